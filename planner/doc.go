@@ -1,0 +1,22 @@
+// Package planner is the Mixplan engine: the plan model, its file format, the
+// formulas that turn a plan into a report, and the solvers.
+//
+// A Plan describes a marketing mix over a horizon of months: products (costs,
+// list price, discount, base volume and price elasticity), places (distribution
+// channels with the intermediary's margin, logistics and fixed costs, and the
+// share of each product sold there), promotion channels (spend with a Hill
+// response curve that brings extra units, split over products and flighted over
+// months) and scenarios (factors on volume, unit cost, response and price).
+//
+// Evaluate applies a scenario and computes every figure of the contract in
+// docs/model.md: units, gross sales, channel margins, net revenue, cost of goods,
+// gross margin, logistics, marketing spend, contribution, ROMI, CAC, CLV,
+// break-even units, the monthly series and the payback month, and each target's
+// status. The computation is a few passes over dense slices and is cheap enough
+// to run on every keystroke.
+//
+// Plans are read with Parse or Load, which refuse a damaged or invalid plan
+// whole with a *ValidationError listing every problem with its JSON path, and
+// written with Marshal or Save, which writes a temporary file and renames it so
+// an interrupted save never leaves a half-written plan.
+package planner
