@@ -1,0 +1,181 @@
+// Package cli is Mixplan's command line: report, validate, sample, optimize,
+// prices, export and import. Each command lives in a file of its own and
+// registers itself in init, so adding one touches nothing else.
+//
+// Exit status follows the contract: 0 done, 1 the plan or the request was
+// refused (every reason on stderr), 2 the command line was wrong.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"mixplan/planner"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitRefused = 1
+	ExitUsage   = 2
+)
+
+// Version is Mixplan's version, shown by --version and in the window's About box.
+const Version = "0.1.0"
+
+// Env is what a command reads and writes; tests pass buffers.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// command is one sub-command.
+type command struct {
+	name    string
+	usage   string // one line: arguments
+	summary string // one line: what it does
+	run     func(env Env, args []string) int
+}
+
+var commands = map[string]command{}
+
+// register adds a command; called from each command file's init.
+func register(c command) {
+	if _, dup := commands[c.name]; dup {
+		panic("cli: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// IsCommand reports whether name is a sub-command or a top-level flag the
+// command line handles (so main knows not to open the window).
+func IsCommand(name string) bool {
+	switch name {
+	case "help", "-h", "-help", "--help", "--version", "-version", "version":
+		return true
+	}
+	_, ok := commands[name]
+	return ok
+}
+
+// Run executes the command line args (without the program name) and returns
+// the exit status.
+func Run(env Env, args []string) int {
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				fmt.Fprintf(env.Stdout, "usage: mixplan %s %s\n\n%s\n", c.name, c.usage, c.summary)
+				return ExitOK
+			}
+		}
+		usage(env.Stdout)
+		return ExitOK
+	case "--version", "-version", "version":
+		fmt.Fprintf(env.Stdout, "mixplan %s\n", Version)
+		return ExitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "mixplan: unknown command %q\n\n", args[0])
+		usage(env.Stderr)
+		return ExitUsage
+	}
+	return c.run(env, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Mixplan plans a marketing mix — product, price, place and promotion — against a budget and targets.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "usage:")
+	fmt.Fprintln(w, "  mixplan [FILE]                 open the desktop planner (on FILE, or the last or sample plan)")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(w, "  mixplan %s %s\n      %s\n", c.name, c.usage, c.summary)
+	}
+	fmt.Fprintln(w, "  mixplan help [COMMAND]         this text, or one command's")
+	fmt.Fprintln(w, "  mixplan --version              the version")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Exit status: 0 done, 1 the plan or the request was refused, 2 the command line was wrong.")
+}
+
+// errUsage marks a command-line mistake (exit 2) as opposed to a refusal (exit 1).
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+// parseArgs parses flags that may come before or after the positional
+// arguments ("report plan.mixplan --json" works as well as "report --json
+// plan.mixplan") and checks the number of positionals.
+func parseArgs(fs *flag.FlagSet, args []string, positionals int) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, errUsage{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != positionals {
+		if positionals == 1 {
+			return nil, errUsage{"give one plan file"}
+		}
+		return nil, errUsage{fmt.Sprintf("expected %d file arguments, got %d", positionals, len(pos))}
+	}
+	return pos, nil
+}
+
+// fail prints err and returns its exit status: 2 for usage mistakes, 1 otherwise.
+func fail(env Env, name string, err error) int {
+	var u errUsage
+	if errors.As(err, &u) {
+		fmt.Fprintf(env.Stderr, "mixplan %s: %s\n", name, u.msg)
+		if c, ok := commands[name]; ok {
+			fmt.Fprintf(env.Stderr, "usage: mixplan %s %s\n", c.name, c.usage)
+		}
+		return ExitUsage
+	}
+	var v *planner.ValidationError
+	if errors.As(err, &v) {
+		fmt.Fprintf(env.Stderr, "mixplan %s: the plan was refused, %d problem(s):\n", name, len(v.Problems))
+		for _, p := range v.Problems {
+			fmt.Fprintf(env.Stderr, "  %s\n", p)
+		}
+		return ExitRefused
+	}
+	fmt.Fprintf(env.Stderr, "mixplan %s: %s\n", name, strings.TrimSpace(err.Error()))
+	return ExitRefused
+}
+
+// loadPlan reads a plan file, or standard input when path is "-".
+func loadPlan(env Env, path string) (*planner.Plan, error) {
+	if path == "-" {
+		return planner.Read(env.Stdin)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return planner.Read(f)
+}

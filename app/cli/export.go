@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+
+	"mixplan/export"
+	"mixplan/planner"
+)
+
+func init() {
+	register(command{
+		name:    "export",
+		usage:   "[--xlsx OUT.xlsx] [--pdf OUT.pdf] [--scenario ID] [--paper a4|letter] FILE",
+		summary: "export the plan as an Excel workbook with live formulas and charts, a PDF report, or both",
+		run:     runExport,
+	})
+}
+
+func runExport(env Env, args []string) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	xlsxOut := fs.String("xlsx", "", "write the Excel workbook to this file")
+	pdfOut := fs.String("pdf", "", "write the PDF report to this file")
+	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
+	paper := fs.String("paper", "a4", "PDF paper size: a4 or letter")
+	pos, err := parseArgs(fs, args, 1)
+	if err == nil && *xlsxOut == "" && *pdfOut == "" {
+		err = errUsage{"give --xlsx OUT, --pdf OUT or both"}
+	}
+	if err == nil && *paper != "a4" && *paper != "letter" {
+		err = errUsage{fmt.Sprintf("--paper must be a4 or letter, not %q", *paper)}
+	}
+	if err != nil {
+		return fail(env, "export", err)
+	}
+	plan, err := loadPlan(env, pos[0])
+	if err != nil {
+		return fail(env, "export", err)
+	}
+	if _, ok := plan.ScenarioByID(*scenario); !ok {
+		return fail(env, "export", fmt.Errorf("the plan has no scenario %q", *scenario))
+	}
+	opt := export.Options{Scenario: *scenario, Paper: *paper}
+	for _, job := range []struct {
+		out   string
+		write func(io.Writer, *planner.Plan, export.Options) error
+	}{{*xlsxOut, export.WriteXLSX}, {*pdfOut, export.WritePDF}} {
+		if job.out == "" {
+			continue
+		}
+		// Render in memory first so a failed export never leaves a broken file.
+		var buf bytes.Buffer
+		if err := job.write(&buf, plan, opt); err != nil {
+			return fail(env, "export", err)
+		}
+		if err := planner.WriteFileAtomic(job.out, buf.Bytes()); err != nil {
+			return fail(env, "export", err)
+		}
+		fmt.Fprintf(env.Stdout, "wrote %s\n", job.out)
+	}
+	return ExitOK
+}

@@ -1,0 +1,113 @@
+package numfmt
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+func TestFormat(t *testing.T) {
+	const n = NNBSP
+	for _, tc := range []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"French money groups with narrow spaces", Money(1234567, "EUR", French, 0), "1" + n + "234" + n + "567" + n + "€"},
+		{"English money puts the sign first", Money(1234567, "EUR", English, 0), "€1,234,567"},
+		{"English negative money", Money(-4600, "EUR", English, 0), "-€4,600"},
+		{"French negative money", Money(-4600, "EUR", French, 0), "-4" + n + "600" + n + "€"},
+		{"code without a sign", Money(1500.5, "CHF", English, 2), "CHF 1,500.50"},
+		{"dollars", Money(12, "USD", English, 2), "$12.00"},
+		{"French percent", Percent(0.452, French, 1), "45,2" + n + "%"},
+		{"English percent", Percent(0.452, English, 1), "45.2%"},
+		{"small number has no separator", Number(999, English, 0), "999"},
+		{"rounding to zero drops the minus", Number(-0.0004, English, 2), "0.00"},
+		{"money rounding to zero drops the minus", Money(-0.4, "EUR", English, 0), "€0"},
+		{"undefined", Number(math.NaN(), French, 0), "—"},
+		{"unknown locale formats as English", Number(1234.5, "de", 1), "1,234.5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		in     string
+		locale Locale
+		want   float64
+		ok     bool
+	}{
+		{"plain", "42", English, 42, true},
+		{"English grouping and decimals", "1,234,567.89", English, 1234567.89, true},
+		{"French grouping with narrow space", "1\u202f234,5", French, 1234.5, true},
+		{"French grouping with space", "1 234,5", French, 1234.5, true},
+		{"French accepts a decimal point", "8.9", French, 8.9, true},
+		{"currency sign ignored", "€1,200", English, 1200, true},
+		{"French currency after", "1 200 €", French, 1200, true},
+		{"negative", "-3.5", English, -3.5, true},
+		{"unicode minus", "−3,5", French, -3.5, true},
+		{"English comma not in threes is refused", "1,5", English, 0, false},
+		{"two decimal marks", "1.2.3", English, 0, false},
+		{"letters", "12abc", English, 0, false},
+		{"empty", "  ", English, 0, false},
+		{"sign only", "-", English, 0, false},
+		{"sign in the middle", "1-2", English, 0, false},
+		{"overflow", "1e999", English, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Parse(tc.in, tc.locale)
+			if (err == nil) != tc.ok {
+				t.Fatalf("Parse(%q) error = %v, want ok=%v", tc.in, err, tc.ok)
+			}
+			if tc.ok && got != tc.want {
+				t.Errorf("Parse(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParsePercent(t *testing.T) {
+	got, err := ParsePercent("45,2 %", French)
+	if err != nil || math.Abs(got-0.452) > 1e-12 {
+		t.Fatalf("ParsePercent = %v, %v", got, err)
+	}
+}
+
+// FuzzParse checks that Parse never panics and that whatever it formats it reads back.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"1,234.5", "1 234,5 €", "-0", "45 %", "€", "1,5", "−2"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, french bool) {
+		l := English
+		if french {
+			l = French
+		}
+		x, err := Parse(s, l)
+		if err != nil {
+			return
+		}
+		back, err := Parse(Number(x, l, 6), l)
+		if err != nil {
+			t.Fatalf("formatted %v as %q, which does not parse: %v", x, Number(x, l, 6), err)
+		}
+		if math.Abs(back-x) > 1e-6*math.Max(1, math.Abs(x)) {
+			t.Fatalf("round trip %v → %v", x, back)
+		}
+	})
+}
+
+func ExampleMoney() {
+	fmt.Println(Money(1234567, "EUR", English, 0))
+	fmt.Println(Percent(0.452, English, 1))
+	// Output:
+	// €1,234,567
+	// 45.2%
+}
