@@ -1,0 +1,166 @@
+package app
+
+import (
+	"errors"
+	"sync"
+
+	"mixplan/planner"
+)
+
+// maxUndo bounds the undo history; each step holds a copy of the plan.
+const maxUndo = 200
+
+// Document is the plan being edited: its current state, the scenario the
+// window shows, the undo and redo history, and whether it has unsaved
+// changes. Every screen edits the plan only through Edit, so every change is
+// validated, recomputed and undoable; screens listen with OnChange and
+// refresh from Report.
+//
+// Document is used on the UI goroutine only, except Snapshot, which the
+// autosave goroutine may call.
+type Document struct {
+	mu       sync.Mutex // guards plan for Snapshot
+	plan     *planner.Plan
+	scenario string
+	report   *planner.Report
+	path     string // file the plan was opened from or saved to; "" when new
+	dirty    bool
+
+	undo, redo []step
+	listeners  []func()
+}
+
+// step is one undoable change: the plan before it and what it was.
+type step struct {
+	label string
+	plan  *planner.Plan
+}
+
+// NewDocument starts a document on a valid plan.
+func NewDocument(p *planner.Plan, path string) (*Document, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	d := &Document{plan: p, path: path, scenario: planner.BaseScenario}
+	d.recompute()
+	return d, nil
+}
+
+// Plan returns the current plan. Callers must not modify it: use Edit.
+func (d *Document) Plan() *planner.Plan { return d.plan }
+
+// Report returns the current plan's report under the chosen scenario.
+func (d *Document) Report() *planner.Report { return d.report }
+
+// Scenario returns the id of the scenario the window shows ("base" for the plan as written).
+func (d *Document) Scenario() string { return d.scenario }
+
+// Path returns the plan's file, or "" for a plan never saved.
+func (d *Document) Path() string { return d.path }
+
+// Dirty reports whether the plan has changes not saved to Path.
+func (d *Document) Dirty() bool { return d.dirty }
+
+// OnChange registers f to run after every change of plan, scenario, path or dirty state.
+func (d *Document) OnChange(f func()) { d.listeners = append(d.listeners, f) }
+
+// Edit applies change to a copy of the plan. If the result is valid it becomes
+// the plan as one undo step labelled label; otherwise nothing changes and the
+// *planner.ValidationError is returned for the screen to show.
+func (d *Document) Edit(label string, change func(p *planner.Plan)) error {
+	next := d.plan.Clone()
+	change(next)
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	d.undo = append(d.undo, step{label, d.plan})
+	if len(d.undo) > maxUndo {
+		d.undo = d.undo[1:]
+	}
+	d.redo = nil
+	d.setPlan(next)
+	d.dirty = true
+	d.changed()
+	return nil
+}
+
+// Undo reverts the last edit; it reports false when there is nothing to undo.
+func (d *Document) Undo() bool { return d.travel(&d.undo, &d.redo) }
+
+// Redo re-applies the last undone edit; it reports false when there is nothing to redo.
+func (d *Document) Redo() bool { return d.travel(&d.redo, &d.undo) }
+
+func (d *Document) travel(from, to *[]step) bool {
+	if len(*from) == 0 {
+		return false
+	}
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, step{s.label, d.plan})
+	d.setPlan(s.plan)
+	d.dirty = true
+	d.changed()
+	return true
+}
+
+// UndoLabel and RedoLabel name the step Undo and Redo would take, or "".
+func (d *Document) UndoLabel() string { return lastLabel(d.undo) }
+
+// RedoLabel names the step Redo would take, or "".
+func (d *Document) RedoLabel() string { return lastLabel(d.redo) }
+
+func lastLabel(s []step) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1].label
+}
+
+// SetScenario switches the scenario the window shows; it is not an edit.
+func (d *Document) SetScenario(id string) error {
+	if _, ok := d.plan.ScenarioByID(id); !ok {
+		return errors.New("the plan has no scenario " + id)
+	}
+	d.scenario = id
+	d.recompute()
+	d.changed()
+	return nil
+}
+
+// MarkSaved records that the plan is now in the file at path.
+func (d *Document) MarkSaved(path string) {
+	d.path = path
+	d.dirty = false
+	d.changed()
+}
+
+// Snapshot returns a copy of the plan, safe to use from another goroutine.
+func (d *Document) Snapshot() *planner.Plan {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.plan.Clone()
+}
+
+func (d *Document) setPlan(p *planner.Plan) {
+	d.mu.Lock()
+	d.plan = p
+	d.mu.Unlock()
+	if _, ok := p.ScenarioByID(d.scenario); !ok {
+		d.scenario = planner.BaseScenario // the shown scenario was deleted
+	}
+	d.recompute()
+}
+
+func (d *Document) recompute() {
+	r, err := planner.Evaluate(d.plan, d.scenario)
+	if err != nil { // cannot happen: the scenario is checked on every change
+		r, _ = planner.Evaluate(d.plan, planner.BaseScenario)
+	}
+	d.report = r
+}
+
+func (d *Document) changed() {
+	for _, f := range d.listeners {
+		f()
+	}
+}
