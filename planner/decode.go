@@ -62,16 +62,14 @@ func Parse(data []byte) (*Plan, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fail("the file has more after the plan's closing brace")
 	}
-	d := &decoder{}
+	d := &decoder{derived: map[string]bool{}}
 	plan := d.plan(tree)
-	if len(d.list) == 0 {
-		return plan, plan.Validate()
-	}
 	// Report the value rules too, so one round of fixes is enough, but not a
-	// second message for a field that is already wrong or missing.
+	// second message for a field that is already wrong or missing, nor for a
+	// default taken from another field (referencePrice from listPrice).
 	var v problems
 	plan.validate(&v)
-	seen := make(map[string]bool, len(d.list))
+	seen := d.derived
 	for _, p := range d.list {
 		seen[p.Path] = true
 	}
@@ -80,7 +78,10 @@ func Parse(data []byte) (*Plan, error) {
 			d.list = append(d.list, p)
 		}
 	}
-	return nil, d.err()
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return plan, nil
 }
 
 func describeJSONError(data []byte, err error) string {
@@ -119,6 +120,7 @@ func invalidUTF8At(data []byte) (line, col int) {
 // fields, and builds a Plan with defaults resolved.
 type decoder struct {
 	problems
+	derived map[string]bool // paths whose value is a default copied from another field
 }
 
 type object struct {
@@ -352,6 +354,9 @@ func (d *decoder) product(path string, v any) Product {
 		Seasonality:      d.weights(o, "seasonality"),
 	}
 	pr.ReferencePrice = d.number(o, "referencePrice", pr.ListPrice, false)
+	if !o.present("referencePrice") {
+		d.derived[field(path, "referencePrice")] = true
+	}
 	return pr
 }
 

@@ -24,11 +24,16 @@ func (m *Model) Report() *Report {
 
 	liftUnits := make([]float64, nP)
 	incremental := 0.0 // Σ_c incrementalContribution_c
+	proportionalLift := 0.0 // lift of channels without a split, spread once below
 	for c := range m.Channels {
 		ch := &m.Channels[c]
 		lift := ch.Lift(ch.Spend)
-		for _, pw := range ch.weights {
-			liftUnits[pw.product] += m.PriceIndex[pw.product] * lift * pw.w
+		if ch.Proportional {
+			proportionalLift += lift
+		} else {
+			for _, pw := range ch.weights {
+				liftUnits[pw.product] += m.PriceIndex[pw.product] * lift * pw.w
+			}
 		}
 		inc := lift * ch.Value
 		pr := PromotionResult{ID: ch.ID, Spend: ch.Spend, LiftUnits: lift * ch.UnitsPerLift, IncrementalContribution: inc}
@@ -41,6 +46,12 @@ func (m *Model) Report() *Report {
 		r.Promotions[c] = pr
 		t.Promotion += ch.Spend
 		incremental += inc
+	}
+
+	if m.proportional != nil {
+		for _, pw := range m.proportional.weights {
+			liftUnits[pw.product] += m.PriceIndex[pw.product] * proportionalLift * pw.w
+		}
 	}
 
 	var contributionUnits, customers float64 // Σ units × unitContribution, Σ customers

@@ -1,9 +1,10 @@
-package planner
+package planner_test
 
 import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"mixplan/planner"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // TestWorkedExample checks every key of the report against figures computed
 // independently from the contract (testdata/expected, copied from the spec).
 func TestWorkedExample(t *testing.T) {
-	plan, err := Load("testdata/tea.mixplan")
+	plan, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +23,7 @@ func TestWorkedExample(t *testing.T) {
 		{"optimistic scenario", "high", "tea.high.report.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := Evaluate(plan, tc.scenario)
+			rep, err := planner.Evaluate(plan, tc.scenario)
 			if err != nil {
 				t.Fatal(err)
 			}

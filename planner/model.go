@@ -30,6 +30,8 @@ type Model struct {
 
 	PlaceFixed float64
 	Launch     float64
+
+	proportional *Channel // the shared weights of channels without a split
 }
 
 // Channel is a promotion channel compiled under a scenario: its response curve,
@@ -48,6 +50,8 @@ type Channel struct {
 	UnitsPerLift float64
 	// CustomersPerLift is Σ_p w_cp × priceIndex_p / unitsPerCustomer_p.
 	CustomersPerLift float64
+	// Proportional is true when the channel has no split: its lift follows base units.
+	Proportional bool
 	weights          []productWeight
 }
 
@@ -171,28 +175,47 @@ func (m *Model) compileChannel(pm *Promotion, pos map[string]int) Channel {
 		for j := range ch.weights {
 			ch.weights[j].w /= sum
 		}
-	} else {
-		sum := 0.0
-		for _, b := range m.BaseUnits {
-			sum += b
+		ch.setConstants(m)
+		return ch
+	}
+	// Every channel without a split shares one weight list and its constants:
+	// computed once, they cost nothing per channel however many products.
+	if m.proportional == nil {
+		m.proportional = &Channel{weights: proportionalWeights(m.BaseUnits)}
+		m.proportional.setConstants(m)
+	}
+	ch.Proportional = true
+	ch.weights = m.proportional.weights
+	ch.Value, ch.UnitsPerLift, ch.CustomersPerLift = m.proportional.Value, m.proportional.UnitsPerLift, m.proportional.CustomersPerLift
+	return ch
+}
+
+// proportionalWeights splits lift in proportion to base units, equally when they are all 0.
+func proportionalWeights(baseUnits []float64) []productWeight {
+	sum := 0.0
+	for _, b := range baseUnits {
+		sum += b
+	}
+	n := len(baseUnits)
+	weights := make([]productWeight, 0, n)
+	for i, b := range baseUnits {
+		w := 1 / float64(n)
+		if sum > 0 {
+			w = b / sum
 		}
-		n := len(m.BaseUnits)
-		ch.weights = make([]productWeight, 0, n)
-		for i, b := range m.BaseUnits {
-			w := 1 / float64(n)
-			if sum > 0 {
-				w = b / sum
-			}
-			if w > 0 {
-				ch.weights = append(ch.weights, productWeight{i, w})
-			}
+		if w > 0 {
+			weights = append(weights, productWeight{i, w})
 		}
 	}
+	return weights
+}
+
+// setConstants computes v_c and the units and customers per unit of lift.
+func (ch *Channel) setConstants(m *Model) {
 	for _, pw := range ch.weights {
 		pi := m.PriceIndex[pw.product]
 		ch.Value += pw.w * pi * m.UnitContribution[pw.product]
 		ch.UnitsPerLift += pw.w * pi
 		ch.CustomersPerLift += pw.w * pi / m.Plan.Products[pw.product].UnitsPerCustomer
 	}
-	return ch
 }

@@ -1,0 +1,170 @@
+package planner_test
+
+import (
+	"fmt"
+	"math"
+	"mixplan/planner"
+	"testing"
+
+	"mixplan/planner/plangen"
+)
+
+// minimal is a one-product, one-place plan with every optional field absent.
+const minimal = `{"format":"mixplan","version":1,"name":"Minimal",
+ "products":[{"id":"a","name":"A","unitCost":2,"listPrice":10,"baseVolume":1000}],
+ "places":[{"id":"shop","name":"Shop","share":{"a":1}}]}`
+
+// TestHandComputed checks small plans against figures worked out by hand.
+func TestHandComputed(t *testing.T) {
+	t.Run("every optional field absent", func(t *testing.T) {
+		r := mustEvaluate(t, minimal, "")
+		// 1000 units × (10 − 2) = 8000 contribution; no promotion, no targets.
+		tot := r.Totals
+		wantEq(t, "units", tot.Units, 1000)
+		wantEq(t, "netRevenue", tot.NetRevenue, 10000)
+		wantEq(t, "contribution", tot.Contribution, 8000)
+		wantEq(t, "grossMarginPct", tot.GrossMarginPct.Value, 0.8)
+		wantNull(t, "romi", tot.ROMI)
+		wantNull(t, "cac", tot.CAC)
+		wantNull(t, "ltvToCac", tot.LTVToCAC)
+		// m = 8000 / 1000 customers = 8; clv = 8 × 1.1 / (1.1 − 0) = 8.
+		wantEq(t, "clv", tot.CLV.Value, 8)
+		wantEq(t, "breakEvenUnits", tot.BreakEvenUnits.Value, 0)
+		wantEq(t, "paybackMonth", tot.PaybackMonth.Value, 1)
+		if len(r.Monthly) != 12 || r.Monthly[0].Month != "M1" || r.Monthly[11].Month != "M12" {
+			t.Errorf("months: %+v", r.Monthly)
+		}
+		wantEq(t, "flat month", r.Monthly[3].Units, 1000.0/12)
+		if len(r.Targets) != 0 {
+			t.Errorf("targets reported though none is set: %+v", r.Targets)
+		}
+	})
+	t.Run("one promotion, one month", func(t *testing.T) {
+		// spend 100 at half 100, shape 1: lift = 500 × 100/200 = 250 units.
+		// unit contribution 10 × (1 − 0.2) − 2 − 1 = 5; incremental = 1250; roi = 11.5.
+		// H'(100) = 500 × 100 / 200² = 1.25; marginalRoi = 5 × 1.25 − 1 = 5.25.
+		r := mustEvaluate(t, `{"format":"mixplan","version":1,"name":"One","months":1,"start":"2027-12",
+		 "targets":{"cac":1,"budget":0},
+		 "products":[{"id":"a","name":"A","unitCost":2,"listPrice":10,"baseVolume":0,"unitsPerCustomer":2}],
+		 "places":[{"id":"s","name":"S","marginPct":0.2,"unitCost":1,"share":{"a":1}}],
+		 "promotions":[{"id":"c","name":"C","spend":100,"response":{"maxUnits":500,"halfSpend":100}}]}`, "")
+		tot := r.Totals
+		wantEq(t, "units", tot.Units, 250)
+		wantEq(t, "incremental", r.Promotions[0].IncrementalContribution, 1250)
+		wantEq(t, "roi", r.Promotions[0].ROI.Value, 11.5)
+		wantEq(t, "marginalRoi", r.Promotions[0].MarginalROI.Value, 5.25)
+		wantEq(t, "romi", tot.ROMI.Value, 11.5)
+		wantEq(t, "newCustomers", tot.NewCustomers, 125)
+		wantEq(t, "cac", tot.CAC.Value, 0.8)
+		wantEq(t, "contribution", tot.Contribution, 1150)
+		if r.Monthly[0].Month != "2027-12" || len(r.Monthly) != 1 {
+			t.Errorf("months: %+v", r.Monthly)
+		}
+		// Targets: cac 0.8 ≤ 1 met; budget 100 > 0 missed.
+		if r.Targets[0].Name != "budget" || r.Targets[0].Met || r.Targets[1].Name != "cac" || !r.Targets[1].Met {
+			t.Errorf("targets in the wrong order or status: %+v", r.Targets)
+		}
+	})
+	t.Run("zero base volume and zero spend", func(t *testing.T) {
+		r := mustEvaluate(t, `{"format":"mixplan","version":1,"name":"Empty","retentionPct":0.5,
+		 "targets":{"grossMarginPct":0.3,"romi":0.1,"cac":null},
+		 "products":[{"id":"a","name":"A","unitCost":2,"listPrice":10,"baseVolume":0}],
+		 "places":[{"id":"s","name":"S","fixedCost":1200,"share":{"a":1}}],
+		 "promotions":[{"id":"c","name":"C","spend":0,"response":{"maxUnits":500,"halfSpend":100,"shape":0.5}}]}`, "")
+		tot := r.Totals
+		wantNull(t, "grossMarginPct", tot.GrossMarginPct)
+		wantNull(t, "clv", tot.CLV)
+		wantNull(t, "breakEvenUnits", tot.BreakEvenUnits)
+		wantNull(t, "paybackMonth", tot.PaybackMonth)
+		wantNull(t, "roi", r.Promotions[0].ROI)
+		wantNull(t, "marginalRoi at zero spend with shape < 1", r.Promotions[0].MarginalROI)
+		wantEq(t, "contribution", tot.Contribution, -1200)
+		if len(r.Targets) != 2 || r.Targets[0].Met || r.Targets[0].Gap.Valid || r.Targets[1].Actual.Valid {
+			t.Errorf("null actuals must be not met with a null gap: %+v", r.Targets)
+		}
+	})
+}
+
+// TestAgainstReference compares the engine with the naive transliteration of
+// the formulas on generated plans and edge cases, every key of the report.
+func TestAgainstReference(t *testing.T) {
+	cases := map[string]*planner.Plan{}
+	for i, size := range []plangen.Size{
+		{Products: 3, Places: 2, Promotions: 4, Months: 12, Scenarios: 2},
+		{Products: 1, Places: 1, Promotions: 0, Months: 1, Scenarios: 0},
+		{Products: 20, Places: 6, Promotions: 15, Months: 60, Scenarios: 3},
+		{Products: 7, Places: 3, Promotions: 9, Months: 24, Scenarios: 1},
+	} {
+		for seed := int64(1); seed <= 5; seed++ {
+			cases[fmt.Sprintf("generated %d seed %d", i, seed)] = plangen.Generate(size, seed)
+		}
+	}
+	extreme := plangen.Generate(plangen.Size{Products: 4, Places: 2, Promotions: 4, Months: 6, Scenarios: 1}, 9)
+	for c, shape := range []float64{0.05, 0.5, 9.5, 10} {
+		extreme.Promotions[c].Response.Shape = shape
+	}
+	cases["shapes far from 1"] = extreme
+	noFixed := plangen.Generate(plangen.Size{Products: 4, Places: 3, Promotions: 2, Months: 12}, 3)
+	for k := range noFixed.Places {
+		noFixed.Places[k].FixedCost = 0
+	}
+	for i := range noFixed.Products {
+		noFixed.Products[i].LaunchCost = 0
+		noFixed.Products[i].BaseVolume = 0
+	}
+	cases["no fixed costs, zero base volume"] = noFixed
+	tea, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases["worked example"] = tea
+
+	for name, p := range cases {
+		if err := p.Validate(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		scenarios := []string{"base"}
+		for _, s := range p.Scenarios {
+			scenarios = append(scenarios, s.ID)
+		}
+		for _, sc := range scenarios {
+			t.Run(name+"/"+sc, func(t *testing.T) {
+				got, err := planner.Evaluate(p, sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := referenceReport(p, sc)
+				for _, d := range diffTrees("", toTree(t, want), toTree(t, got), 1e-9) {
+					t.Error(d)
+				}
+			})
+		}
+	}
+}
+
+func mustEvaluate(t *testing.T, src, scenario string) *planner.Report {
+	t.Helper()
+	p, err := planner.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := planner.Evaluate(p, scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func wantEq(t *testing.T, name string, got, want float64) {
+	t.Helper()
+	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+		t.Errorf("%s = %v, want %v", name, got, want)
+	}
+}
+
+func wantNull(t *testing.T, name string, m planner.Maybe) {
+	t.Helper()
+	if m.Valid {
+		t.Errorf("%s = %v, want null", name, m.Value)
+	}
+}
