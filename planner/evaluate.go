@@ -23,7 +23,7 @@ func (m *Model) Report() *Report {
 	t := &r.Totals
 
 	liftUnits := make([]float64, nP)
-	incremental := 0.0 // Σ_c incrementalContribution_c
+	incremental := 0.0      // Σ_c incrementalContribution_c
 	proportionalLift := 0.0 // lift of channels without a split, spread once below
 	for c := range m.Channels {
 		ch := &m.Channels[c]

@@ -52,7 +52,7 @@ type Channel struct {
 	CustomersPerLift float64
 	// Proportional is true when the channel has no split: its lift follows base units.
 	Proportional bool
-	weights          []productWeight
+	weights      []productWeight
 }
 
 type productWeight struct {

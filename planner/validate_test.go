@@ -78,7 +78,9 @@ func TestRefusals(t *testing.T) {
 		{"bad id", func(t *testing.T) []byte { return edit(t, `"id": "green"`, `"id": "thé vert"`) }, "products[0].id", "letters, digits"},
 		{"duplicate id", func(t *testing.T) []byte { return edit(t, `"id": "detox"`, `"id": "green"`) }, "products[1].id", "already the id"},
 		{"seasonality too short", func(t *testing.T) []byte { return edit(t, `[14,10,9,8,8,7,6,6,8,8,8,8]`, `[14,10,9]`) }, "products[1].seasonality", "one per month (12)"},
-		{"negative seasonality", func(t *testing.T) []byte { return edit(t, `[14,10,9,8,8,7,6,6,8,8,8,8]`, `[14,-10,9,8,8,7,6,6,8,8,8,8]`) }, "products[1].seasonality[1]", "negative"},
+		{"negative seasonality", func(t *testing.T) []byte {
+			return edit(t, `[14,10,9,8,8,7,6,6,8,8,8,8]`, `[14,-10,9,8,8,7,6,6,8,8,8,8]`)
+		}, "products[1].seasonality[1]", "negative"},
 		{"all-zero seasonality", func(t *testing.T) []byte { return edit(t, `[14,10,9,8,8,7,6,6,8,8,8,8]`, `[0,0,0,0,0,0,0,0,0,0,0,0]`) }, "products[1].seasonality", "more than 0"},
 		{"shares short of 1", func(t *testing.T) []byte { return edit(t, `"gift": 0.10}`, `"gift": 0.05}`) }, "places[3].share", `shares of product "gift" add up to 0.95, they must add up to 1`},
 		{"share of an unknown product", func(t *testing.T) []byte { return edit(t, `"gift": 0.10}`, `"gift": 0.10, "mug": 0}`) }, "places[3].share.mug", `names product "mug"`},
@@ -148,7 +150,9 @@ func TestAccepted(t *testing.T) {
 		{"byte-order mark", func(t *testing.T) []byte { return append([]byte("\xef\xbb\xbf"), teaBytes(t)...) }},
 		{"null targets", func(t *testing.T) []byte { return edit(t, `"romi": 0.5, "cac": 12`, `"romi": null, "cac": null`) }},
 		{"shares within 1e-6", func(t *testing.T) []byte { return edit(t, `"gift": 0.10}`, `"gift": 0.1000005}`) }},
-		{"sixty months", func(*testing.T) []byte { return []byte(strings.Replace(minimal, `"name":"Minimal"`, `"name":"M","months":60`, 1)) }},
+		{"sixty months", func(*testing.T) []byte {
+			return []byte(strings.Replace(minimal, `"name":"Minimal"`, `"name":"M","months":60`, 1))
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := planner.Parse(tc.data(t)); err != nil {
