@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Mixplan needs and is missing on a Debian machine: the C
+# libraries Fyne builds against, and the tools the tests use to look at what
+# a person sees (Xvfb and xdotool for the window, poppler for PDF pages,
+# LibreOffice to recalculate workbooks, ImageMagick for screenshots).
+# Installs only what is missing, so a second run takes a second.
+set -euo pipefail
+
+packages=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev
+          xvfb xdotool imagemagick poppler-utils libreoffice-calc-nogui)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "Go 1.26 or newer is needed: https://go.dev/doc/install" >&2
+  exit 1
+fi
+
+# staticcheck, pinned, from the Go module proxy.
+gobin="$(go env GOPATH)/bin"
+if [ ! -x "$gobin/staticcheck" ] || ! "$gobin/staticcheck" -version 2>/dev/null | grep -q "0.8.2"; then
+  echo "Installing staticcheck"
+  go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One command from a fresh clone: installs what is missing, builds Mixplan and
+# opens it on the embedded sample plan (or on the plan given as argument).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LANG="${LANG:-C.UTF-8}"
+[ "$LANG" = "C" ] || [ "$LANG" = "POSIX" ] && export LANG=C.UTF-8
+
+scripts/install-deps.sh
+echo "Building Mixplan (the first build of the GUI toolkit takes about 4 minutes)…"
+mkdir -p bin
+go build -tags migrated_fynedo -o bin/mixplan .
+echo "Built bin/mixplan"
+
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display here, so here is the sample plan's report instead of the window:"
+  echo
+  bin/mixplan sample --out /tmp/mixplan-sample.mixplan >/dev/null
+  bin/mixplan report /tmp/mixplan-sample.mixplan
+  exit 0
+fi
+exec bin/mixplan "$@"
