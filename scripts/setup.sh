@@ -3,8 +3,8 @@
 # opens it on the embedded sample plan (or on the plan given as argument).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export LANG="${LANG:-C.UTF-8}"
-[ "$LANG" = "C" ] || [ "$LANG" = "POSIX" ] && export LANG=C.UTF-8
+# Fyne cannot parse the C locale: keep the user's language, fix only that.
+case "${LANG:-C}" in C|POSIX) export LANG=C.UTF-8 ;; esac
 
 scripts/install-deps.sh
 echo "Building Mixplan (the first build of the GUI toolkit takes about 4 minutes)…"
