@@ -7,7 +7,73 @@ import (
 	"mixplan/planner"
 )
 
-// WritePDF writes the plan report as a PDF. (Being built: issue 5.)
+// WritePDF writes the plan report for leadership as a PDF: an executive
+// summary (headline figures against their targets, the budget across the
+// 4Ps, three sentences on what matters), then the contribution bridge, the
+// monthly contribution and payback, a response curve per promotion channel,
+// the optimiser's recommended budget next to the current one, the tables of
+// products, places and promotions, and the scenarios side by side.
+//
+// Figures come from planner.Evaluate and are formatted in the plan's locale
+// and currency. With opt.Generated set, the same plan gives the same bytes.
+// The plan must be valid; an unknown scenario or paper size is an error.
 func WritePDF(w io.Writer, p *planner.Plan, opt Options) error {
-	return errors.New("PDF export is not available yet")
+	d, err := render(p, opt)
+	if err != nil {
+		return err
+	}
+	return d.pdf.Output(w)
+}
+
+// render draws the whole report into a document that is ready for Output.
+// The tests use it to inspect what was drawn.
+func render(p *planner.Plan, opt Options) (*doc, error) {
+	if p == nil {
+		return nil, errors.New("no plan to report")
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	pp, err := paperFor(opt.Paper)
+	if err != nil {
+		return nil, err
+	}
+	data, err := gather(p, opt)
+	if err != nil {
+		return nil, err
+	}
+	d := newDoc(pp)
+	d.addFonts()
+	d.properties(data)
+
+	d.summaryPage(data)
+	d.profitPage(data)
+	d.curvesPages(data)
+	d.reallocationPages(data)
+	d.productsPages(data)
+	d.placesPages(data)
+	d.promotionsPages(data)
+	d.scenariosPages(data)
+	d.frame(data)
+
+	if err := d.pdf.Error(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// properties fills the document's title, author, subject and dates. The
+// dates are the generation date, so a fixed date gives identical bytes.
+func (d *doc) properties(data *reportData) {
+	pdf := d.pdf
+	pdf.SetTitle(clean(data.plan.Name+" — plan report"), true)
+	pdf.SetAuthor(clean(data.plan.Company), true)
+	pdf.SetSubject(clean("Marketing-mix plan report, scenario "+scenarioName(data.scenario)), true)
+	pdf.SetKeywords("marketing mix, 4P, budget, contribution, ROMI, Mixplan", true)
+	pdf.SetCreator("Mixplan", true)
+	pdf.SetProducer("Mixplan (gofpdf)", true)
+	pdf.SetCreationDate(data.generated)
+	pdf.SetModificationDate(data.generated)
+	pdf.SetCatalogSort(true)
+	pdf.SetDisplayMode("fullpage", "single")
 }

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// pdfTool runs a poppler tool on a file; the test fails when it is missing.
+func pdfTool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is missing: install poppler-utils to check the PDF export", name)
+	}
+	out, err := exec.Command(path, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+func TestExportPDF(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		pageSize string // as pdfinfo prints it, spaces collapsed
+		text     []string
+	}{
+		{"default scenario and paper", []string{"testdata/tea.mixplan"}, "841.89 x 595.28 pts (A4)",
+			[]string{"Scenario: Base", "Gamme thés bio 2027", "430 430 €"}},
+		{"scenario and letter paper", []string{"--scenario", "low", "--paper", "letter", "testdata/tea.mixplan"}, "792 x 612 pts (letter)",
+			[]string{"Scenario: Pessimiste", "287 590 €"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".pdf")
+			code, stdout, stderr := run(t, "", append([]string{"export", "--pdf", out}, tc.args...)...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if stdout != "wrote "+out+"\n" {
+				t.Errorf("stdout %q", stdout)
+			}
+			info := strings.Join(strings.Fields(pdfTool(t, "pdfinfo", out)), " ")
+			if !strings.Contains(info, "Page size: "+tc.pageSize) {
+				t.Errorf("pdfinfo:\n%s\nwant page size %s", info, tc.pageSize)
+			}
+			text := strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(pdfTool(t, "pdftotext", "-layout", out, "-"))
+			for _, s := range tc.text {
+				if !strings.Contains(text, s) {
+					t.Errorf("the PDF lacks %q", s)
+				}
+			}
+		})
+	}
+	t.Run("unwritable destination leaves nothing", func(t *testing.T) {
+		out := filepath.Join(dir, "missing", "report.pdf")
+		code, _, stderr := run(t, "", "export", "--pdf", out, "testdata/tea.mixplan")
+		if code != ExitRefused || stderr == "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("a file was left at %s", out)
+		}
+	})
+	t.Run("unknown scenario", func(t *testing.T) {
+		code, _, stderr := run(t, "", "export", "--pdf", filepath.Join(dir, "x.pdf"), "--scenario", "mars", "testdata/tea.mixplan")
+		if code != ExitRefused || !strings.Contains(stderr, `no scenario "mars"`) {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
+}

@@ -1,0 +1,296 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"mixplan/planner"
+)
+
+// The three sentences of the executive summary, written from the numbers:
+// where the plan stands against its targets, what the optimiser would change
+// and what it would bring, and the main risk. Figures a reader should catch
+// are wrapped in ** for bold.
+
+func (data *reportData) keyMessages() []string {
+	return []string{data.targetsSentence(), data.reallocationSentence(), data.riskSentence()}
+}
+
+func bold(s string) string { return "**" + s + "**" }
+
+// targetLabelLower names a target inside a sentence.
+func targetLabelLower(name string) string {
+	switch name {
+	case "revenue":
+		return "net revenue"
+	case "grossMarginPct":
+		return "gross margin"
+	case "contribution":
+		return "contribution"
+	case "budget":
+		return "marketing spend"
+	case "romi":
+		return "ROMI"
+	case "cac":
+		return "CAC"
+	}
+	return name
+}
+
+// gapWords says how far an actual is from its target, in the target's unit:
+// "€19,570 short", "€12,000 over budget", "2.1 pts above".
+func (f figures) gapWords(t planner.TargetResult) string {
+	if !t.Gap.Valid {
+		return "not measurable"
+	}
+	g := t.Gap.Value
+	amount := f.targetGap(t.Name, math.Abs(g))
+	switch {
+	case t.Kind == "max" && t.Name == "budget" && g > 0:
+		return amount + " over budget"
+	case t.Kind == "max" && t.Name == "budget":
+		return amount + " within budget"
+	case t.Kind == "max" && g > 0:
+		return amount + " above the ceiling"
+	case t.Kind == "max":
+		return amount + " below the ceiling"
+	case g < 0:
+		return amount + " short"
+	}
+	return amount + " above target"
+}
+
+// targetGap formats a distance to a target: percentage points for ratios.
+func (f figures) targetGap(name string, x float64) string {
+	switch name {
+	case "grossMarginPct", "romi":
+		return f.pts(x)
+	case "cac":
+		return f.unitMoney(x)
+	}
+	return f.money(x)
+}
+
+// targetValue formats a target or an actual in its unit.
+func (f figures) targetValue(name string, x float64) string {
+	switch name {
+	case "grossMarginPct", "romi":
+		return f.pct(x)
+	case "cac":
+		return f.unitMoney(x)
+	}
+	return f.money(x)
+}
+
+func (data *reportData) targetsSentence() string {
+	f, r := data.fig, data.rep
+	met, set := r.MetCount()
+	t := r.Totals
+	switch {
+	case set == 0:
+		return fmt.Sprintf("No targets are set; the plan makes a contribution of %s on net revenue of %s (gross margin %s).",
+			bold(f.money(t.Contribution)), bold(f.money(t.NetRevenue)), maybe(t.GrossMarginPct, f.pct))
+	case met == set:
+		s := fmt.Sprintf("The plan meets all %s targets", bold(fmt.Sprint(set)))
+		if set == 1 {
+			s = "The plan meets its one target"
+		}
+		return s + fmt.Sprintf(", with a contribution of %s and marketing spend of %s.",
+			bold(f.money(t.Contribution)), f.money(t.MarketingSpend))
+	}
+	var missed []string
+	for _, tr := range r.Targets {
+		if !tr.Met {
+			missed = append(missed, targetLabelLower(tr.Name)+" is "+bold(f.gapWords(tr)))
+		}
+	}
+	if len(missed) > 3 {
+		missed = append(missed[:3], fmt.Sprintf("%d more", len(missed)-3))
+	}
+	head := fmt.Sprintf("The plan meets %s targets", bold(fmt.Sprintf("%d of its %d", met, set)))
+	if met == 0 {
+		head = fmt.Sprintf("The plan misses all %d of its targets", set)
+		if set == 1 {
+			head = "The plan misses its one target"
+		}
+	}
+	return head + ": " + joinAnd(missed) + "."
+}
+
+func (data *reportData) reallocationSentence() string {
+	f, r, rec := data.fig, data.rep, data.rec
+	if len(data.plan.Promotions) == 0 {
+		return data.topProductSentence()
+	}
+	if rec == nil {
+		return data.recNote
+	}
+	if len(rec.moves) == 0 {
+		return "The promotion budget is already optimal: each channel's last " + f.currencyUnit() +
+			" earns as much as any other, so no reallocation adds contribution."
+	}
+	var from, to []string
+	given, taken := 0.0, 0.0
+	for _, m := range rec.moves {
+		name := data.plan.Promotions[m.channel].Name
+		if m.delta > 0 {
+			to = append(to, name)
+			given += m.delta
+		} else {
+			from = append(from, name)
+			taken -= m.delta
+		}
+	}
+	var action string
+	switch {
+	case given > 0 && taken > 0:
+		action = fmt.Sprintf("moving %s from %s to %s", bold(f.money(math.Min(given, taken))), nameList(from), nameList(to))
+		if taken-given >= 1 {
+			action += fmt.Sprintf(" and cutting %s", bold(f.money(taken-given)))
+		} else if given-taken >= 1 {
+			action += fmt.Sprintf(" and adding %s", bold(f.money(given-taken)))
+		}
+	case taken > 0:
+		action = fmt.Sprintf("cutting %s from %s", bold(f.money(taken)), nameList(from))
+	default:
+		action = fmt.Sprintf("adding %s to %s", bold(f.money(given)), nameList(to))
+	}
+	before, after := r.Totals.Contribution, rec.after.Totals.Contribution
+	gain := after - before
+	if tr, ok := findTarget(r, "contribution"); ok && !tr.Met {
+		s := fmt.Sprintf("Contribution is %s short of target; %s ", bold(f.money(-tr.Gap.Value)), action)
+		if after >= tr.Target {
+			return s + fmt.Sprintf("closes it, for a contribution of %s.", bold(f.money(after)))
+		}
+		return s + fmt.Sprintf("narrows the gap to %s.", bold(f.money(tr.Target-after)))
+	}
+	return upperFirst(action) + fmt.Sprintf(" adds %s of contribution, for %s in all.", bold(signed(gain, f.money(gain))), bold(f.money(after)))
+}
+
+// topProductSentence replaces the reallocation sentence in a plan without promotion.
+func (data *reportData) topProductSentence() string {
+	f, r := data.fig, data.rep
+	if len(r.Products) == 0 {
+		return "The plan has no products yet."
+	}
+	best := 0
+	for i, p := range r.Products {
+		if p.Contribution > r.Products[best].Contribution {
+			best = i
+		}
+	}
+	p := r.Products[best]
+	s := fmt.Sprintf("The plan has no paid promotion; %s brings the largest contribution, %s", data.plan.Products[best].Name, bold(f.money(p.Contribution)))
+	if r.Totals.Contribution > 0 {
+		s += fmt.Sprintf(" (%s of the total)", f.pct(p.Contribution/r.Totals.Contribution))
+	}
+	return s + "."
+}
+
+func (data *reportData) riskSentence() string {
+	f, t := data.fig, data.rep.Totals
+	if !t.PaybackMonth.Valid || len(data.scenarios) < 2 {
+		return data.paybackSentence()
+	}
+	// The weakest of the other scenarios is the risk to name.
+	var worst *scenarioResult
+	for i := range data.scenarios {
+		s := &data.scenarios[i]
+		if s.sc.ID == data.scenario.ID {
+			continue
+		}
+		if worst == nil || s.rep.Totals.Contribution < worst.rep.Totals.Contribution {
+			worst = s
+		}
+	}
+	c := worst.rep.Totals.Contribution
+	diff := c - t.Contribution
+	met, set := worst.rep.MetCount()
+	verb, how := "falls", "lower"
+	if diff >= 0 {
+		verb, how = "still reaches", "higher"
+	}
+	s := fmt.Sprintf("Under the %s scenario, the weakest alternative, contribution %s to %s (%s %s)",
+		bold(scenarioName(worst.sc)), verb, bold(f.money(c)), f.money(math.Abs(diff)), how)
+	if set > 0 {
+		s += fmt.Sprintf(" and %s targets are met", bold(fmt.Sprintf("%d of %d", met, set)))
+	}
+	return s + "."
+}
+
+func (data *reportData) paybackSentence() string {
+	f, t := data.fig, data.rep.Totals
+	if !t.PaybackMonth.Valid {
+		last := data.rep.Monthly[len(data.rep.Monthly)-1].CumulativeContribution
+		return fmt.Sprintf("The plan does not pay back within its %d months: cumulative contribution ends at %s.",
+			data.plan.Months, bold(f.money(last)))
+	}
+	m := int(t.PaybackMonth.Value)
+	s := fmt.Sprintf("The plan pays back in %s", bold(fmt.Sprintf("month %d", m)))
+	if data.plan.Start != "" {
+		s += " (" + monthLong(data.rep.Monthly[m-1].Month) + ")"
+	}
+	if t.MarketingSpend == 0 {
+		return s + "; it has no marketing spend to recover."
+	}
+	if t.BreakEvenUnits.Valid {
+		s += fmt.Sprintf(" and breaks even at %s units of the %s it sells", bold(f.units(t.BreakEvenUnits.Value)), f.units(t.Units))
+	}
+	return s + "."
+}
+
+func findTarget(r *planner.Report, name string) (planner.TargetResult, bool) {
+	for _, t := range r.Targets {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return planner.TargetResult{}, false
+}
+
+// nameList names up to two items and counts the rest: "Radio and PLV",
+// "Radio, PLV and 3 others".
+func nameList(names []string) string {
+	switch {
+	case len(names) == 3:
+		return names[0] + ", " + names[1] + " and 1 other"
+	case len(names) > 3:
+		return names[0] + ", " + names[1] + fmt.Sprintf(" and %d others", len(names)-2)
+	}
+	return joinAnd(names)
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+// currencyUnit names one unit of the plan's currency in a sentence.
+func (f figures) currencyUnit() string {
+	switch f.currency {
+	case "EUR":
+		return "euro"
+	case "USD":
+		return "dollar"
+	case "GBP":
+		return "pound"
+	}
+	return "unit of " + f.currency
+}
