@@ -27,10 +27,10 @@ func (d *doc) curvesPages(data *reportData) {
 	if len(chans) == 0 {
 		return
 	}
-	title := "Each channel's extra units flatten as spend grows; the recommended spend is where the next " +
+	title := "Each channel’s extra units flatten as spend grows; the recommended spend is where the next " +
 		data.fig.currencyUnit() + " earns no more elsewhere"
 	if data.rec == nil {
-		title = "Each channel's extra units flatten as spend grows"
+		title = "Each channel’s extra units flatten as spend grows"
 	}
 	perPage := curveCols * curveRows
 	for start := 0; start < len(chans); start += perPage {

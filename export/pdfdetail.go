@@ -32,7 +32,7 @@ func (d *doc) productsPages(data *reportData) {
 	}
 	title := fmt.Sprintf("%s brings the most contribution, %s", data.plan.Products[best].Name, f.money(r.Products[best].Contribution))
 	if sum > 0 && len(r.Products) > 1 {
-		title += fmt.Sprintf(" (%s of the products' total)", f.pct(r.Products[best].Contribution/sum))
+		title += fmt.Sprintf(" (%s of the products’ total)", f.pct(r.Products[best].Contribution/sum))
 	}
 	switch {
 	case losing == 1 && len(r.Products) == 1:
@@ -43,6 +43,7 @@ func (d *doc) productsPages(data *reportData) {
 		title += fmt.Sprintf("; %d products lose money", losing)
 	}
 	y := d.section(name, title)
+	page := d.pdf.PageNo()
 	t := &table{
 		cols: []column{
 			{"Product", 0, alignLeft}, {"Net price", 18, alignRight}, {"Units", 18, alignRight},
@@ -67,18 +68,28 @@ func (d *doc) productsPages(data *reportData) {
 	t.rows = append(t.rows, row{total: true, cells: []string{"All products", "", f.units(units), f.units(lift),
 		f.money(rev), f.money(gm), gmPct, f.money(logi), "", f.money(launch), f.money(sum)}})
 	y = t.draw(d, y)
-	d.note(y, "A product's contribution is its gross margin less its logistics and launch cost; the places' fixed costs and the promotion spend are the plan's, not a product's.", name)
+	y = d.note(y, "A product’s contribution is its gross margin less its logistics and launch cost; the places’ fixed costs and the promotion spend are the plan’s, not a product’s.", name)
+	// A short table leaves room for the ranking as a chart.
+	if d.pdf.PageNo() == page && y+6+hbarsHeight(len(r.Products)) <= d.bottom {
+		items := make([]hbar, len(r.Products))
+		for i, p := range r.Products {
+			items[i] = hbar{data.plan.Products[i].Name, p.Contribution}
+		}
+		d.hbars(plotBox{d.left, y + 6, d.width() * 0.75, math.Min(d.bottom-y-6, 13+float64(len(items))*hbarMaxRow)},
+			"Contribution by product", "After launch costs, before the plan’s fixed costs and promotion.", items, f.short)
+	}
 }
 
-// note writes a footnote under a table, on a new page if there is no room.
-func (d *doc) note(y float64, s, section string) {
+// note writes a footnote under a table, on a new page if there is no room,
+// and returns the y below it.
+func (d *doc) note(y float64, s, section string) float64 {
 	d.font("I", ptTiny)
 	if y+2+2*d.lineH() > d.bottom {
 		y = d.continued(section)
 		d.font("I", ptTiny)
 	}
 	d.ink(colMuted)
-	d.paragraph(d.left, y+2, d.width(), s, alignLeft, 2)
+	return y + 2 + d.paragraph(d.left, y+2, d.width(), s, alignLeft, 2)
 }
 
 func (d *doc) placesPages(data *reportData) {
@@ -139,7 +150,7 @@ func (d *doc) shareMatrix(data *reportData, y float64) {
 	colW := math.Min(maxColW, (d.width()-nameW)/float64(min(per, len(p.Places))))
 	for start := 0; start < len(p.Places); start += per {
 		end := min(start+per, len(p.Places))
-		heading := "Share of each product's units sold in each place"
+		heading := "Share of each product’s units sold in each place"
 		if len(p.Places) > per {
 			heading += fmt.Sprintf(" (places %d to %d of %d)", start+1, end, len(p.Places))
 		}
@@ -201,6 +212,7 @@ func (d *doc) promotionsPages(data *reportData) {
 		}
 	}
 	y := d.section(name, title)
+	page := d.pdf.PageNo()
 	t := &table{
 		cols: []column{
 			{"Channel", 0, alignLeft}, {"Kind", 18, alignLeft}, {"Spend", 22, alignRight}, {"Minimum", 20, alignRight},
@@ -237,6 +249,16 @@ func (d *doc) promotionsPages(data *reportData) {
 	t.rows = append(t.rows, row{total: true, cells: []string{"All channels", "", f.money(spend), "", "", f.units(lift), f.money(inc),
 		maybe(r.Totals.ROMI, f.pct), "", recTotal}})
 	y = t.draw(d, y)
-	d.note(y, "ROI is the incremental contribution less the spend, over the spend. Marginal ROI is what the next "+
-		f.currencyUnit()+" of spend returns: above zero, more spend adds contribution; below zero, it loses money. The total ROI is the plan's ROMI.", name)
+	y = d.note(y, "ROI is the incremental contribution less the spend, over the spend. Marginal ROI is what the next "+
+		f.currencyUnit()+" of spend returns: above zero, more spend adds contribution; below zero, it loses money. The total ROI is the plan’s ROMI.", name)
+	var items []hbar
+	for i, p := range r.Promotions {
+		if p.MarginalROI.Valid {
+			items = append(items, hbar{data.plan.Promotions[i].Name, p.MarginalROI.Value})
+		}
+	}
+	if len(items) > 0 && d.pdf.PageNo() == page && y+6+hbarsHeight(len(items)) <= d.bottom {
+		d.hbars(plotBox{d.left, y + 6, d.width() * 0.75, math.Min(d.bottom-y-6, 13+float64(len(items))*hbarMaxRow)},
+			"Marginal ROI by channel", "What the next "+f.currencyUnit()+" of spend returns: channels at the top deserve more budget, those below zero less.", items, f.pct)
+	}
 }

@@ -127,7 +127,7 @@ func (data *reportData) reallocationSentence() string {
 		return data.recNote
 	}
 	if len(rec.moves) == 0 {
-		return "The promotion budget is already optimal: each channel's last " + f.currencyUnit() +
+		return "The promotion budget is already optimal: each channel’s last " + f.currencyUnit() +
 			" earns as much as any other, so no reallocation adds contribution."
 	}
 	var from, to []string

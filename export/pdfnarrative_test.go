@@ -97,7 +97,7 @@ func TestKeyMessages(t *testing.T) {
 		{
 			name: "no change recommended", data: func() *reportData { return withSpends(t, tea, currentSpends(tea)) },
 			which: (*reportData).reallocationSentence,
-			exact: "The promotion budget is already optimal: each channel's last euro earns as much as any other, so no reallocation adds contribution.",
+			exact: "The promotion budget is already optimal: each channel’s last euro earns as much as any other, so no reallocation adds contribution.",
 		},
 		{
 			name: "contribution target met: the gain is given", data: func() *reportData { return withSpends(t, easy, opt) },

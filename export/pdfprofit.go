@@ -57,7 +57,7 @@ func (d *doc) bridgeChart(data *reportData, b plotBox) {
 	f := data.fig
 	steps := planner.Bridge(data.rep)
 	y := d.chartHeading(b.x, b.y, b.w, "From gross sales to contribution",
-		"What end customers pay, less the intermediaries' margins, the cost of goods, logistics and marketing (launch, places' fixed costs, promotion).")
+		"What end customers pay, less the intermediaries’ margins, the cost of goods, logistics and marketing (launch, places’ fixed costs, promotion).")
 	lo, hi := 0.0, 0.0
 	for _, s := range steps {
 		lo = math.Min(lo, math.Min(s.Start, s.End))

@@ -101,9 +101,9 @@ func (d *doc) reallocationPages(data *reportData) {
 // recBasis says what the optimiser was asked, for the reader who checks.
 func (data *reportData) recBasis() string {
 	f := data.fig
-	s := "The optimiser chooses each channel's spend within its minimum and maximum to maximise the plan's contribution, prices held as they are"
+	s := "The optimiser chooses each channel’s spend within its minimum and maximum to maximise the plan’s contribution, prices held as they are"
 	if b := data.rec.budget; b.Valid {
-		s += fmt.Sprintf(", with at most %s of promotion: the marketing budget less the places' fixed costs and the launch costs", f.money(b.Value))
+		s += fmt.Sprintf(", with at most %s of promotion: the marketing budget less the places’ fixed costs and the launch costs", f.money(b.Value))
 	} else {
 		s += "; no marketing budget is set, so it may spend more or less than today"
 	}

@@ -128,10 +128,15 @@ func (d *doc) scenarioBars(data *reportData, y float64) float64 {
 			col = colBad
 		}
 		d.fillRect(at(0), ry+1, at(c)-at(0), rowH-2, col)
-		// Values in a column of their own, clear of the bars and the target line.
+		// The value just past the bar's end, or past the target line when the
+		// bar stops short of it, so the line never crosses a figure.
+		vx := math.Max(at(c), at(0))
+		if hasTarget && at(tr.Target) >= vx-1 {
+			vx = math.Max(vx, at(tr.Target))
+		}
 		d.font("B", ptSmall)
 		d.ink(colInk)
-		d.text(x1, ry+(rowH-d.lineH())/2, valueW, f.money(c), alignRight)
+		d.text(vx+1.5, ry+(rowH-d.lineH())/2, 0, f.money(c), alignLeft)
 	}
 	bottom := y + float64(len(ss))*rowH
 	d.line(at(0), top, at(0), bottom, 0.3, colFaint)
