@@ -105,13 +105,20 @@ func (d *doc) fit(s string, w float64) string {
 	if d.pdf.GetStringWidth(s) <= w {
 		return s
 	}
+	// Binary search on the number of runes kept: names can be long.
 	r := []rune(s)
-	for len(r) > 0 {
-		r = r[:len(r)-1]
-		t := strings.TrimRight(string(r), " ") + "…"
-		if d.pdf.GetStringWidth(t) <= w {
-			return t
+	short := func(n int) string { return strings.TrimRight(string(r[:n]), " ") + "…" }
+	lo, hi := 0, len(r) // short(lo) fits or lo == 0; short(hi) does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if d.pdf.GetStringWidth(short(mid)) <= w {
+			lo = mid
+		} else {
+			hi = mid
 		}
+	}
+	if t := short(lo); d.pdf.GetStringWidth(t) <= w {
+		return t
 	}
 	return ""
 }
