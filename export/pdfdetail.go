@@ -137,6 +137,17 @@ func (d *doc) placesPages(data *reportData) {
 	d.shareMatrix(data, y)
 }
 
+// balancedGroups is how many columns each group gets when n columns are
+// cut into groups of at most most: as even as possible, so the last group
+// is not a lone column.
+func balancedGroups(n, most int) int {
+	if n <= most {
+		return max(n, 1)
+	}
+	groups := (n + most - 1) / most
+	return (n + groups - 1) / groups
+}
+
 // shareMatrix prints, for each product, the share of its units each place
 // sells, in as many column groups as the places need.
 func (d *doc) shareMatrix(data *reportData, y float64) {
@@ -146,7 +157,7 @@ func (d *doc) shareMatrix(data *reportData, y float64) {
 	if len(p.Products) == 0 {
 		return
 	}
-	per := max(1, int((d.width()-nameW)/minColW))
+	per := balancedGroups(len(p.Places), max(1, int((d.width()-nameW)/minColW)))
 	colW := math.Min(maxColW, (d.width()-nameW)/float64(min(per, len(p.Places))))
 	for start := 0; start < len(p.Places); start += per {
 		end := min(start+per, len(p.Places))

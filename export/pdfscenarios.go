@@ -31,18 +31,19 @@ func (d *doc) scenariosPages(data *reportData) {
 		y = d.scenarioBars(data, y) + 5
 	}
 
-	const labelW, minColW, maxColW = 58.0, 26.0, 40.0
-	per := max(1, int((d.width()-labelW)/minColW))
+	const labelW, minColW, maxColW = 58.0, 24.0, 40.0
+	per := balancedGroups(len(ss), max(1, int((d.width()-labelW)/minColW)))
 	colW := math.Min(maxColW, (d.width()-labelW)/float64(min(per, len(ss))))
 	for start := 0; start < len(ss); start += per {
 		end := min(start+per, len(ss))
-		if y+40 > d.bottom {
+		// Keep each group's table on one page: it is short.
+		if y+scenarioTableH > d.bottom {
 			y = d.continued(name)
 		}
 		if len(ss) > per {
 			d.font("B", ptBody+0.5)
 			d.ink(colInk)
-			y += d.paragraph(d.left, y, d.width(), fmt.Sprintf("Scenarios %d to %d of %d", start+1, end, len(ss)), alignLeft, 1) + 1.5
+			y += d.paragraph(d.left, y, d.width(), fmt.Sprintf("Columns %d to %d of %d", start+1, end, len(ss)), alignLeft, 1) + 1.5
 		}
 		t := &table{
 			cols:    []column{{"", labelW, alignLeft}},
@@ -88,6 +89,10 @@ func (d *doc) scenariosPages(data *reportData) {
 		y = t.draw(d, y) + 6
 	}
 }
+
+// scenarioTableH is about the height of one group's table: a wrapped
+// header, fourteen rows and a caption.
+const scenarioTableH = 100.0
 
 // scenarioBars draws each scenario's contribution as a horizontal bar, the
 // reported scenario in the accent colour, with the target as a line.
