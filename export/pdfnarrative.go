@@ -105,8 +105,13 @@ func (data *reportData) targetsSentence() string {
 			missed = append(missed, targetLabelLower(tr.Name)+" is "+bold(f.gapWords(tr)))
 		}
 	}
-	if len(missed) > 3 {
-		missed = append(missed[:3], fmt.Sprintf("%d more", len(missed)-3))
+	list := joinAnd(missed)
+	if n := len(missed) - 3; n > 0 {
+		more := "1 more target is"
+		if n > 1 {
+			more = fmt.Sprintf("%d more targets are", n)
+		}
+		list = strings.Join(missed[:3], ", ") + ", and " + more + " missed"
 	}
 	head := fmt.Sprintf("The plan meets %s targets", bold(fmt.Sprintf("%d of its %d", met, set)))
 	if met == 0 {
@@ -115,7 +120,7 @@ func (data *reportData) targetsSentence() string {
 			head = "The plan misses its one target"
 		}
 	}
-	return head + ": " + joinAnd(missed) + "."
+	return head + ": " + list + "."
 }
 
 func (data *reportData) reallocationSentence() string {
@@ -207,16 +212,17 @@ func (data *reportData) riskSentence() string {
 	c := worst.rep.Totals.Contribution
 	diff := c - t.Contribution
 	met, set := worst.rep.MetCount()
-	verb, how := "falls", "lower"
-	if diff >= 0 {
-		verb, how = "still reaches", "higher"
-	}
-	s := fmt.Sprintf("Under the %s scenario, the weakest alternative, contribution %s to %s (%s %s)",
-		bold(scenarioName(worst.sc)), verb, bold(f.money(c)), f.money(math.Abs(diff)), how)
+	targets := ""
 	if set > 0 {
-		s += fmt.Sprintf(" and %s targets are met", bold(fmt.Sprintf("%d of %d", met, set)))
+		targets = fmt.Sprintf(" and %s targets are met", bold(fmt.Sprintf("%d of %d", met, set)))
 	}
-	return s + "."
+	if diff >= 0 {
+		// The reported scenario is itself the weakest: name the next one.
+		return fmt.Sprintf("This is the weakest scenario: under %s, the next weakest, contribution reaches %s (%s more)%s.",
+			bold(scenarioName(worst.sc)), bold(f.money(c)), f.money(diff), targets)
+	}
+	return fmt.Sprintf("Under the %s scenario, the weakest alternative, contribution falls to %s (%s lower)%s.",
+		bold(scenarioName(worst.sc)), bold(f.money(c)), f.money(-diff), targets)
 }
 
 func (data *reportData) paybackSentence() string {

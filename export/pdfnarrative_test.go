@@ -42,6 +42,15 @@ func withSpends(t *testing.T, p *planner.Plan, spends []float64) *reportData {
 	return data
 }
 
+func inScenario(t *testing.T, p *planner.Plan, scenario string) *reportData {
+	t.Helper()
+	data, err := gather(p, Options{Scenario: scenario, Generated: fixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 func currentSpends(p *planner.Plan) []float64 {
 	s := make([]float64, len(p.Promotions))
 	for i, pm := range p.Promotions {
@@ -73,6 +82,16 @@ func TestKeyMessages(t *testing.T) {
 			name: "targets missed are listed with their gaps", data: func() *reportData { return withSpends(t, tea, nil) },
 			which: (*reportData).targetsSentence,
 			exact: "The plan meets **3 of its 6** targets: contribution is **19" + n + "570" + n + "€ short**, marketing spend is **12" + n + "000" + n + "€ over budget** and ROMI is **19,0 pts short**.",
+		},
+		{
+			name: "more than three missed are counted", data: func() *reportData { return inScenario(t, tea, "low") },
+			which: (*reportData).targetsSentence,
+			exact: "The plan meets **2 of its 6** targets: net revenue is **121" + n + "157" + n + "€ short**, contribution is **162" + n + "410" + n + "€ short**, marketing spend is **12" + n + "000" + n + "€ over budget**, and 1 more target is missed.",
+		},
+		{
+			name: "the reported scenario is the weakest", data: func() *reportData { return inScenario(t, tea, "low") },
+			which: (*reportData).riskSentence,
+			exact: "This is the weakest scenario: under **Base**, the next weakest, contribution reaches **430" + n + "430" + n + "€** (142" + n + "840" + n + "€ more) and **3 of 6** targets are met.",
 		},
 		{
 			name: "all targets met", data: func() *reportData { return withSpends(t, easy, nil) },
