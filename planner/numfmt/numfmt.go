@@ -7,6 +7,7 @@ package numfmt
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -111,8 +112,18 @@ func Percent(x float64, l Locale, decimals int) string {
 	return num + "%"
 }
 
-// ErrEmpty is returned by Parse for a blank field.
-var ErrEmpty = errors.New("enter a number")
+// Reasons Parse refuses a text. Every error Parse returns is one of these
+// (errors.Is), so a caller can show it in its own words or language.
+var (
+	ErrEmpty        = errors.New("enter a number")
+	ErrNotNumber    = errors.New("not a number")
+	ErrLetters      = errors.New("letters are not allowed")
+	ErrSign         = errors.New("a sign can only come first")
+	ErrDecimalMarks = errors.New("more than one decimal mark")
+	ErrGrouping     = errors.New("digits after a thousands comma come in threes")
+	ErrComma        = errors.New("misplaced comma")
+	ErrCharacter    = errors.New("unexpected character")
+)
 
 // Parse reads a number typed by a person in the locale: thousands separators
 // (spaces, narrow spaces, or the locale's own), the locale's decimal mark, a
@@ -127,7 +138,7 @@ func Parse(s string, l Locale) (float64, error) {
 	}
 	x, err := strconv.ParseFloat(clean, 64)
 	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
-		return 0, errors.New("not a number")
+		return 0, ErrNotNumber
 	}
 	return x, nil
 }
@@ -150,7 +161,7 @@ func normalise(s string, l Locale) (string, error) {
 	digits := 0 // digits since the last English thousands comma
 	groupOK := func() error {
 		if sawComma && digits != 3 {
-			return errors.New("digits after a thousands comma come in threes")
+			return ErrGrouping
 		}
 		return nil
 	}
@@ -161,12 +172,12 @@ func normalise(s string, l Locale) (string, error) {
 			digits++
 		case r == '-' || r == '+':
 			if b.Len() > 0 {
-				return "", errors.New("a sign can only come first")
+				return "", ErrSign
 			}
 			b.WriteRune(r)
 		case string(r) == decimal || (l == French && r == '.'):
 			if sawDecimal {
-				return "", errors.New("more than one decimal mark")
+				return "", ErrDecimalMarks
 			}
 			if err := groupOK(); err != nil {
 				return "", err
@@ -175,7 +186,7 @@ func normalise(s string, l Locale) (string, error) {
 			b.WriteByte('.')
 		case r == ',': // English thousands
 			if sawDecimal || digits == 0 {
-				return "", errors.New("misplaced comma")
+				return "", ErrComma
 			}
 			if err := groupOK(); err != nil {
 				return "", err
@@ -187,9 +198,9 @@ func normalise(s string, l Locale) (string, error) {
 			// unit signs are decoration
 		default:
 			if unicode.IsLetter(r) {
-				return "", errors.New("letters are not allowed")
+				return "", ErrLetters
 			}
-			return "", errors.New("unexpected character " + strconv.QuoteRune(r))
+			return "", fmt.Errorf("%w %s", ErrCharacter, strconv.QuoteRune(r))
 		}
 	}
 	if err := groupOK(); err != nil {
@@ -197,7 +208,7 @@ func normalise(s string, l Locale) (string, error) {
 	}
 	out := b.String()
 	if out == "" || out == "-" || out == "+" || out == "." {
-		return "", errors.New("not a number")
+		return "", ErrNotNumber
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package numfmt
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"testing"
@@ -110,4 +111,87 @@ func ExampleMoney() {
 	// Output:
 	// €1,234,567
 	// 45.2%
+}
+
+func TestTrimmed(t *testing.T) {
+	const n = NNBSP
+	for _, tc := range []struct {
+		name string
+		x    float64
+		l    Locale
+		max  int
+		want string
+	}{
+		{"integer shows no decimals", 40000, English, 2, "40,000"},
+		{"one significant decimal", 8.9, English, 2, "8.9"},
+		{"French decimal comma and narrow space", 1234.5, French, 2, "1" + n + "234,5"},
+		{"rounded to max decimals", 0.12345, English, 3, "0.123"},
+		{"rounding up drops the decimals", 2.9999, English, 2, "3"},
+		{"negative", -1.25, French, 2, "-1,25"},
+		{"max 0", 12.7, English, 0, "13"},
+		{"undefined", math.Inf(1), English, 2, "—"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Trimmed(tc.x, tc.l, tc.max); got != tc.want {
+				t.Errorf("Trimmed(%v, %s, %d) = %q, want %q", tc.x, tc.l, tc.max, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseReasons(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		l    Locale
+		want error
+	}{
+		{"blank", " ", English, ErrEmpty},
+		{"letters", "abc", English, ErrLetters},
+		{"sign inside", "1-2", English, ErrSign},
+		{"two decimal marks", "1.2.3", English, ErrDecimalMarks},
+		{"French two decimal marks", "1,2,3", French, ErrDecimalMarks},
+		{"English grouping", "1,5", English, ErrGrouping},
+		{"leading comma", ",5", English, ErrComma},
+		{"odd character", "12#", English, ErrCharacter},
+		{"only a sign", "+", English, ErrNotNumber},
+		{"overflow", "1e999", English, ErrLetters},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(tc.in, tc.l)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("Parse(%q) error = %v, want %v", tc.in, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestParsePercentTyped(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+		l    Locale
+		want float64
+	}{
+		{"bare number is percent", "45", English, 0.45},
+		{"with sign", "45%", English, 0.45},
+		{"French with narrow space", "45,5" + NNBSP + "%", French, 0.455},
+		{"French with space", "12 %", French, 0.12},
+		{"a ratio typed is read as percent", "0.45", English, 0.0045},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParsePercent(tc.in, tc.l)
+			if err != nil || math.Abs(got-tc.want) > 1e-12 {
+				t.Errorf("ParsePercent(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+			}
+		})
+	}
+}
+
+func ExampleTrimmed() {
+	fmt.Println(Trimmed(8.90, English, 2))
+	fmt.Println(Trimmed(40000, English, 2))
+	// Output:
+	// 8.9
+	// 40,000
 }
