@@ -195,3 +195,38 @@ func ExampleTrimmed() {
 	// 8.9
 	// 40,000
 }
+
+func TestShort(t *testing.T) {
+	const n = NNBSP
+	for _, tc := range []struct {
+		name     string
+		x        float64
+		currency string
+		l        Locale
+		want     string
+	}{
+		{"thousands", 90000, "EUR", English, "€90k"},
+		{"millions with three digits", 1771234, "EUR", English, "€1.77M"},
+		{"French millions", 1771234, "EUR", French, "1,77" + n + "M€"},
+		{"French thousands", 90000, "EUR", French, "90" + n + "k€"},
+		{"code without sign", 450000, "CHF", English, "CHF 450k"},
+		{"French code without sign", 450000, "CHF", French, "450" + n + "k" + n + "CHF"},
+		{"small amounts in full", 8.9, "EUR", English, "€8.90"},
+		{"small whole amounts", 9000, "EUR", English, "€9,000"},
+		{"negative", -250000, "EUR", English, "-€250k"},
+		{"negative French", -2500000, "EUR", French, "-2,5" + n + "M€"},
+		{"zero", 0, "EUR", English, "€0"},
+		{"billions", 2.5e9, "USD", English, "$2.5bn"},
+		{"French billions", 2.5e9, "EUR", French, "2,5" + n + "Md€"},
+		{"units", 12000, "", English, "12k"},
+		{"French units", 12500, "", French, "12,5" + n + "k"},
+		{"tiny negative rounds to zero", -0.001, "", English, "0"},
+		{"undefined", math.NaN(), "EUR", English, "—"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Short(tc.x, tc.currency, tc.l); got != tc.want {
+				t.Errorf("Short(%v, %q, %s) = %q, want %q", tc.x, tc.currency, tc.l, got, tc.want)
+			}
+		})
+	}
+}
