@@ -1,0 +1,175 @@
+package planner
+
+import (
+	"context"
+	"fmt"
+	"math"
+)
+
+// Optimisation modes of the promotion budget (docs/model.md section 3).
+const (
+	// ModeContribution maximises the plan's contribution; it may leave budget
+	// unspent when spending it would lose money.
+	ModeContribution = "contribution"
+	// ModeUnits maximises the units the promotion brings; it needs a budget.
+	ModeUnits = "units"
+)
+
+// OptimizeRequest says what the budget optimiser should do.
+type OptimizeRequest struct {
+	// Scenario is the scenario to optimise under ("" or "base" for the plan as written).
+	Scenario string
+	// Mode is ModeContribution (the default when empty) or ModeUnits.
+	Mode string
+	// Budget is the total marketing budget; nil uses the plan's targets.budget.
+	// The promotion budget B is this minus places' fixed costs and launch costs.
+	Budget *float64
+}
+
+// Optimization is the optimiser's answer, in the shape of `mixplan optimize
+// --json` (docs/model.md section 4).
+type Optimization struct {
+	Mode string `json:"mode"`
+	// PromotionBudget is B, or null when contribution is optimised without a budget.
+	PromotionBudget Maybe               `json:"promotionBudget"`
+	Before          OptimizeTotals      `json:"before"`
+	After           OptimizeTotals      `json:"after"`
+	Allocation      []ChannelAllocation `json:"allocation"`
+	// Unspent is the part of B the answer leaves unspent, because in mode
+	// contribution spending it would lose money. 0 without a budget.
+	Unspent float64 `json:"-"`
+	// Objective is the optimum of the promotion problem: Σ_c (v_c × lift_c −
+	// spend_c) in mode contribution, Σ_c liftUnits_c in mode units.
+	Objective float64 `json:"-"`
+}
+
+// OptimizeTotals are the plan-wide figures the optimiser changes.
+type OptimizeTotals struct {
+	Promotion    float64 `json:"promotion"`
+	Contribution float64 `json:"contribution"`
+	LiftUnits    float64 `json:"liftUnits"`
+}
+
+// ChannelAllocation is one channel's spend in the answer, in the plan's order.
+type ChannelAllocation struct {
+	ID          string  `json:"id"`
+	Spend       float64 `json:"spend"`
+	LiftUnits   float64 `json:"liftUnits"`
+	MarginalROI Maybe   `json:"marginalRoi"`
+}
+
+// InfeasibleError refuses an optimisation that cannot be done, with the numbers.
+type InfeasibleError struct {
+	Reason string
+}
+
+func (e *InfeasibleError) Error() string { return e.Reason }
+
+// Apply returns a copy of p with the answer's spends; p is not changed.
+func (o *Optimization) Apply(p *Plan) *Plan {
+	next := p.Clone()
+	for i, a := range o.Allocation {
+		if i < len(next.Promotions) && next.Promotions[i].ID == a.ID {
+			next.Promotions[i].Spend = a.Spend
+		}
+	}
+	return next
+}
+
+// Optimize finds the promotion spends that maximise contribution (or units)
+// within every channel's bounds and the budget: the global optimum, S-shaped
+// curves included, to a relative 1e-9 of the objective. It assumes a valid
+// plan, and returns ctx's error if ctx is cancelled first.
+func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization, error) {
+	mode := req.Mode
+	if mode == "" {
+		mode = ModeContribution
+	}
+	if mode != ModeContribution && mode != ModeUnits {
+		return nil, fmt.Errorf("unknown optimisation mode %q: use %q or %q", mode, ModeContribution, ModeUnits)
+	}
+	m, err := Compile(p, req.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	total := p.Targets.Budget
+	if req.Budget != nil {
+		total = req.Budget
+	}
+	budget := math.Inf(1)
+	var promotionBudget Maybe
+	if total != nil {
+		if !finite(*total) || *total < 0 {
+			return nil, &InfeasibleError{fmt.Sprintf("the budget must be a number ≥ 0, not %s", trimFloat(*total))}
+		}
+		budget = *total - m.PlaceFixed - m.Launch
+		promotionBudget = Some(budget)
+	} else if mode == ModeUnits {
+		return nil, &InfeasibleError{"mode units needs a budget: set the plan's budget target or give one"}
+	}
+	minSum := 0.0
+	for i := range m.Channels {
+		minSum += m.Channels[i].Min
+	}
+	if minSum > budget {
+		return nil, &InfeasibleError{fmt.Sprintf(
+			"the channels' minimum spends add up to %s, %s more than the promotion budget of %s (budget %s − places' fixed costs %s − launch costs %s)",
+			trimMoney(minSum), trimMoney(minSum-budget), trimMoney(budget), trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch))}
+	}
+
+	prob := newBudgetProblem(m, mode, budget)
+	spends, err := prob.solve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return m.optimization(mode, promotionBudget, budget, prob, spends), nil
+}
+
+// optimization reports the answer against the current spends.
+func (m *Model) optimization(mode string, promotionBudget Maybe, budget float64, prob *budgetProblem, spends []float64) *Optimization {
+	o := &Optimization{Mode: mode, PromotionBudget: promotionBudget, Allocation: make([]ChannelAllocation, len(m.Channels))}
+	after := m.WithSpends(spends)
+	o.Before = m.optimizeTotals()
+	o.After = after.optimizeTotals()
+	for c := range after.Channels {
+		ch := &after.Channels[c]
+		a := ChannelAllocation{ID: ch.ID, Spend: ch.Spend, LiftUnits: ch.Lift(ch.Spend) * ch.UnitsPerLift}
+		if mr := ch.Value*ch.Slope(ch.Spend) - 1; finite(mr) {
+			a.MarginalROI = Some(mr)
+		}
+		o.Allocation[c] = a
+		o.Objective += prob.value(c, ch.Spend)
+	}
+	if promotionBudget.Valid {
+		o.Unspent = math.Max(0, budget-o.After.Promotion)
+	}
+	return o
+}
+
+// WithSpends returns a copy of the model with the given promotion spends, in
+// the plan's order; the plan itself is not changed.
+func (m *Model) WithSpends(spends []float64) *Model {
+	next := *m
+	next.Channels = append([]Channel(nil), m.Channels...)
+	for c := range next.Channels {
+		next.Channels[c].Spend = spends[c]
+	}
+	return &next
+}
+
+func (m *Model) optimizeTotals() OptimizeTotals {
+	r := m.Report()
+	t := OptimizeTotals{Promotion: r.Totals.Promotion, Contribution: r.Totals.Contribution}
+	for _, pr := range r.Promotions {
+		t.LiftUnits += pr.LiftUnits
+	}
+	return t
+}
+
+// trimMoney writes an amount with no more decimals than it needs, for messages.
+func trimMoney(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return fmt.Sprintf("%.0f", x)
+	}
+	return fmt.Sprintf("%.2f", x)
+}
