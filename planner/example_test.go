@@ -1,6 +1,7 @@
 package planner_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 
@@ -31,4 +32,49 @@ func ExampleParse() {
 	// invalid plan, 2 problems:
 	//   products[0].listPrice: must be greater than 0, not 0
 	//   places[0].share: shares of product "a" add up to 0.9, they must add up to 1
+}
+
+func ExampleOptimize() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The plan's budget target less places' fixed costs and launch costs is
+	// what promotion may spend; find the split that maximises contribution.
+	o, err := planner.Optimize(context.Background(), plan, planner.OptimizeRequest{Mode: planner.ModeContribution})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("promotion budget %.0f: contribution %.0f → %.0f, %.0f left unspent\n",
+		o.PromotionBudget.Value, o.Before.Contribution, o.After.Contribution, o.Unspent)
+	for _, a := range o.Allocation {
+		fmt.Printf("%-6s %6.0f\n", a.ID, a.Spend)
+	}
+	// Output:
+	// promotion budget 143000: contribution 430430 → 454455, 16967 left unspent
+	// sea     41061
+	// social  41142
+	// email    8109
+	// plv     18402
+	// radio       0
+	// fairs   17318
+}
+
+func ExampleAdvisePrices() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	advice, err := planner.AdvisePrices(context.Background(), plan, "base")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, a := range advice {
+		fmt.Printf("%-5s list %6.2f  lowest for the margin target %6.2f  best for contribution %6.2f (at the edge of the range: %v)\n",
+			a.ID, a.ListPrice, a.MinListPrice.Value, a.BestListPrice, a.AtBound)
+	}
+	// Output:
+	// green list   8.90  lowest for the margin target   7.92  best for contribution  13.15 (at the edge of the range: false)
+	// detox list   6.50  lowest for the margin target   6.37  best for contribution   6.92 (at the edge of the range: false)
+	// gift  list  34.00  lowest for the margin target  33.22  best for contribution 170.00 (at the edge of the range: true)
 }

@@ -111,6 +111,11 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	for i := range m.Channels {
 		minSum += m.Channels[i].Min
 	}
+	if budget < 0 {
+		return nil, &InfeasibleError{fmt.Sprintf(
+			"the budget of %s does not cover places' fixed costs (%s) and launch costs (%s): %s short before any promotion",
+			trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch), trimMoney(-budget))}
+	}
 	if minSum > budget {
 		return nil, &InfeasibleError{fmt.Sprintf(
 			"the channels' minimum spends add up to %s, %s more than the promotion budget of %s (budget %s − places' fixed costs %s − launch costs %s)",

@@ -41,13 +41,13 @@ func AdvisePrices(ctx context.Context, p *Plan, scenario string) ([]PriceAdvice,
 	if err != nil {
 		return nil, err
 	}
-	contribution := m.Report().Totals.Contribution
+	pt := m.priceTotals()
 	out := make([]PriceAdvice, len(p.Products))
 	for i := range p.Products {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out[i] = m.advisePrice(i, contribution)
+		out[i] = m.advisePrice(i, &pt)
 	}
 	return out, nil
 }
@@ -61,7 +61,8 @@ func AdvisePrice(p *Plan, scenario string, i int) (PriceAdvice, error) {
 	if i < 0 || i >= len(p.Products) {
 		return PriceAdvice{}, fmt.Errorf("the plan has no product number %d", i+1)
 	}
-	return m.advisePrice(i, m.Report().Totals.Contribution), nil
+	pt := m.priceTotals()
+	return m.advisePrice(i, &pt), nil
 }
 
 // priceCurve is the plan's contribution as a function of one product's list
@@ -109,51 +110,57 @@ func (pc *priceCurve) contribution(listPrice float64) float64 {
 	return pc.rest + pc.productTerm(listPrice)
 }
 
-// priceCurve builds product i's curve at the model's current spends.
-func (m *Model) priceCurve(i int, contribution float64) priceCurve {
-	pr := &m.Plan.Products[i]
-	pc := priceCurve{
-		discount: 1 - pr.DiscountPct, ref: pr.ReferencePrice, elasticity: pr.Elasticity,
-		volume: pr.BaseVolume * m.Scenario.Volume, netFactor: m.netFactor[i],
-		unitCosts: m.UnitCost[i] + m.logisticsPerUnit[i],
-	}
-	totalBase := 0.0
+// priceTotals are the plan-wide sums every product's price curve starts from.
+type priceTotals struct {
+	contribution float64   // the plan's contribution now
+	base         float64   // Σ base units
+	value        float64   // Σ priceIndex × baseUnits × unitContribution
+	propLift     float64   // lift of the channels without a split
+	splitLift    []float64 // per product: Σ over channels with a split of lift_c × w_cp
+}
+
+func (m *Model) priceTotals() priceTotals {
+	pt := priceTotals{contribution: m.Report().Totals.Contribution, splitLift: make([]float64, len(m.BaseUnits))}
 	for j := range m.BaseUnits {
-		totalBase += m.BaseUnits[j]
-		if j != i {
-			pc.otherBase += m.BaseUnits[j]
-		}
+		pt.base += m.BaseUnits[j]
+		pt.value += m.PriceIndex[j] * m.BaseUnits[j] * m.UnitContribution[j]
 	}
 	for c := range m.Channels {
 		ch := &m.Channels[c]
 		lift := ch.Lift(ch.Spend)
 		if ch.Proportional {
-			pc.propLift += lift
+			pt.propLift += lift
 			continue
 		}
 		for _, pw := range ch.weights {
-			if pw.product == i {
-				pc.splitLift += lift * pw.w
-			}
+			pt.splitLift[pw.product] += lift * pw.w
 		}
 	}
-	if pc.propLift != 0 {
-		if totalBase == 0 {
-			pc.equal = 1 / float64(len(m.BaseUnits))
-		}
-		for j := range m.BaseUnits {
-			if j != i {
-				pc.otherValue += m.PriceIndex[j] * m.BaseUnits[j] * m.UnitContribution[j]
-			}
-		}
+	return pt
+}
+
+// priceCurve builds product i's curve at the model's current spends.
+func (m *Model) priceCurve(i int, pt *priceTotals) priceCurve {
+	pr := &m.Plan.Products[i]
+	pc := priceCurve{
+		discount: 1 - pr.DiscountPct, ref: pr.ReferencePrice, elasticity: pr.Elasticity,
+		volume: pr.BaseVolume * m.Scenario.Volume, netFactor: m.netFactor[i],
+		unitCosts: m.UnitCost[i] + m.logisticsPerUnit[i],
+		splitLift: pt.splitLift[i], propLift: pt.propLift,
+		otherBase:  pt.base - m.BaseUnits[i],
+		otherValue: pt.value - m.PriceIndex[i]*m.BaseUnits[i]*m.UnitContribution[i],
 	}
-	current := m.Plan.Products[i].ListPrice * m.Scenario.Price
-	pc.rest = contribution - pc.productTerm(current)
+	if pt.base == 0 {
+		pc.otherBase, pc.otherValue = 0, 0
+		pc.equal = 1 / float64(len(m.BaseUnits))
+	}
+	current := pr.ListPrice * m.Scenario.Price
+	pc.rest = pt.contribution - pc.productTerm(current)
 	return pc
 }
 
 // advisePrice answers for product i.
-func (m *Model) advisePrice(i int, contribution float64) PriceAdvice {
+func (m *Model) advisePrice(i int, pt *priceTotals) PriceAdvice {
 	pr := &m.Plan.Products[i]
 	list := pr.ListPrice * m.Scenario.Price
 	a := PriceAdvice{ID: pr.ID, ListPrice: list}
@@ -161,7 +168,7 @@ func (m *Model) advisePrice(i int, contribution float64) PriceAdvice {
 		// grossMarginPct_p = 1 − unitCost / (netPrice × netFactor) ≥ target
 		a.MinListPrice = Some(m.UnitCost[i] / ((1 - pr.DiscountPct) * m.netFactor[i] * (1 - *t)))
 	}
-	pc := m.priceCurve(i, contribution)
+	pc := m.priceCurve(i, pt)
 	lo, hi := PriceRangeLow*list, PriceRangeHigh*list
 	a.BestListPrice = maximise1D(pc.contribution, lo, hi)
 	a.ContributionAtBest = pc.contribution(a.BestListPrice)
@@ -173,7 +180,7 @@ func (m *Model) advisePrice(i int, contribution float64) PriceAdvice {
 // with few turning points: a dense grid in log x finds every local maximum,
 // and a golden-section search refines each to the last digits.
 func maximise1D(f func(float64) float64, lo, hi float64) float64 {
-	const points = 512
+	const points = 256
 	la, lb := math.Log(lo), math.Log(hi)
 	at := func(j int) float64 {
 		switch j {

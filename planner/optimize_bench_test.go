@@ -1,0 +1,85 @@
+package planner_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"mixplan/planner"
+	"mixplan/planner/plangen"
+)
+
+// BenchmarkOptimizeTea is the worked example's budget problem. Goal: under 1 ms.
+func BenchmarkOptimizeTea(b *testing.B) {
+	p, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, mode := range []string{planner.ModeContribution, planner.ModeUnits} {
+		b.Run(mode, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := planner.Optimize(context.Background(), p, planner.OptimizeRequest{Mode: mode}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOptimizeChannels shows how the optimiser's time grows with the
+// number of channels, mixed concave and S-shaped curves with and without
+// bounds, and a budget that binds. Goals: 200 channels under 50 ms, 1,000
+// under 500 ms.
+func BenchmarkOptimizeChannels(b *testing.B) {
+	for _, n := range []int{6, 15, 50, 200, 1000} {
+		p := plangen.Generate(plangen.Size{Products: 50, Places: 5, Promotions: n, Months: 12}, int64(n))
+		spend := 0.0
+		for _, pm := range p.Promotions {
+			spend += pm.Spend
+		}
+		budget := 0.8*spend + fixedMarketing(p)
+		for _, mode := range []string{planner.ModeContribution, planner.ModeUnits} {
+			b.Run(fmt.Sprintf("%d channels %s", n, mode), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := planner.Optimize(context.Background(), p, planner.OptimizeRequest{Mode: mode, Budget: &budget}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// fixedMarketing is the marketing spend the optimiser cannot move: places'
+// fixed costs and launch costs.
+func fixedMarketing(p *planner.Plan) float64 {
+	sum := 0.0
+	for _, pl := range p.Places {
+		sum += pl.FixedCost
+	}
+	for _, pr := range p.Products {
+		sum += pr.LaunchCost
+	}
+	return sum
+}
+
+// BenchmarkAdvisePrices is the price advisor on every product: on the sample
+// plan (what the window runs after an edit) and on the large plan.
+func BenchmarkAdvisePrices(b *testing.B) {
+	tea, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, p := range map[string]*planner.Plan{"worked example": tea, "2000 products": plangen.Generate(plangen.Large, 1)} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := planner.AdvisePrices(context.Background(), p, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
