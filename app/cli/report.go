@@ -121,16 +121,12 @@ func writeTargets(w io.Writer, f figures, r *planner.Report) {
 		if tg.Kind == "max" {
 			op = "≤ "
 		}
-		status := "MISSED"
-		if tg.Met {
-			status = "met"
-		}
 		value := func(x float64) string { return f.targetValue(tg.Name, x) }
 		gap := "n/a"
 		if tg.Gap.Valid {
 			gap = signed(tg.Gap.Value, f.gap(tg.Name, tg.Gap.Value))
 		}
-		tt.add(targetLabel(tg.Name), op+value(tg.Target), maybe(tg.Actual, value), gap, status)
+		tt.add(targetLabel(tg.Name), op+value(tg.Target), maybe(tg.Actual, value), gap, status(tg.Met))
 	}
 	tt.write(w, "  ")
 }
