@@ -1,0 +1,58 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Errors of ReadXLSX for files that are not Mixplan workbooks; use
+// errors.Is to tell them apart. The error's text says what was found.
+var (
+	// ErrNotWorkbook: the file is not an Excel workbook (.xlsx), or it is damaged.
+	ErrNotWorkbook = errors.New("not an Excel workbook (.xlsx)")
+	// ErrNotMixplanWorkbook: an Excel workbook, but not one made by Mixplan's export.
+	ErrNotMixplanWorkbook = errors.New("not a workbook made by Mixplan")
+	// ErrWorkbookTooLarge: the file, or what it would unpack to, is larger
+	// than any Mixplan workbook (a zip bomb, for one).
+	ErrWorkbookTooLarge = errors.New("the workbook is too large")
+)
+
+// WorkbookError refuses an edited workbook whose inputs break the plan's
+// rules, listing every problem with its cell, as planner.ValidationError
+// does with JSON paths.
+type WorkbookError struct {
+	Problems []WorkbookProblem
+}
+
+// WorkbookProblem is one broken rule: the cell (Products!D7, or a range for
+// a whole row of weights), the plan field it holds (products[1].listPrice,
+// "" when none) and what is wrong.
+type WorkbookProblem struct {
+	Cell    string
+	Path    string
+	Message string
+}
+
+func (p WorkbookProblem) String() string {
+	if p.Cell == "" {
+		return p.Message
+	}
+	return p.Cell + ": " + p.Message
+}
+
+func (e *WorkbookError) Error() string {
+	switch len(e.Problems) {
+	case 0:
+		return "invalid workbook"
+	case 1:
+		return "invalid workbook: " + e.Problems[0].String()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "invalid workbook, %d problems:", len(e.Problems))
+	for _, p := range e.Problems {
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
