@@ -24,11 +24,36 @@ type Document struct {
 	scenario string
 	report   *planner.Report
 	path     string // file the plan was opened from or saved to; "" when new
-	dirty    bool
+	// saved is the plan as it is in path (or as it was opened, for a plan
+	// with no file), nil when that is none of the plans in memory. Plans
+	// are never changed in place, so undoing back to the saved plan makes
+	// the document clean again.
+	saved *planner.Plan
 
+	model      *planner.Model
 	undo, redo []step
-	listeners  []func()
+	listeners  []func(Change)
+	version    int // counts plan changes, for autosave
 }
+
+// Change says what a Document change touched, so listeners redo only what
+// depends on it.
+type Change int
+
+// What can change; a change may combine several.
+const (
+	// PlanChanged: the plan's content (an edit, undo, redo, or another plan loaded).
+	PlanChanged Change = 1 << iota
+	// ScenarioChanged: the scenario the window shows.
+	ScenarioChanged
+	// FileChanged: the file the plan belongs to or its unsaved-changes state.
+	FileChanged
+	// Replaced: another plan was loaded (New, Open, restore); selections should reset.
+	Replaced
+)
+
+// Report reports whether the change alters the figures: the plan or the scenario.
+func (c Change) Report() bool { return c&(PlanChanged|ScenarioChanged) != 0 }
 
 // step is one undoable change: the plan before it and what it was.
 type step struct {
@@ -41,7 +66,7 @@ func NewDocument(p *planner.Plan, path string) (*Document, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	d := &Document{plan: p, path: path, scenario: planner.BaseScenario}
+	d := &Document{plan: p, path: path, scenario: planner.BaseScenario, saved: p}
 	d.recompute()
 	return d, nil
 }
@@ -52,6 +77,14 @@ func (d *Document) Plan() *planner.Plan { return d.plan }
 // Report returns the current plan's report under the chosen scenario.
 func (d *Document) Report() *planner.Report { return d.report }
 
+// Model returns the current plan compiled under the chosen scenario: per-unit
+// figures and each channel's response curve (Model.ResponseCurve).
+func (d *Document) Model() *planner.Model { return d.model }
+
+// Version counts the changes of plan since the document was made; autosave
+// uses it to know whether the copy it wrote is current.
+func (d *Document) Version() int { return d.version }
+
 // Scenario returns the id of the scenario the window shows ("base" for the plan as written).
 func (d *Document) Scenario() string { return d.scenario }
 
@@ -59,10 +92,11 @@ func (d *Document) Scenario() string { return d.scenario }
 func (d *Document) Path() string { return d.path }
 
 // Dirty reports whether the plan has changes not saved to Path.
-func (d *Document) Dirty() bool { return d.dirty }
+func (d *Document) Dirty() bool { return d.plan != d.saved }
 
-// OnChange registers f to run after every change of plan, scenario, path or dirty state.
-func (d *Document) OnChange(f func()) { d.listeners = append(d.listeners, f) }
+// OnChange registers f to run after every change of plan, scenario, path or
+// dirty state, with what changed.
+func (d *Document) OnChange(f func(Change)) { d.listeners = append(d.listeners, f) }
 
 // Edit applies change to a copy of the plan. If the result is valid it becomes
 // the plan as one undo step labelled label; otherwise nothing changes and the
@@ -79,8 +113,26 @@ func (d *Document) Edit(label string, change func(p *planner.Plan)) error {
 	}
 	d.redo = nil
 	d.setPlan(next)
-	d.dirty = true
-	d.changed()
+	d.changed(PlanChanged | FileChanged)
+	return nil
+}
+
+// Replace makes p the document's plan, as opening a file does: the history
+// is cleared, the scenario is reset to the base plan and path is the file p
+// belongs to ("" for none). dirty says whether p differs from that file (a
+// restored recovery copy does).
+func (d *Document) Replace(p *planner.Plan, path string, dirty bool) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	d.undo, d.redo = nil, nil
+	d.scenario = planner.BaseScenario
+	d.setPlan(p)
+	d.path, d.saved = path, p
+	if dirty {
+		d.saved = nil
+	}
+	d.changed(PlanChanged | ScenarioChanged | FileChanged | Replaced)
 	return nil
 }
 
@@ -98,8 +150,7 @@ func (d *Document) travel(from, to *[]step) bool {
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, step{s.label, d.plan})
 	d.setPlan(s.plan)
-	d.dirty = true
-	d.changed()
+	d.changed(PlanChanged | FileChanged)
 	return true
 }
 
@@ -121,17 +172,23 @@ func (d *Document) SetScenario(id string) error {
 	if _, ok := d.plan.ScenarioByID(id); !ok {
 		return errors.New("the plan has no scenario " + id)
 	}
+	if id == "" {
+		id = planner.BaseScenario
+	}
+	if id == d.scenario {
+		return nil
+	}
 	d.scenario = id
 	d.recompute()
-	d.changed()
+	d.changed(ScenarioChanged)
 	return nil
 }
 
 // MarkSaved records that the plan is now in the file at path.
 func (d *Document) MarkSaved(path string) {
 	d.path = path
-	d.dirty = false
-	d.changed()
+	d.saved = d.plan
+	d.changed(FileChanged)
 }
 
 // Snapshot returns a copy of the plan, safe to use from another goroutine.
@@ -145,6 +202,7 @@ func (d *Document) setPlan(p *planner.Plan) {
 	d.mu.Lock()
 	d.plan = p
 	d.mu.Unlock()
+	d.version++
 	if _, ok := p.ScenarioByID(d.scenario); !ok {
 		d.scenario = planner.BaseScenario // the shown scenario was deleted
 	}
@@ -152,15 +210,16 @@ func (d *Document) setPlan(p *planner.Plan) {
 }
 
 func (d *Document) recompute() {
-	r, err := planner.Evaluate(d.plan, d.scenario)
+	m, err := planner.Compile(d.plan, d.scenario)
 	if err != nil { // cannot happen: the scenario is checked on every change
-		r, _ = planner.Evaluate(d.plan, planner.BaseScenario)
+		d.scenario = planner.BaseScenario
+		m, _ = planner.Compile(d.plan, planner.BaseScenario)
 	}
-	d.report = r
+	d.model, d.report = m, m.Report()
 }
 
-func (d *Document) changed() {
+func (d *Document) changed(c Change) {
 	for _, f := range d.listeners {
-		f()
+		f(c)
 	}
 }

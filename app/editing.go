@@ -1,0 +1,109 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"mixplan/planner"
+)
+
+// Helpers the list-plus-form editing screens share (Product, Place,
+// Promotion, Scenarios).
+
+// uniqueID returns base, or base-2, base-3… the first not taken, cut to the
+// 64 characters an id may have.
+func uniqueID(base string, taken func(string) bool) string {
+	clean := strings.Map(func(r rune) rune {
+		if r < 128 && planner.ValidID(string(r)) {
+			return r
+		}
+		return '-'
+	}, base)
+	if clean == "" {
+		clean = "item"
+	}
+	cut := func(s string, n int) string {
+		if len(s) > n {
+			return s[:n]
+		}
+		return s
+	}
+	id := cut(clean, 64)
+	for n := 2; taken(id); n++ {
+		suffix := fmt.Sprintf("-%d", n)
+		id = cut(clean, 64-len(suffix)) + suffix
+	}
+	return id
+}
+
+// listActions is the row of buttons under an editing screen's list: add,
+// duplicate, delete, move up, move down. Screens enable them with update.
+type listActions struct {
+	add, duplicate, remove, up, down *widget.Button
+	box                              *fyne.Container
+}
+
+func newListActions(add, duplicate, remove, up, down func()) *listActions {
+	a := &listActions{
+		add:       widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), add),
+		duplicate: widget.NewButtonWithIcon(lang.L("Duplicate"), theme.ContentCopyIcon(), duplicate),
+		remove:    widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), remove),
+		up:        widget.NewButtonWithIcon("", theme.MoveUpIcon(), up),
+		down:      widget.NewButtonWithIcon("", theme.MoveDownIcon(), down),
+	}
+	a.remove.Importance = widget.DangerImportance
+	a.box = container.NewVBox(
+		container.NewGridWithColumns(2, a.add, a.duplicate),
+		container.NewGridWithColumns(3, a.remove, a.up, a.down))
+	return a
+}
+
+// update enables the buttons that make sense for selection sel of n rows.
+func (a *listActions) update(sel, n int) {
+	enable := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	has := sel >= 0 && sel < n
+	enable(a.duplicate, has)
+	enable(a.remove, has)
+	enable(a.up, has && sel > 0)
+	enable(a.down, has && sel < n-1)
+}
+
+// heading is a form row that titles the rows after it ("Spend",
+// "Response"); one form with headings keeps every label in one column.
+func heading(title string) *widget.FormItem {
+	h := widget.NewLabel(title)
+	h.TextStyle.Bold = true
+	h.SizeName = theme.SizeNameSubHeadingText
+	return widget.NewFormItem("", h)
+}
+
+// help is a form row of small explanatory text under the fields it explains.
+func help(text string) *widget.FormItem {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return widget.NewFormItem("", l)
+}
+
+// move swaps element i of s with its neighbour i+d when both exist.
+func move[T any](s []T, i, d int) bool {
+	j := i + d
+	if i < 0 || j < 0 || i >= len(s) || j >= len(s) {
+		return false
+	}
+	s[i], s[j] = s[j], s[i]
+	return true
+}

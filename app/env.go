@@ -1,0 +1,77 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"mixplan/planner"
+)
+
+// Env is what a screen gets from the window: the document it edits and
+// shows, the figures' formats, and the window for dialogs.
+type Env struct {
+	// Doc is the plan being edited. Read it with Doc.Plan, Doc.Report and
+	// Doc.Model; change it only with Edit.
+	Doc *Document
+	// Window is the window, for dialogs.
+	Window fyne.Window
+	w      *Window
+}
+
+// Fmt returns the formats of the plan's locale and currency.
+func (e *Env) Fmt() Fmt { return fmtFor(e.Doc.Plan()) }
+
+// Edit applies one change to the plan as one undo step named label (in the
+// user's language: lang.L("Change spend of {{.Name}}", …)). If the changed
+// plan would be invalid nothing changes and the error returned says why in
+// plain words, for the field that made the change to show.
+//
+//	field.OnCommit = func(x float64) error {
+//		return env.Edit(lang.L("Change spend"), func(p *planner.Plan) { p.Promotions[i].Spend = x })
+//	}
+func (e *Env) Edit(label string, change func(p *planner.Plan)) error {
+	err := e.Doc.Edit(label, change)
+	if err == nil {
+		return nil
+	}
+	return errors.New(fieldReason(err))
+}
+
+// ShowError shows err in a dialog in plain words; a plan refused for
+// several reasons lists them all.
+func (e *Env) ShowError(err error) { showError(err, e.Window) }
+
+// Confirm asks a yes/no question with a destructive confirm button
+// (confirm names the action: "Delete") and calls yes if the person agrees.
+func (e *Env) Confirm(title, message, confirm string, yes func()) {
+	d := dialog.NewConfirm(title, message, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, e.Window)
+	d.SetConfirmText(confirm)
+	d.SetDismissText(lang.L("Cancel"))
+	d.SetConfirmImportance(dangerImportance)
+	e.w.lastDialog = d
+	d.Show()
+}
+
+// fieldReason is the reason a plan was refused, for a field: the problems'
+// messages without their JSON paths, since the field says where.
+func fieldReason(err error) string {
+	var ve *planner.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+		return err.Error()
+	}
+	msg := ""
+	for i, p := range ve.Problems {
+		if i > 0 {
+			msg += "; "
+		}
+		msg += translateProblem(p.Message)
+	}
+	return msg
+}

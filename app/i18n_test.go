@@ -1,0 +1,141 @@
+package app
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"mixplan/assets"
+)
+
+// usedKeys returns every literal key passed to lang.L, lang.N or lang.X in
+// the window's code (this package and its subpackages), with where it is.
+func usedKeys(t *testing.T) map[string]string {
+	t.Helper()
+	keys := map[string]string{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "cli" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
+				return true
+			}
+			switch sel.Sel.Name {
+			case "L", "N", "X", "Localize", "LocalizePlural", "LocalizeKey":
+			default:
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: lang.%s with a key that is not a literal; the translation test cannot see it",
+					fset.Position(call.Pos()), sel.Sel.Name)
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			keys[s] = fset.Position(call.Pos()).String()
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+func translations(t *testing.T, file string) map[string]any {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translation/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return m
+}
+
+// TestEveryWordIsTranslated checks that every key the code uses is in both
+// translation files, and that the files hold no key the code no longer uses.
+func TestEveryWordIsTranslated(t *testing.T) {
+	used := usedKeys(t)
+	for _, file := range []string{"en.json", "fr.json"} {
+		t.Run(file, func(t *testing.T) {
+			tr := translations(t, file)
+			var missing []string
+			for k, where := range used {
+				if _, ok := tr[k]; !ok {
+					missing = append(missing, strconv.Quote(k)+" ("+where+")")
+				}
+			}
+			sort.Strings(missing)
+			for _, m := range missing {
+				t.Errorf("missing key %s", m)
+			}
+			for k := range tr {
+				if _, ok := used[k]; !ok && !extraKeys[k] {
+					t.Errorf("key %q is not used by the code", k)
+				}
+			}
+		})
+	}
+}
+
+// TestFrenchTypography checks the French texts use French punctuation:
+// « » quotes with no-break spaces, no-break spaces before : ; ? ! and %.
+func TestFrenchTypography(t *testing.T) {
+	for k, v := range translations(t, "fr.json") {
+		for _, s := range flatten(v) {
+			for _, bad := range []string{" :", " ?", " !", " ;", " %", "« ", " »", "\"", "“", "”", "'"} {
+				if strings.Contains(s, bad) {
+					t.Errorf("%q → %q: %q needs a no-break space or French quotes", k, s, bad)
+				}
+			}
+		}
+	}
+}
+
+// flatten returns a translation's texts: the string, or its plural forms.
+func flatten(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case map[string]any:
+		var out []string
+		for _, y := range x {
+			out = append(out, flatten(y)...)
+		}
+		return out
+	}
+	return nil
+}
+
+var extraKeys = map[string]bool{}

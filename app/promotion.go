@@ -1,0 +1,544 @@
+package app
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"mixplan/app/charts"
+	"mixplan/app/widgets"
+	"mixplan/planner"
+)
+
+func init() { registerScreen(orderPromotion, newPromotion) }
+
+// promotionScreen edits the promotion channels: a list of channels, and for
+// the selected one a form (name, kind, spend with its slider between the
+// bounds, bounds, response curve parameters, split over products) beside
+// its results and response curve. It is the pattern the other editing
+// screens follow: the list is virtual, every committed field is one
+// Env.Edit, and Refresh rewrites the widgets from the document.
+type promotionScreen struct {
+	env     *Env
+	content fyne.CanvasObject
+	list    *widget.List
+	sel     int // selected channel, -1 for none
+	actions *listActions
+
+	detail, empty fyne.CanvasObject
+	heading       *widget.Label
+	name, kind    *widgets.TextField
+	spend         *widgets.BoundedField
+	min, max      *widgets.NumberField
+	maxUnits      *widgets.NumberField
+	halfSpend     *widgets.NumberField
+	shape         *widgets.NumberField
+	proportional  *widget.Check
+	splitRows     *fyne.Container
+	addProduct    *widget.Button
+	syncing       bool // true while Refresh sets widgets, so their callbacks do not edit
+	selecting     bool // true while Refresh selects the list row itself
+
+	lift, incremental, roi, marginal *widget.Label
+	curve                            *charts.Curve
+}
+
+func newPromotion(env *Env) Screen {
+	s := &promotionScreen{env: env, sel: -1}
+	s.list = widget.NewList(
+		func() int { return len(s.env.Doc.Plan().Promotions) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Channel name")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			info := widget.NewLabel("€0 · ROI 0%")
+			info.SizeName = theme.SizeNameCaptionText
+			info.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&rowLayout{}, name, info)
+		},
+		s.updateRow)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		s.sel = i
+		if !s.selecting {
+			s.showSelected()
+		}
+	}
+	s.actions = newListActions(s.addChannel, s.duplicateChannel, s.deleteChannel,
+		func() { s.moveChannel(-1) }, func() { s.moveChannel(1) })
+
+	s.buildForm()
+	s.empty = container.NewCenter(widget.NewLabel(lang.L("No promotion channels yet. Add one to plan its spend.")))
+	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewStack(s.detail, s.empty))
+	split.Offset = 0.26
+	s.content = split
+	return s
+}
+
+func (s *promotionScreen) ID() string                 { return "promotion" }
+func (s *promotionScreen) Title() string              { return lang.L("Promotion") }
+func (s *promotionScreen) Icon() fyne.Resource        { return theme.VolumeUpIcon() }
+func (s *promotionScreen) Content() fyne.CanvasObject { return s.content }
+
+// buildForm makes the form of the selected channel and its results panel.
+func (s *promotionScreen) buildForm() {
+	f := s.env.Fmt()
+	s.heading = widget.NewLabel("")
+	s.heading.TextStyle.Bold = true
+	s.heading.SizeName = theme.SizeNameSubHeadingText
+	s.heading.Truncation = fyne.TextTruncateEllipsis
+
+	s.name = widgets.NewTextField(widgets.NotEmpty)
+	s.name.OnCommit = func(v string) error {
+		return s.edit(lang.L("Rename channel “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Name = v })
+	}
+	s.kind = widgets.NewTextField()
+	s.kind.SetPlaceHolder(lang.L("digital, print, event…"))
+	s.kind.OnCommit = func(v string) error {
+		return s.edit(lang.L("Change the kind of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Kind = v })
+	}
+
+	s.spend = widgets.NewBoundedField(f.Field(widgets.Money), 0, 1, widgets.NonNegative())
+	s.spend.Field.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the spend of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Spend = x })
+	}
+	s.min = widgets.NewNumberField(f.Field(widgets.Money), widgets.NonNegative())
+	s.min.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the minimum spend of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Min = x })
+	}
+	s.max = widgets.NewNumberField(f.Field(widgets.Money), widgets.NonNegative())
+	s.max.Optional = true
+	s.max.SetPlaceHolder(lang.L("no limit"))
+	s.max.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the maximum spend of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Max = planner.Float(x) })
+	}
+	s.max.OnClear = func() error {
+		return s.edit(lang.L("Remove the maximum spend of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Max = nil })
+	}
+
+	s.maxUnits = widgets.NewNumberField(f.Field(widgets.Plain), widgets.NonNegative())
+	s.maxUnits.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the saturation of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Response.MaxUnits = x })
+	}
+	s.halfSpend = widgets.NewNumberField(f.Field(widgets.Money), widgets.Positive())
+	s.halfSpend.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the half-saturation spend of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Response.HalfSpend = x })
+	}
+	s.shape = widgets.NewNumberField(f.Field(widgets.Plain), widgets.Positive(), widgets.AtMost(10))
+	s.shape.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the curve shape of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Response.Shape = x })
+	}
+
+	s.proportional = widget.NewCheck(lang.L("Follow each product’s base volume"), func(on bool) {
+		if s.syncing {
+			return
+		}
+		s.setProportional(on)
+	})
+	s.splitRows = container.NewVBox()
+	s.addProduct = widget.NewButtonWithIcon(lang.L("Add a product…"), theme.ContentAddIcon(), s.pickProduct)
+
+	form := widget.NewForm(
+		heading(lang.L("Channel")),
+		widget.NewFormItem(lang.L("Name"), s.name),
+		widget.NewFormItem(lang.L("Kind"), s.kind),
+		heading(lang.L("Spend")),
+		widget.NewFormItem(lang.L("Spend"), s.spend),
+		widget.NewFormItem(lang.L("Minimum"), s.min),
+		widget.NewFormItem(lang.L("Maximum"), s.max),
+		help(lang.L("The optimiser keeps the spend between the minimum and the maximum. Leave the maximum empty for no limit.")),
+		heading(lang.L("Response")),
+		widget.NewFormItem(lang.L("Most extra units"), s.maxUnits),
+		widget.NewFormItem(lang.L("Half-saturation spend"), s.halfSpend),
+		widget.NewFormItem(lang.L("Shape"), s.shape),
+		help(lang.L("The spend at half saturation brings half the most extra units. A shape up to 1 gives diminishing returns from the first euro; above 1 an S-curve that needs a threshold spend.")),
+		heading(lang.L("Split over products")),
+		widget.NewFormItem("", s.proportional),
+		widget.NewFormItem("", s.splitRows),
+		widget.NewFormItem("", container.NewHBox(s.addProduct)),
+	)
+
+	s.lift, s.incremental, s.roi, s.marginal = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{s.lift, s.incremental, s.roi, s.marginal} {
+		l.TextStyle.Bold = true
+	}
+	results := widget.NewForm(
+		widget.NewFormItem(lang.L("Extra units"), s.lift),
+		widget.NewFormItem(lang.L("Incremental contribution"), s.incremental),
+		widget.NewFormItem(lang.L("ROI"), s.roi),
+		widget.NewFormItem(lang.L("Marginal ROI"), s.marginal))
+	s.curve = charts.NewCurve()
+	s.curve.SetMinSize(fyne.NewSize(360, 300))
+	resultsTitle := widget.NewLabel(lang.L("Results"))
+	resultsTitle.TextStyle.Bold = true
+	panel := container.NewVBox(resultsTitle, results, s.curve)
+
+	s.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+		s.heading, newResponsiveGrid(400, form, panel))))
+}
+
+// named is the template data of an undo label: the selected channel's name.
+func (s *promotionScreen) named() map[string]any {
+	if s.sel < 0 || s.sel >= len(s.env.Doc.Plan().Promotions) {
+		return map[string]any{"Name": ""}
+	}
+	return map[string]any{"Name": s.env.Doc.Plan().Promotions[s.sel].Name}
+}
+
+// edit changes the selected channel as one undo step. The channel is found
+// by id in the plan being edited, so the change lands on the right one.
+func (s *promotionScreen) edit(label string, change func(pm *planner.Promotion)) error {
+	plan := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(plan.Promotions) {
+		return nil
+	}
+	id := plan.Promotions[s.sel].ID
+	return s.env.Edit(label, func(p *planner.Plan) {
+		for i := range p.Promotions {
+			if p.Promotions[i].ID == id {
+				change(&p.Promotions[i])
+			}
+		}
+	})
+}
+
+// updateRow shows channel i in a list row: its name, spend and ROI.
+func (s *promotionScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	doc := s.env.Doc
+	p, r := doc.Plan(), doc.Report()
+	if i >= len(p.Promotions) || i >= len(r.Promotions) {
+		return
+	}
+	row := o.(*fyne.Container)
+	f := s.env.Fmt()
+	row.Objects[0].(*widget.Label).SetText(p.Promotions[i].Name)
+	info := f.Money(r.Promotions[i].Spend) + " · " + lang.L("ROI {{.ROI}}", map[string]any{"ROI": f.Maybe(r.Promotions[i].ROI, f.Percent)})
+	row.Objects[1].(*widget.Label).SetText(info)
+}
+
+// Refresh shows the document: the list, and the selected channel's form and results.
+func (s *promotionScreen) Refresh() {
+	n := len(s.env.Doc.Plan().Promotions)
+	s.list.Refresh()
+	switch {
+	case n == 0:
+		s.sel = -1
+	case s.sel < 0:
+		s.sel = 0
+	case s.sel >= n:
+		s.sel = n - 1
+	}
+	s.selectRow(s.sel)
+	s.showSelected()
+}
+
+// selectRow highlights row i (none for -1) without redrawing the form.
+func (s *promotionScreen) selectRow(i int) {
+	s.selecting = true
+	defer func() { s.selecting = false }()
+	if i < 0 {
+		s.list.UnselectAll()
+		return
+	}
+	s.list.Select(i)
+}
+
+// showSelected writes the selected channel into the form and the results.
+func (s *promotionScreen) showSelected() {
+	doc := s.env.Doc
+	p, r, m := doc.Plan(), doc.Report(), doc.Model()
+	s.actions.update(s.sel, len(p.Promotions))
+	if s.sel < 0 || s.sel >= len(p.Promotions) {
+		s.detail.Hide()
+		s.empty.Show()
+		return
+	}
+	s.empty.Hide()
+	s.detail.Show()
+	s.syncing = true
+	defer func() { s.syncing = false }()
+
+	i := s.sel
+	pm := p.Promotions[i]
+	f := s.env.Fmt()
+	setText(s.heading, pm.Name)
+	s.name.SetValue(pm.Name)
+	s.kind.SetValue(pm.Kind)
+
+	for _, nf := range []*widgets.NumberField{s.spend.Field, s.min, s.max, s.halfSpend} {
+		nf.SetFormat(f.Field(widgets.Money))
+	}
+	s.maxUnits.SetFormat(f.Field(widgets.Plain))
+	s.shape.SetFormat(f.Field(widgets.Plain))
+
+	ch := &m.Channels[i]
+	hi := planner.CurveRange(ch)
+	if pm.Max != nil {
+		hi = *pm.Max
+	}
+	s.spend.SetRange(pm.Min, hi)
+	s.spend.SetValue(pm.Spend)
+	s.min.SetValue(pm.Min)
+	s.min.Rules = []widgets.Rule{widgets.NonNegative()}
+	s.max.Rules = []widgets.Rule{widgets.NonNegative(), widgets.AtLeast(pm.Min)}
+	if pm.Max != nil {
+		s.min.Rules = append(s.min.Rules, widgets.AtMost(*pm.Max))
+		s.max.SetValue(*pm.Max)
+	} else {
+		s.max.SetEmpty()
+	}
+	s.maxUnits.SetValue(pm.Response.MaxUnits)
+	s.halfSpend.SetValue(pm.Response.HalfSpend)
+	s.shape.SetValue(pm.Response.Shape)
+	s.showSplit(p, pm)
+
+	res := r.Promotions[i]
+	setText(s.lift, f.Units(res.LiftUnits))
+	setText(s.incremental, f.Money(res.IncrementalContribution))
+	setText(s.roi, f.Maybe(res.ROI, f.Percent))
+	setText(s.marginal, f.Maybe(res.MarginalROI, f.Percent))
+
+	s.curve.SetData(charts.CurveData{
+		Points: m.ResponseCurve(i, 60, 0), Current: pm.Spend, Best: math.NaN(),
+		Min: ch.Min, Max: ch.Max,
+		CurrentName: lang.L("Current spend"), BestName: lang.L("Best spend"), UnitsName: lang.L("Extra units"),
+		Money: f.Chart(), Locale: f.ChartUnits(),
+	})
+}
+
+// showSplit lists the products the channel's extra units go to, with their weights.
+func (s *promotionScreen) showSplit(p *planner.Plan, pm planner.Promotion) {
+	s.proportional.SetChecked(pm.Split == nil)
+	if pm.Split == nil {
+		s.splitRows.Objects = nil
+		s.splitRows.Refresh()
+		s.addProduct.Hide()
+		return
+	}
+	s.addProduct.Show()
+	total := 0.0
+	for _, w := range pm.Split {
+		total += w
+	}
+	f := s.env.Fmt()
+	var rows []fyne.CanvasObject
+	for _, pr := range p.Products { // the plan's order
+		w, ok := pm.Split[pr.ID]
+		if !ok {
+			continue
+		}
+		id, name := pr.ID, pr.Name
+		weight := widgets.NewNumberField(f.Field(widgets.Plain), widgets.NonNegative())
+		weight.SetValue(w)
+		weight.OnCommit = func(x float64) error {
+			return s.edit(lang.L("Change the split of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Split[id] = x })
+		}
+		share := widget.NewLabel(f.Percent(w / total))
+		share.Importance = widget.LowImportance
+		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			err := s.edit(lang.L("Change the split of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { delete(pm.Split, id) })
+			if err != nil {
+				s.env.ShowError(err)
+			}
+		})
+		if len(pm.Split) == 1 {
+			remove.Disable()
+		}
+		label := widget.NewLabel(name)
+		label.Truncation = fyne.TextTruncateEllipsis
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(share, remove),
+			container.NewGridWithColumns(2, label, weight)))
+	}
+	s.splitRows.Objects = rows
+	s.splitRows.Refresh()
+}
+
+// setProportional switches the split between "follow base volume" and
+// explicit weights, starting from equal weights on the first products.
+func (s *promotionScreen) setProportional(on bool) {
+	p := s.env.Doc.Plan()
+	var err error
+	if on {
+		err = s.edit(lang.L("Split “{{.Name}}” by base volume", s.named()), func(pm *planner.Promotion) { pm.Split = nil })
+	} else {
+		err = s.edit(lang.L("Split “{{.Name}}” by weights", s.named()), func(pm *planner.Promotion) {
+			pm.Split = map[string]float64{}
+			for i, pr := range p.Products {
+				if i >= 5 {
+					break
+				}
+				pm.Split[pr.ID] = 1
+			}
+		})
+	}
+	if err != nil {
+		s.env.ShowError(err)
+		s.showSelected()
+	}
+}
+
+// pickProduct offers the products not yet in the split, searchable, and
+// adds the one picked with weight 1.
+func (s *promotionScreen) pickProduct() {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Promotions) {
+		return
+	}
+	split := p.Promotions[s.sel].Split
+	var ids, names []string
+	for _, pr := range p.Products {
+		if _, in := split[pr.ID]; !in {
+			ids, names = append(ids, pr.ID), append(names, pr.Name)
+		}
+	}
+	var d dialog.Dialog
+	picker := newPicker(names, func(i int) {
+		d.Hide()
+		id := ids[i]
+		err := s.edit(lang.L("Change the split of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Split[id] = 1 })
+		if err != nil {
+			s.env.ShowError(err)
+		}
+	})
+	d = dialog.NewCustom(lang.L("Add a product to the split"), lang.L("Cancel"), picker, s.env.Window)
+	d.Resize(fyne.NewSize(420, 480))
+	s.env.w.lastDialog = d
+	d.Show()
+}
+
+// addChannel appends a new channel with a modest curve and selects it.
+func (s *promotionScreen) addChannel() {
+	p := s.env.Doc.Plan()
+	id := uniqueID("channel", func(id string) bool { return promotionIndex(p, id) >= 0 })
+	name := lang.L("New channel")
+	err := s.env.Edit(lang.L("Add channel “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+		p.Promotions = append(p.Promotions, planner.Promotion{ID: id, Name: name, Kind: "digital",
+			Response: planner.Response{MaxUnits: 1000, HalfSpend: 10000, Shape: 1}})
+	})
+	s.afterStructuralEdit(err, len(p.Promotions))
+}
+
+// duplicateChannel inserts a copy of the selected channel after it.
+func (s *promotionScreen) duplicateChannel() {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Promotions) {
+		return
+	}
+	i := s.sel
+	src := p.Promotions[i]
+	id := uniqueID(src.ID+"-copy", func(id string) bool { return promotionIndex(p, id) >= 0 })
+	err := s.env.Edit(lang.L("Duplicate channel “{{.Name}}”", map[string]any{"Name": src.Name}), func(p *planner.Plan) {
+		c := p.Clone().Promotions[i] // a deep copy of the channel
+		c.ID, c.Name = id, lang.L("{{.Name}} (copy)", map[string]any{"Name": src.Name})
+		p.Promotions = append(p.Promotions[:i+1], append([]planner.Promotion{c}, p.Promotions[i+1:]...)...)
+	})
+	s.afterStructuralEdit(err, i+1)
+}
+
+// deleteChannel removes the selected channel after asking.
+func (s *promotionScreen) deleteChannel() {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Promotions) {
+		return
+	}
+	i, name := s.sel, p.Promotions[s.sel].Name
+	s.env.Confirm(lang.L("Delete channel?"),
+		lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", map[string]any{"Name": name}),
+		lang.L("Delete"), func() {
+			err := s.env.Edit(lang.L("Delete channel “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+				p.Promotions = append(p.Promotions[:i], p.Promotions[i+1:]...)
+			})
+			s.afterStructuralEdit(err, min(i, len(p.Promotions)-2))
+		})
+}
+
+// moveChannel moves the selected channel up (-1) or down (+1).
+func (s *promotionScreen) moveChannel(d int) {
+	p := s.env.Doc.Plan()
+	i := s.sel
+	if i < 0 || i+d < 0 || i+d >= len(p.Promotions) {
+		return
+	}
+	label := lang.L("Move channel “{{.Name}}” down", s.named())
+	if d < 0 {
+		label = lang.L("Move channel “{{.Name}}” up", s.named())
+	}
+	err := s.env.Edit(label, func(p *planner.Plan) { move(p.Promotions, i, d) })
+	s.afterStructuralEdit(err, i+d)
+}
+
+// afterStructuralEdit selects row sel after an add, duplicate, delete or
+// move, or explains why the plan refused it.
+func (s *promotionScreen) afterStructuralEdit(err error, sel int) {
+	if err != nil {
+		s.env.ShowError(err)
+		return
+	}
+	s.sel = sel
+	s.selectRow(sel)
+	if sel >= 0 {
+		s.list.ScrollTo(sel)
+	}
+	s.showSelected()
+}
+
+// promotionIndex returns the index of the channel with that id, or -1.
+func promotionIndex(p *planner.Plan, id string) int {
+	for i := range p.Promotions {
+		if p.Promotions[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// rowLayout stacks a list row's two labels tightly.
+type rowLayout struct{}
+
+func (rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h0 := objs[0].MinSize().Height
+	objs[0].Move(fyne.NewPos(0, -4))
+	objs[0].Resize(fyne.NewSize(size.Width, h0))
+	objs[1].Move(fyne.NewPos(0, h0-14))
+	objs[1].Resize(fyne.NewSize(size.Width, objs[1].MinSize().Height))
+}
+
+func (rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(fyne.Max(a.Width, b.Width), a.Height+b.Height-18)
+}
+
+// newPicker is a searchable virtual list of names; picked gets the index
+// into names of the one chosen.
+func newPicker(names []string, picked func(i int)) fyne.CanvasObject {
+	shown := make([]int, len(names))
+	for i := range shown {
+		shown[i] = i
+	}
+	list := widget.NewList(func() int { return len(shown) },
+		func() fyne.CanvasObject { return widget.NewLabel("Product name") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(names[shown[i]]) })
+	list.OnSelected = func(i widget.ListItemID) { picked(shown[i]) }
+	search := widget.NewEntry()
+	search.SetPlaceHolder(lang.L("Search"))
+	search.OnChanged = func(q string) {
+		q = strings.ToLower(strings.TrimSpace(q))
+		shown = shown[:0]
+		for i, n := range names {
+			if q == "" || strings.Contains(strings.ToLower(n), q) {
+				shown = append(shown, i)
+			}
+		}
+		sort.Ints(shown)
+		list.UnselectAll()
+		list.Refresh()
+	}
+	return container.NewBorder(search, nil, nil, nil, list)
+}
