@@ -70,6 +70,15 @@ func (c *curve) g(s float64) float64 { return c.a * c.m * phi(s/c.h, c.k) }
 // dg is the slope of g at s.
 func (c *curve) dg(s float64) float64 { return c.a * c.m / c.h * dphi(s/c.h, c.k) }
 
+// d2g is the curvature of g at s: φ'' = φ' × (k − 1 − 2kφ) / x.
+func (c *curve) d2g(s float64) float64 {
+	x := s / c.h
+	if x <= 0 {
+		return 0
+	}
+	return c.a * c.m / (c.h * c.h) * dphi(x, c.k) * (c.k - 1 - 2*c.k*phi(x, c.k)) / x
+}
+
 // inflection is the spend where the curve turns from convex to concave (0 when concave).
 func (c *curve) inflection() float64 { return c.xi * c.h }
 
@@ -118,26 +127,38 @@ func (c *curve) tangentFrom(l float64) float64 {
 		return c.h * math.Pow(k-1, 1/k) // k x^k/(1+x^k)² · x = φ(x) ⇔ x^k = k − 1
 	}
 	pl := phi(xl, k)
-	// ψ(x) = φ'(x)(x − xl) − φ(x) + φ(xl) falls from > 0 at the inflection
-	// point to φ(xl) − 1 < 0: bisect on it in log x, which needs no bound on x.
+	// ψ(z) = φ'(x)(x − xl) − φ(x) + φ(xl), x = e^z, falls from > 0 at the
+	// inflection point to φ(xl) − 1 < 0, with dψ/dz = φ'(x)(k − 1 − 2kφ(x))(x − xl).
+	// Newton's method, kept inside a shrinking bracket.
+	psi := func(z float64) (val, slope float64) {
+		x := math.Exp(z)
+		f, d := phi(x, k), dphi(x, k)
+		return d*(x-xl) - f + pl, d * (k - 1 - 2*k*f) * (x - xl)
+	}
 	lo := math.Log(c.xi)
 	hi := lo + 1
-	psi := func(z float64) float64 {
-		x := math.Exp(z)
-		return dphi(x, k)*(x-xl) - phi(x, k) + pl
-	}
-	for psi(hi) > 0 {
+	for v, _ := psi(hi); v > 0; v, _ = psi(hi) {
 		lo, hi = hi, hi+2*(hi-lo)
 	}
-	for i := 0; i < 200 && hi-lo > 1e-15*math.Max(1, math.Abs(hi)); i++ {
-		mid := 0.5 * (lo + hi)
-		if psi(mid) > 0 {
-			lo = mid
+	z := 0.5 * (lo + hi)
+	for i := 0; i < 100; i++ {
+		v, slope := psi(z)
+		if v > 0 {
+			lo = z
 		} else {
-			hi = mid
+			hi = z
 		}
+		next := z - v/slope
+		if !(next > lo && next < hi) {
+			next = 0.5 * (lo + hi)
+		}
+		if math.Abs(next-z) <= 1e-15*math.Max(1, math.Abs(z)) || hi-lo <= 1e-15*math.Max(1, math.Abs(hi)) {
+			z = next
+			break
+		}
+		z = next
 	}
-	return c.h * math.Exp(0.5*(lo+hi))
+	return c.h * math.Exp(z)
 }
 
 // value is the envelope at s.
@@ -219,3 +240,4 @@ func (c *curve) inverseSlope(mu, warm float64) float64 {
 	}
 	return c.h * math.Exp(z)
 }
+

@@ -142,63 +142,76 @@ func (r *relaxer) price(env []envelope, B float64) float64 {
 			return sigma // a channel's jump spans B: it takes the remainder
 		}
 	}
-	// No jump between muLo and muHi: the total response is continuous there.
-	total := func(mu float64) float64 {
-		s, _ := r.responses(env, mu)
-		return s - B
-	}
+	// No jump between muLo and muHi: the total response is continuous and
+	// falling there. Newton's method in log μ, with the exact slope, kept
+	// inside the bracket by bisection.
 	if math.IsInf(muHi, 1) {
 		step := math.Max(muLo, 1e-12)
 		for {
 			muHi = muLo + step
-			if total(muHi) <= 0 {
+			if s, _ := r.responses(env, muHi); s <= B {
 				break
 			}
-			muLo, step = muHi, step*4
+			muLo, step = muHi, step*16
 			if math.IsInf(muHi, 1) {
 				return muHi
 			}
 		}
 	}
 	if muLo <= 0 {
-		muLo = math.Min(muHi*1e-12, 1e-300)
-		for total(muLo) <= 0 && muLo > 1e-300 {
+		muLo = muHi * 1e-6
+		for s, _ := r.responses(env, muLo); s <= B && muLo > 1e-300; s, _ = r.responses(env, muLo) {
 			muLo *= 1e-6
 		}
 	}
-	// Illinois regula falsi in log μ, falling back to bisection when slow.
 	a, b := math.Log(muLo), math.Log(muHi)
-	fa, fb := total(muLo), total(muHi)
-	side := 0
+	z := 0.5 * (a + b)
 	for i := 0; i < 200; i++ {
-		if fa == 0 {
-			return math.Exp(a)
+		mu := math.Exp(z)
+		s, _ := r.responses(env, mu)
+		excess := s - B
+		if excess == 0 {
+			return mu
 		}
-		if fb == 0 || b-a <= 1e-15*math.Max(1, math.Abs(a)) {
+		if excess > 0 {
+			a = z
+		} else {
+			b = z
+		}
+		if math.Abs(excess) <= 1e-13*B {
 			break
 		}
-		z := b - fb*(b-a)/(fb-fa)
-		if !(z > a && z < b) || i%8 == 7 {
-			z = 0.5 * (a + b)
+		if b-a <= 1e-15*math.Max(1, math.Abs(a)) {
+			z = b // the side that spends no more than B
+			break
 		}
-		fz := total(math.Exp(z))
-		if fz > 0 {
-			a, fa = z, fz
-			if side == -1 {
-				fb /= 2
-			}
-			side = -1
-		} else {
-			b, fb = z, fz
-			if side == 1 {
-				fa /= 2
-			}
-			side = 1
+		next := z - excess/(mu*r.slope(env, mu))
+		if !(next > a && next < b) {
+			next = 0.5 * (a + b)
 		}
+		z = next
 	}
-	mu := math.Exp(b) // total spend ≤ B there
+	// Any rounding excess over B is taken back by fill.
+	mu := math.Exp(z)
 	r.responses(env, mu)
 	return mu
+}
+
+// slope is d(total response)/dμ at μ, from the channels answering inside
+// the concave part of their curve: there g'(s) = μ, so ds/dμ = 1 / g''(s).
+// r.lo must hold the responses at μ.
+func (r *relaxer) slope(env []envelope, mu float64) float64 {
+	d := 0.0
+	for c := range env {
+		s := r.lo[c]
+		if s != r.hi[c] || s <= env[c].t || s >= env[c].u {
+			continue
+		}
+		if g2 := r.p.curves[c].d2g(s); g2 < 0 {
+			d += 1 / g2
+		}
+	}
+	return d
 }
 
 // fill sets r.lo to a point of the envelope problem that spends at most B:
@@ -231,3 +244,4 @@ func (r *relaxer) fill(env []envelope, B float64) {
 		}
 	}
 }
+

@@ -438,3 +438,35 @@ func TestBudgetExtremeCurves(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBudgetSolve is the solver alone on mixed concave and S-shaped
+// channels with and without bounds and a budget that binds, without the
+// plan's compilation and report around it: the figure to set against other
+// solvers (SLSQP takes about 3 ms on 6 channels, 8 ms on 15 and 14 s on 200).
+func BenchmarkBudgetSolve(b *testing.B) {
+	for _, n := range []int{6, 15, 50, 200, 1000} {
+		rng := rand.New(rand.NewSource(int64(n)))
+		chs := randomChannels(rng, n, "mixed", n%2 == 0)
+		budget := 0.0
+		for _, c := range chs {
+			budget += c.h
+		}
+		budget = math.Max(0.7*budget, 1.01*sumLows(chs))
+		for _, kappa := range []float64{1, 0} {
+			mode := map[float64]string{1: "contribution", 0: "units"}[kappa]
+			p := &budgetProblem{kappa: kappa, budget: budget}
+			for _, c := range chs {
+				c.hi = math.Min(c.hi, budget)
+				p.curves = append(p.curves, c.curve())
+			}
+			b.Run(fmt.Sprintf("%d channels %s", n, mode), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := p.solve(context.Background()); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

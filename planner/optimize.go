@@ -130,45 +130,33 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	return m.optimization(mode, promotionBudget, budget, prob, spends), nil
 }
 
-// optimization reports the answer against the current spends.
+// optimization reports the answer against the current spends. Spends move
+// contribution only through Σ_c (v_c × lift_c − spend_c), so the figures
+// after are the report's before plus each channel's change.
 func (m *Model) optimization(mode string, promotionBudget Maybe, budget float64, prob *budgetProblem, spends []float64) *Optimization {
 	o := &Optimization{Mode: mode, PromotionBudget: promotionBudget, Allocation: make([]ChannelAllocation, len(m.Channels))}
-	after := m.WithSpends(spends)
-	o.Before = m.optimizeTotals()
-	o.After = after.optimizeTotals()
-	for c := range after.Channels {
-		ch := &after.Channels[c]
-		a := ChannelAllocation{ID: ch.ID, Spend: ch.Spend, LiftUnits: ch.Lift(ch.Spend) * ch.UnitsPerLift}
-		if mr := ch.Value*ch.Slope(ch.Spend) - 1; finite(mr) {
+	before := m.Report().Totals
+	o.Before = OptimizeTotals{Promotion: before.Promotion, Contribution: before.Contribution}
+	gain := 0.0
+	for c := range m.Channels {
+		ch := &m.Channels[c]
+		s := spends[c]
+		a := ChannelAllocation{ID: ch.ID, Spend: s, LiftUnits: ch.Lift(s) * ch.UnitsPerLift}
+		if mr := ch.Value*ch.Slope(s) - 1; finite(mr) {
 			a.MarginalROI = Some(mr)
 		}
 		o.Allocation[c] = a
-		o.Objective += prob.value(c, ch.Spend)
+		o.Before.LiftUnits += ch.Lift(ch.Spend) * ch.UnitsPerLift
+		o.After.LiftUnits += a.LiftUnits
+		o.After.Promotion += s
+		gain += ch.Contribution(s) - ch.Contribution(ch.Spend)
+		o.Objective += prob.value(c, s)
 	}
+	o.After.Contribution = before.Contribution + gain
 	if promotionBudget.Valid {
 		o.Unspent = math.Max(0, budget-o.After.Promotion)
 	}
 	return o
-}
-
-// WithSpends returns a copy of the model with the given promotion spends, in
-// the plan's order; the plan itself is not changed.
-func (m *Model) WithSpends(spends []float64) *Model {
-	next := *m
-	next.Channels = append([]Channel(nil), m.Channels...)
-	for c := range next.Channels {
-		next.Channels[c].Spend = spends[c]
-	}
-	return &next
-}
-
-func (m *Model) optimizeTotals() OptimizeTotals {
-	r := m.Report()
-	t := OptimizeTotals{Promotion: r.Totals.Promotion, Contribution: r.Totals.Contribution}
-	for _, pr := range r.Promotions {
-		t.LiftUnits += pr.LiftUnits
-	}
-	return t
 }
 
 // trimMoney writes an amount with no more decimals than it needs, for messages.
