@@ -1,14 +1,41 @@
-// Command mixplan is the Mixplan marketing-mix planner: the command line
-// (mixplan report, optimize, export, …) and, with no command, the desktop window.
+// Command mixplan is the Mixplan marketing-mix planner: with no argument or a
+// plan file it opens the desktop window (mixplan, mixplan plan.mixplan); with
+// a command it runs the command line (mixplan report, optimize, export, …).
 package main
 
 import (
 	"os"
+	"strings"
 
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"fyne.io/fyne/v2"
+
+	"mixplan/app"
 	"mixplan/app/cli"
+	"mixplan/assets"
 )
 
+// appID names Mixplan to the system (preferences live under
+// ~/.config/fyne/<appID>/ on Linux); FyneApp.toml says the same.
+const appID = "com.mixplan.desktop"
+
 func main() {
-	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
-	os.Exit(cli.Run(env, os.Args[1:]))
+	args := os.Args[1:]
+	if wantsCommandLine(args) {
+		env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+		os.Exit(cli.Run(env, args))
+	}
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("mixplan.png", assets.Icon))
+	app.Run(a, args)
+}
+
+// wantsCommandLine reports whether args are for the command line rather
+// than the window: a command, a flag, or more than one file.
+func wantsCommandLine(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	return cli.IsCommand(args[0]) || strings.HasPrefix(args[0], "-") || len(args) > 1
 }
