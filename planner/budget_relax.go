@@ -198,7 +198,7 @@ func (r *relaxer) price(env []envelope, B float64) float64 {
 }
 
 // slope is d(total response)/dμ at μ, from the channels answering inside
-// the concave part of their curve: there g'(s) = μ, so ds/dμ = 1 / g''(s).
+// the concave part of their curve: there g'(s) = μ, so ds/dμ = 1 / g”(s).
 // r.lo must hold the responses at μ.
 func (r *relaxer) slope(env []envelope, mu float64) float64 {
 	d := 0.0
@@ -244,4 +244,3 @@ func (r *relaxer) fill(env []envelope, B float64) {
 		}
 	}
 }
-
