@@ -70,7 +70,7 @@ func (c *curve) g(s float64) float64 { return c.a * c.m * phi(s/c.h, c.k) }
 // dg is the slope of g at s.
 func (c *curve) dg(s float64) float64 { return c.a * c.m / c.h * dphi(s/c.h, c.k) }
 
-// d2g is the curvature of g at s: φ” = φ' × (k − 1 − 2kφ) / x.
+// d2g is the curvature of g at s, from φ′′(x) = φ′(x) × (k − 1 − 2kφ(x)) / x.
 func (c *curve) d2g(s float64) float64 {
 	x := s / c.h
 	if x <= 0 {
