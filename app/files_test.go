@@ -217,3 +217,30 @@ func TestRecentFiles(t *testing.T) {
 		t.Error("removed file still listed")
 	}
 }
+
+// TestExcelRoundTrip exports a workbook and opens it back, as a manager
+// who edited the workbook would: the plan comes back, with no plan file, so
+// Save asks where to write one.
+func TestExcelRoundTrip(t *testing.T) {
+	w := openWindow(t, samplePlan(t), "", "")
+	path := filepath.Join(t.TempDir(), "Trail.xlsx")
+	if !w.exportTo(exportExcel, path) {
+		t.Fatalf("export failed: %v", explainedLines(t, w))
+	}
+	w2 := openWindow(t, samplePlan(t), "", "")
+	w2.openPath(path)
+	if w2.lastDialog != nil {
+		t.Fatalf("opening the workbook failed: %v", explainedLines(t, w2))
+	}
+	want, _ := planner.Marshal(samplePlan(t))
+	got, _ := planner.Marshal(w2.doc.Plan())
+	if !bytes.Equal(got, want) {
+		t.Errorf("the plan read back from the workbook differs")
+	}
+	if w2.doc.Path() != "" || w2.doc.Dirty() {
+		t.Errorf("a workbook opened: path %q dirty %v; want no plan file", w2.doc.Path(), w2.doc.Dirty())
+	}
+	if got := recentFiles(w2.app.Preferences()); len(got) == 0 || got[0] != path {
+		t.Errorf("recent files %v", got)
+	}
+}
