@@ -20,6 +20,17 @@ var scenarioHeaders = map[int]string{
 	scCAC: "CAC", scTargetsMet: "Targets met",
 }
 
+// baseName names the base plan in the Scenarios sheet.
+const baseName = "Base (the plan as written)"
+
+// shownName is a scenario's name as the Scenarios sheet shows it.
+func shownName(sc planner.Scenario) string {
+	if sc.ID == planner.BaseScenario {
+		return baseName
+	}
+	return sc.Name
+}
+
 func (b *book) writeScenarios() error {
 	l := b.lay
 	widths := map[int]float64{scID: 14, scName: 26}
@@ -77,7 +88,7 @@ func (b *book) scenarioRow(s *sheet, j int) {
 	sf := b.scen[j+1]
 	if j < 0 {
 		s.label(scID, roleLabel, planner.BaseScenario)
-		s.label(scName, roleLabel, "Base (the plan as written)")
+		s.label(scName, roleLabel, baseName)
 		for col := scVolume; col <= scPrice; col++ {
 			s.value(col, roleFormula, nfRatio, 1)
 		}

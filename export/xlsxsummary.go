@@ -125,7 +125,7 @@ func (b *book) subtitle() string {
 	if b.p.Start != "" {
 		s += " from " + b.p.Start
 	}
-	return s + " · scenario: " + b.fg.m.Scenario.Name + " · figures in " + b.p.Currency + ", excluding VAT"
+	return s + " · scenario: " + shownName(b.fg.m.Scenario) + " · figures in " + b.p.Currency + ", excluding VAT"
 }
 
 func (b *book) summaryTotals(s *sheet, r int) {
@@ -239,7 +239,7 @@ func (b *book) summaryScenario(s *sheet, r int) {
 		s.label(suActual, roleNote, "Pick base or a scenario: every figure of the workbook follows.")
 	case suScenarioName:
 		s.label(suRLabel, roleLabel, "Its name")
-		s.formula(suRValue, roleFormula, nfNone, "INDEX("+column(scName)+",scenarioIndex)", sc.Name)
+		s.formula(suRValue, roleFormula, nfNone, "INDEX("+column(scName)+",scenarioIndex)", shownName(sc))
 	case suScenarioF, suScenarioF + 1, suScenarioF + 2, suScenarioF + 3:
 		k := r - suScenarioF
 		labels := []string{"Factor on base volume", "Factor on unit cost", "Factor on promotion response", "Factor on list price"}
