@@ -21,6 +21,7 @@ type recalcCase struct {
 	plan     *planner.Plan
 	scenario string
 	edits    []edit
+	check    func(t *testing.T, f *excelize.File) // more checks on the recalculated workbook
 }
 
 // edit changes an input cell of the workbook, and the plan the same way.
@@ -80,6 +81,7 @@ func recalcCases(t *testing.T) []recalcCase {
 			noSpend(p)
 		})},
 		{name: "gen-no-products", plan: generated(plangen.Size{Products: 0, Places: 2, Promotions: 3, Months: 6}, 11, nil)},
+		{name: "formula-like-names", plan: formulaNames(t), check: checkFormulaNames},
 		{name: "sample-edited", plan: sample, edits: []edit{
 			{sheetProducts, cellName(prListPrice, firstRow+1), 125.0, func(p *planner.Plan) { p.Products[1].ListPrice = 125 }, ""},
 			{sheetPromotion, cellName(pmSpend, firstRow+2), 55000.0, func(p *planner.Plan) { p.Promotions[2].Spend = 55000 }, ""},
@@ -161,6 +163,9 @@ func TestRecalculatedTotals(t *testing.T) {
 			checkMonths(t, f, p, want)
 			checkTargets(t, f, want)
 			checkScenarios(t, f, p)
+			if tc.check != nil {
+				tc.check(t, f)
+			}
 		})
 	}
 }
@@ -353,5 +358,47 @@ func TestCachedValuesAreLibreOffices(t *testing.T) {
 				t.Errorf("only %d formula cells", formulas)
 			}
 		})
+	}
+}
+
+// injections are plan texts a spreadsheet would take for formulas.
+var injections = []string{`=HYPERLINK("https://example.com","click me")`, `+cmd|' /C calc'!A0`, "-2+3", "@SUM(1,2)", "=1/0"}
+
+// formulaNames is the worked example with formula-like names everywhere.
+func formulaNames(t testing.TB) *planner.Plan {
+	p := teaPlan(t)
+	p.Name, p.Company = injections[0], injections[1]
+	for i := range p.Products {
+		p.Products[i].Name = injections[i%len(injections)]
+	}
+	p.Places[0].Name, p.Promotions[0].Name, p.Promotions[0].Kind, p.Scenarios[0].Name = injections[2], injections[3], injections[4], injections[0]
+	return p
+}
+
+// textCells are the cells formulaNames fills with formula-like text.
+var textCells = []struct{ sheet, cell string }{
+	{sheetSummary, cellName(suRValue, suPlanRow)}, {sheetSummary, cellName(suRValue, suPlanRow + 1)},
+	{sheetProducts, cellName(prName, firstRow)}, {sheetProducts, cellName(prName, firstRow + 1)}, {sheetProducts, cellName(prName, firstRow + 2)},
+	{sheetPlaces, cellName(plName, firstRow)}, {sheetPromotion, cellName(pmName, firstRow)}, {sheetPromotion, cellName(pmKind, firstRow)},
+	{sheetScenarios, cellName(scName, scBaseRow + 1)},
+}
+
+// checkFormulaNames checks that LibreOffice kept every formula-like name as
+// text: no formula, the very characters, in the inputs and where a formula
+// repeats them (the title, the Months sheet).
+func checkFormulaNames(t *testing.T, f *excelize.File) {
+	p := formulaNames(t)
+	want := []string{p.Name, p.Company, p.Products[0].Name, p.Products[1].Name, p.Products[2].Name,
+		p.Places[0].Name, p.Promotions[0].Name, p.Promotions[0].Kind, p.Scenarios[0].Name}
+	for i, c := range textCells {
+		if formula, _ := f.GetCellFormula(c.sheet, c.cell); formula != "" {
+			t.Errorf("%s!%s became the formula %q", c.sheet, c.cell, formula)
+		}
+		if got := raw(t, f, c.sheet, c.cell); got != want[i] {
+			t.Errorf("%s!%s reads %q, want the text %q", c.sheet, c.cell, got, want[i])
+		}
+	}
+	if got := raw(t, f, sheetSummary, cellName(1, suTitleRow)); got != p.Name {
+		t.Errorf("the title reads %q, want %q", got, p.Name)
 	}
 }
