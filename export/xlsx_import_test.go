@@ -148,7 +148,7 @@ func TestEditedInputsComeBack(t *testing.T) {
 			}
 			for _, e := range []edit{
 				{sheetSummary, cellName(suRValue, suPlanRow), "Renamed in Excel", func(p *planner.Plan) { p.Name = "Renamed in Excel" }, ""},
-				{sheetSummary, cellName(suRValue, suPlanRow + 4), time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), func(p *planner.Plan) { p.Start = "2028-03" }, ""},
+				{sheetSummary, cellName(suRValue, suPlanRow+4), time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), func(p *planner.Plan) { p.Start = "2028-03" }, ""},
 				{sheetPromotion, cellName(pmMax, firstRow), nil, func(p *planner.Plan) { p.Promotions[0].Max = nil }, ""},
 				{sheetProducts, cellName(prDiscount, firstRow), nil, func(p *planner.Plan) { p.Products[0].DiscountPct = 0 }, ""},
 			} {
@@ -241,7 +241,6 @@ func TestInvalidEditsRefused(t *testing.T) {
 }
 
 func cellRef(sheet string, col, row int) string { return sheet + "!" + cellName(col, row) }
-
 
 // zipOf builds a zip archive from name → content.
 func zipOf(t testing.TB, parts map[string][]byte) []byte {

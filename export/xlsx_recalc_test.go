@@ -377,10 +377,10 @@ func formulaNames(t testing.TB) *planner.Plan {
 
 // textCells are the cells formulaNames fills with formula-like text.
 var textCells = []struct{ sheet, cell string }{
-	{sheetSummary, cellName(suRValue, suPlanRow)}, {sheetSummary, cellName(suRValue, suPlanRow + 1)},
-	{sheetProducts, cellName(prName, firstRow)}, {sheetProducts, cellName(prName, firstRow + 1)}, {sheetProducts, cellName(prName, firstRow + 2)},
+	{sheetSummary, cellName(suRValue, suPlanRow)}, {sheetSummary, cellName(suRValue, suPlanRow+1)},
+	{sheetProducts, cellName(prName, firstRow)}, {sheetProducts, cellName(prName, firstRow+1)}, {sheetProducts, cellName(prName, firstRow+2)},
 	{sheetPlaces, cellName(plName, firstRow)}, {sheetPromotion, cellName(pmName, firstRow)}, {sheetPromotion, cellName(pmKind, firstRow)},
-	{sheetScenarios, cellName(scName, scBaseRow + 1)},
+	{sheetScenarios, cellName(scName, scBaseRow+1)},
 }
 
 // checkFormulaNames checks that LibreOffice kept every formula-like name as
