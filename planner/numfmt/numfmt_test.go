@@ -230,3 +230,28 @@ func TestShort(t *testing.T) {
 		})
 	}
 }
+
+func TestShortAs(t *testing.T) {
+	const n = NNBSP
+	for _, tc := range []struct {
+		name     string
+		x, ref   float64
+		currency string
+		l        Locale
+		want     string
+	}{
+		{"a small tick in the axis's thousands", 5000, 20000, "EUR", English, "€5k"},
+		{"a half thousand", 2500, 20000, "", English, "2.5k"},
+		{"millions axis", 500000, 2e6, "EUR", English, "€0.5M"},
+		{"French millions axis", 500000, 2e6, "EUR", French, "0,5" + n + "M€"},
+		{"zero has no unit", 0, 2e6, "EUR", English, "€0"},
+		{"negative tick", -250000, 1e6, "EUR", English, "-€0.25M"},
+		{"same as Short when ref is x", 1771234, 1771234, "EUR", English, "€1.77M"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ShortAs(tc.x, tc.ref, tc.currency, tc.l); got != tc.want {
+				t.Errorf("ShortAs(%v, %v) = %q, want %q", tc.x, tc.ref, got, tc.want)
+			}
+		})
+	}
+}

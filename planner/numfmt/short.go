@@ -7,12 +7,17 @@ import "math"
 // "CHF 450k" in English; "90 k€", "1,77 M€" in French. currency "" formats a
 // plain count the same way ("12k", "12 k"). Amounts under 10,000 are written
 // in full.
-func Short(x float64, currency string, l Locale) string {
+func Short(x float64, currency string, l Locale) string { return ShortAs(x, x, currency, l) }
+
+// ShortAs is Short with the unit (thousands, millions…) chosen for ref
+// rather than x, so the labels of one axis share a unit: with ref 20,000
+// the tick 5,000 reads "€5k" beside "€20k", not "€5,000".
+func ShortAs(x, ref float64, currency string, l Locale) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
 	div, suffix := 1.0, ""
-	switch a := math.Abs(x); {
+	switch a := math.Abs(ref); {
 	case a >= 1e9:
 		div, suffix = 1e9, "bn"
 		if l == French {
@@ -22,6 +27,9 @@ func Short(x float64, currency string, l Locale) string {
 		div, suffix = 1e6, "M"
 	case a >= 1e4:
 		div, suffix = 1e3, "k"
+	}
+	if x == 0 {
+		div, suffix = 1, "" // "€0", not "€0k"
 	}
 	v := x / div
 	dec := 0
