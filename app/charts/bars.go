@@ -60,7 +60,7 @@ func (b *Bars) layout(c *ctx) (plot Box, y Scale, ticks []float64) {
 	lo, hi := Extent(b.values()...)
 	ticks = Ticks(lo, hi, 5)
 	lh := c.lineHeight()
-	left := c.axisWidth(ticks, b.format.Short) + 10
+	left := c.axisWidth(ticks, b.format.axis(ticks)) + 10
 	top := lh + 10
 	plot = Box{X: left, Y: top, W: c.size.Width - left - 6, H: c.size.Height - top - lh - 8}
 	y = Scale{Lo: ticks[0], Hi: ticks[len(ticks)-1], From: plot.Y + plot.H, To: plot.Y}
@@ -78,7 +78,7 @@ func (b *Bars) paint(d *drawing, c *ctx) {
 		items[i] = legendItem{label: s.Name, fill: colors[i%len(colors)]}
 	}
 	c.legend(d, items, plot.X, 0)
-	c.yAxis(d, plot, ticks, y, b.format.Short, false)
+	c.yAxis(d, plot, ticks, y, b.format.axis(ticks), false)
 	for s, row := range GroupedBars(b.values(), plot, y) {
 		for i, box := range row {
 			fill := colors[s%len(colors)]

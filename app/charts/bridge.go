@@ -45,7 +45,7 @@ func (b *Bridge) layout(c *ctx) (plot Box, y Scale, ticks []float64) {
 	}
 	ticks = Ticks(lo, hi, 5)
 	lh := c.lineHeight()
-	left := c.axisWidth(ticks, b.format.Short) + 10
+	left := c.axisWidth(ticks, b.format.axis(ticks)) + 10
 	plot = Box{X: left, Y: lh + 6, W: c.size.Width - left - 6, H: c.size.Height - 2*lh - 14}
 	y = Scale{Lo: ticks[0], Hi: ticks[len(ticks)-1], From: plot.Y + plot.H, To: plot.Y}
 	return plot, y, ticks
@@ -56,7 +56,7 @@ func (b *Bridge) paint(d *drawing, c *ctx) {
 		return
 	}
 	plot, y, ticks := b.layout(c)
-	c.yAxis(d, plot, ticks, y, b.format.Short, false)
+	c.yAxis(d, plot, ticks, y, b.format.axis(ticks), false)
 	n := len(b.steps)
 	lh := c.lineHeight()
 	for i, s := range b.steps {

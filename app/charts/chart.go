@@ -23,6 +23,16 @@ type Format struct {
 // Short writes x compactly, for axes and bar labels.
 func (f Format) Short(x float64) string { return numfmt.Short(x, f.Currency, f.Locale) }
 
+// axis returns the labeller of an axis with these ticks: every label in
+// the unit of the largest ("€0, €5k, €10k, €15k, €20k").
+func (f Format) axis(ticks []float64) func(float64) string {
+	ref := 0.0
+	for _, t := range ticks {
+		ref = math.Max(ref, math.Abs(t))
+	}
+	return func(x float64) string { return numfmt.ShortAs(x, ref, f.Currency, f.Locale) }
+}
+
 // Full writes x in full, for hover boxes and legends.
 func (f Format) Full(x float64) string {
 	if f.Currency == "" {

@@ -77,8 +77,8 @@ func (c *Curve) layout(cx *ctx) (plot Box, sx, sy Scale, xt, yt []float64) {
 	_, yhi := Extent(ys)
 	xt, yt = Ticks(0, xhi, 5), Ticks(0, yhi, 4)
 	lh := cx.lineHeight()
-	left := cx.axisWidth(yt, c.units.Short) + 10
-	last := fyne.MeasureText(c.money.Short(xt[len(xt)-1]), cx.small, fyne.TextStyle{}).Width
+	left := cx.axisWidth(yt, c.units.axis(yt)) + 10
+	last := fyne.MeasureText(c.money.axis(xt)(xt[len(xt)-1]), cx.small, fyne.TextStyle{}).Width
 	top := lh + 10
 	plot = Box{X: left, Y: top, W: cx.size.Width - left - last/2 - 6, H: cx.size.Height - top - lh - 8}
 	sx = Scale{Lo: 0, Hi: xt[len(xt)-1], From: plot.X, To: plot.X + plot.W}
@@ -99,11 +99,12 @@ func (c *Curve) paint(d *drawing, cx *ctx) {
 	// The allowed range, shaded.
 	x0, x1 := sx.At(c.lo), sx.At(math.Min(c.hi, sx.Hi))
 	d.rect(Box{x0, plot.Y, fyne.Max(0, x1-x0), plot.H}, withAlpha(cx.primary, 0.08))
-	cx.yAxis(d, plot, yt, sy, c.units.Short, false)
+	cx.yAxis(d, plot, yt, sy, c.units.axis(yt), false)
+	xLabel := c.money.axis(xt)
 	for _, t := range xt {
 		px := sx.At(t)
 		d.line(fyne.NewPos(px, plot.Y+plot.H), fyne.NewPos(px, plot.Y+plot.H+3), cx.muted, 1)
-		d.text(c.money.Short(t), px, plot.Y+plot.H+4, fyne.TextAlignCenter, cx.small, cx.muted, false)
+		d.text(xLabel(t), px, plot.Y+plot.H+4, fyne.TextAlignCenter, cx.small, cx.muted, false)
 	}
 	xs, ys := c.xy()
 	d.polyline(CurvePoints(xs, ys, sx, sy), cx.primary, 2)

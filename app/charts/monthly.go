@@ -43,8 +43,8 @@ func (m *Monthly) layout(c *ctx) (plot Box, left, right Scale, lt, rt []float64)
 	lo2, hi2 := Extent(m.line)
 	lt, rt = PairedTicks(lo1, hi1, lo2, hi2, 5)
 	lh := c.lineHeight()
-	lw := c.axisWidth(lt, m.format.Short) + 10
-	rw := c.axisWidth(rt, m.format.Short) + 10
+	lw := c.axisWidth(lt, m.format.axis(lt)) + 10
+	rw := c.axisWidth(rt, m.format.axis(rt)) + 10
 	top := lh + 10
 	plot = Box{X: lw, Y: top, W: c.size.Width - lw - rw, H: c.size.Height - top - lh - 8}
 	left = Scale{Lo: lt[0], Hi: lt[len(lt)-1], From: plot.Y + plot.H, To: plot.Y}
@@ -58,8 +58,8 @@ func (m *Monthly) paint(d *drawing, c *ctx) {
 	}
 	plot, left, right, lt, rt := m.layout(c)
 	c.legend(d, []legendItem{{label: m.barName, fill: c.primary}, {label: m.lineName, fill: c.fg, line: true}}, plot.X, 0)
-	c.yAxis(d, plot, lt, left, m.format.Short, false)
-	c.yAxis(d, plot, rt, right, m.format.Short, true)
+	c.yAxis(d, plot, lt, left, m.format.axis(lt), false)
+	c.yAxis(d, plot, rt, right, m.format.axis(rt), true)
 	for i, box := range GroupedBars([][]float64{m.bars}, plot, left)[0] {
 		fill := c.primary
 		if m.bars[i] < 0 {
