@@ -1,8 +1,13 @@
 package app
 
 import (
+	"image/color"
+	"math"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 func TestSwitchLanguage(t *testing.T) {
@@ -46,9 +51,45 @@ func TestThemeChoice(t *testing.T) {
 		if got := w.app.Preferences().String(prefTheme); got != tc.want {
 			t.Errorf("theme preference %q, want %q", got, tc.want)
 		}
-		vt, forced := w.app.Settings().Theme().(variantTheme)
-		if forced != (tc.choice != "") || (forced && (vt.variant == 1) != (tc.choice == "light")) {
-			t.Errorf("choice %q gave theme %T", tc.choice, w.app.Settings().Theme())
+		th := w.app.Settings().Theme().(mixplanTheme)
+		bg := th.Color(theme.ColorNameBackground, theme.VariantDark)
+		want := theme.DefaultTheme().Color(theme.ColorNameBackground, map[string]fyne.ThemeVariant{
+			"dark": theme.VariantDark, "light": theme.VariantLight, "": theme.VariantDark}[tc.choice])
+		if bg != want {
+			t.Errorf("choice %q: background %v, want %v", tc.choice, bg, want)
 		}
 	}
+}
+
+// TestTargetColoursReadOnLight checks the green and orange of met targets
+// and warnings are dark enough to read on the light theme's background.
+func TestTargetColoursReadOnLight(t *testing.T) {
+	th := mixplanTheme{Theme: theme.DefaultTheme()}
+	bg := th.Color(theme.ColorNameBackground, theme.VariantLight)
+	for _, name := range []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNameForeground} {
+		if c := contrast(th.Color(name, theme.VariantLight), bg); c < 3.5 {
+			t.Errorf("%s on the light background has contrast %.2f, want at least 3.5", name, c)
+		}
+	}
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

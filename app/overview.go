@@ -32,8 +32,9 @@ const (
 
 var kpiOrder = []string{kpiRevenue, kpiMargin, kpiContribution, kpiSpend, kpiROMI, kpiCAC, kpiLTV, kpiBreakEven, kpiPayback}
 
-// maxChannelBars is how many channels the Overview's bar chart shows; the
-// rest are summed in one "Other" bar.
+// maxChannelBars is how many channels the Overview's bar chart shows: the
+// largest spends; a note under the chart sums the rest (one bar for them
+// would dwarf the others).
 const maxChannelBars = 12
 
 // overview is the dashboard: the verdict, the KPI tiles against their
@@ -47,7 +48,9 @@ type overview struct {
 	tiles    map[string]*widgets.KPITile
 	bridge   *charts.Bridge
 	channels *charts.Bars
-	monthly  *charts.Monthly
+	// channelNote sums the channels the bar chart leaves out.
+	channelNote *widget.Label
+	monthly     *charts.Monthly
 }
 
 func newOverview(env *Env) Screen {
@@ -56,7 +59,7 @@ func newOverview(env *Env) Screen {
 	s.verdict.TextStyle.Bold = true
 	s.verdict.SizeName = theme.SizeNameSubHeadingText
 	s.scenario = widget.NewLabel("")
-	s.scenario.Importance = widget.LowImportance
+	s.scenario.TextStyle.Italic = true
 	titles := map[string]string{
 		kpiRevenue: lang.L("Net revenue"), kpiMargin: lang.L("Gross margin %"), kpiContribution: lang.L("Contribution"),
 		kpiSpend: lang.L("Marketing spend"), kpiROMI: lang.L("ROMI"), kpiCAC: lang.L("CAC"),
@@ -69,6 +72,10 @@ func newOverview(env *Env) Screen {
 	}
 	s.bridge = charts.NewBridge()
 	s.channels = charts.NewBars()
+	s.channelNote = widget.NewLabel("")
+	s.channelNote.Wrapping = fyne.TextWrapWord
+	s.channelNote.SizeName = theme.SizeNameCaptionText
+	s.channelNote.Hide()
 	s.monthly = charts.NewMonthly()
 	for _, c := range []interface{ SetMinSize(fyne.Size) }{s.bridge, s.channels, s.monthly} {
 		c.SetMinSize(fyne.NewSize(360, 280))
@@ -84,8 +91,9 @@ func newOverview(env *Env) Screen {
 		widget.NewSeparator(),
 		newResponsiveGrid(420,
 			chartCard(lang.L("Contribution bridge"), s.bridge),
-			chartCard(lang.L("Spend and incremental contribution by channel"), s.channels),
-			chartCard(lang.L("Monthly contribution"), s.monthly)),
+			chartCard(lang.L("Spend and incremental contribution by channel"),
+				container.NewBorder(nil, s.channelNote, nil, nil, s.channels))),
+		chartCard(lang.L("Monthly contribution"), s.monthly),
 	)))
 	return s
 }
@@ -119,7 +127,9 @@ func (s *overview) Refresh() {
 	}
 	s.bridge.SetData(steps, labels, f.Chart())
 
-	names, spend, inc := channelBars(p, r)
+	names, spend, inc, note := channelBars(p, r, f)
+	setText(s.channelNote, note)
+	s.channelNote.Hidden = note == ""
 	s.channels.SetData(names, []charts.Series{
 		{Name: lang.L("Spend"), Values: spend},
 		{Name: lang.L("Incremental contribution"), Values: inc},
@@ -252,32 +262,31 @@ func targetKPI(value string, t *planner.TargetResult, target, gap func(float64) 
 	return k
 }
 
-// channelBars lists the channels with the largest spends (and one bar for
-// the others), with their spends and incremental contributions.
-func channelBars(p *planner.Plan, r *planner.Report) (names []string, spend, inc []float64) {
+// channelBars lists the channels with the largest spends, in the plan's
+// order, with their spends and incremental contributions; note says what
+// the others add up to when not every channel fits ("" when all do).
+func channelBars(p *planner.Plan, r *planner.Report, f Fmt) (names []string, spend, inc []float64, note string) {
 	idx := make([]int, len(r.Promotions))
 	for i := range idx {
 		idx[i] = i
 	}
 	if len(idx) > maxChannelBars {
 		sort.SliceStable(idx, func(a, b int) bool { return r.Promotions[idx[a]].Spend > r.Promotions[idx[b]].Spend })
-		rest := idx[maxChannelBars-1:]
-		idx = idx[:maxChannelBars-1]
-		sort.Ints(idx) // keep the plan's order
 		var s, c float64
-		for _, i := range rest {
+		for _, i := range idx[maxChannelBars:] {
 			s += r.Promotions[i].Spend
 			c += r.Promotions[i].IncrementalContribution
 		}
-		defer func() {
-			names = append(names, lang.N("{{.Count}} others", len(rest), map[string]any{"Count": len(rest)}))
-			spend, inc = append(spend, s), append(inc, c)
-		}()
+		n := len(idx) - maxChannelBars
+		note = lang.N("The {{.Shown}} largest spends of {{.Count}} channels. The other {{.Rest}}: spend {{.Spend}}, incremental contribution {{.Contribution}}.",
+			len(idx), map[string]any{"Shown": maxChannelBars, "Count": len(idx), "Rest": n, "Spend": f.Money(s), "Contribution": f.Money(c)})
+		idx = idx[:maxChannelBars]
+		sort.Ints(idx) // keep the plan's order
 	}
 	for _, i := range idx {
 		names = append(names, p.Promotions[i].Name)
 		spend = append(spend, r.Promotions[i].Spend)
 		inc = append(inc, r.Promotions[i].IncrementalContribution)
 	}
-	return names, spend, inc
+	return names, spend, inc, note
 }

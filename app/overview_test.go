@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -146,26 +147,33 @@ func TestSwitchScenario(t *testing.T) {
 func TestChannelBarsKeepTheLargestSpends(t *testing.T) {
 	p := samplePlan(t)
 	for len(p.Promotions) < 20 {
-		c := p.Promotions[0]
-		c.ID = c.ID + "x"
+		c := p.Clone().Promotions[0]
+		c.ID = fmt.Sprintf("extra%d", len(p.Promotions))
 		c.Spend = float64(len(p.Promotions))
 		c.Name = "small " + c.ID
 		p.Promotions = append(p.Promotions, c)
 	}
 	r, _ := planner.Evaluate(p, "")
-	names, spend, _ := channelBars(p, r)
-	if len(names) != maxChannelBars || names[len(names)-1] != "9 others" {
-		t.Fatalf("bars %v", names)
+	names, spend, _, note := channelBars(p, r, fmtFor(p))
+	if len(names) != maxChannelBars || names[0] != "Search ads" || names[len(names)-1] != "small extra19" || names[7] != "small extra15" {
+		t.Fatalf("bars %v: want the 12 largest spends in the plan's order", names)
 	}
-	total := 0.0
+	shown := 0.0
 	for _, s := range spend {
-		total += s
+		shown += s
 	}
-	if total != r.Totals.Promotion {
-		t.Errorf("bars add up to %v, want all the spend %v", total, r.Totals.Promotion)
+	rest := fmtFor(p).Money(r.Totals.Promotion - shown)
+	if !strings.HasPrefix(note, "The 12 largest spends of 20 channels. The other 8: spend "+rest) {
+		t.Errorf("note %q does not sum the other 8 channels' %s", note, rest)
 	}
-	if names[0] != "Search ads" {
-		t.Errorf("first bar %q: the largest spends keep the plan's order", names[0])
+	w := openWindow(t, p, "", "")
+	if ov := overviewOf(w); ov.channelNote.Text != note || !ov.channelNote.Visible() {
+		t.Errorf("note shown %q (visible %v)", ov.channelNote.Text, ov.channelNote.Visible())
+	}
+	sample := samplePlan(t)
+	sr, _ := planner.Evaluate(sample, "")
+	if _, _, _, note := channelBars(sample, sr, fmtFor(sample)); note != "" {
+		t.Errorf("a plan whose channels all fit has a note %q", note)
 	}
 }
 
