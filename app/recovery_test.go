@@ -131,3 +131,23 @@ func TestNoRecoveryOfferWhenClean(t *testing.T) {
 		t.Error("offered to restore with no copy on disk")
 	}
 }
+
+func TestProcessRunning(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		pid  int
+		want bool
+	}{
+		{"this process", os.Getpid(), true},
+		{"no process", 0, false},
+		{"a pid no process has", 1 << 30, false},
+	} {
+		if got := processRunning(tc.pid); got != tc.want {
+			t.Errorf("%s: processRunning(%d) = %v, want %v", tc.name, tc.pid, got, tc.want)
+		}
+	}
+	// Another program's pid is not a Mixplan: pid 1 is init.
+	if _, err := os.Stat("/proc/1/comm"); err == nil && processRunning(1) {
+		t.Error("pid 1 counted as a running Mixplan")
+	}
+}

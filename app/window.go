@@ -1,13 +1,7 @@
-// Package app is Mixplan's desktop window: the shell (navigation, scenario
-// picker, menus, files, autosave) in window.go and its neighbours, and one
-// file per screen (overview.go, promotion.go, …). The command line is in
-// app/cli; reusable widgets in app/widgets; charts in app/charts.
-//
-// main.go makes the fyne.App and calls Run; tests make a test app and call
-// NewWindow, then drive the screens' widgets with fyne.io/fyne/v2/test.
 package app
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -243,7 +237,7 @@ func (w *Window) updateTitle() {
 	if w.doc.Dirty() {
 		file = lang.L("Unsaved changes") + " · " + file
 	}
-	w.fileStatus.SetText(file)
+	setText(w.fileStatus, file)
 }
 
 // syncScenarios lists the plan's scenarios in the picker and selects the one shown.
@@ -263,9 +257,11 @@ func (w *Window) syncScenarios() {
 	w.syncing = true
 	defer func() { w.syncing = false }()
 	w.scenarioIDs = ids
-	w.scenario.SetOptions(names)
+	if !slices.Equal(names, w.scenario.Options) {
+		w.scenario.SetOptions(names)
+	}
 	for i, id := range ids {
-		if id == w.doc.Scenario() {
+		if id == w.doc.Scenario() && w.scenario.SelectedIndex() != i {
 			w.scenario.SetSelectedIndex(i)
 		}
 	}

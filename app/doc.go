@@ -1,0 +1,48 @@
+// Package app is Mixplan's desktop window. main.go makes the fyne.App and
+// calls Run; tests make a test app and call NewWindow, then drive the
+// screens' widgets with fyne.io/fyne/v2/test.
+//
+// # The shell
+//
+// Window (window.go) owns the fyne.Window, the Document and the screens. The
+// Document (document.go) is the plan being edited: every change goes
+// through Document.Edit, which validates the changed copy, makes it one undo
+// step and recomputes the report, then tells the window what changed
+// (Change). The window refreshes the screen shown and marks the others
+// stale; a stale screen refreshes when it is next shown. Around the screens:
+// the navigation list, the toolbar with the scenario picker (which switches
+// the whole window), the status line, the menus and shortcuts (menu.go),
+// files (files.go, prompts.go), the recovery copy (recovery.go), the theme
+// and the language (settings.go, i18n.go).
+//
+// # Adding a screen
+//
+// A screen is one file: a struct owning its widgets, built once by a
+// factory, registered in init with its place in the navigation:
+//
+//	func init() { registerScreen(orderPrice, newPrice) }
+//
+//	type priceScreen struct{ env *Env; content fyne.CanvasObject; … }
+//
+//	func newPrice(env *Env) Screen { s := &priceScreen{env: env}; …; return s }
+//	func (s *priceScreen) ID() string                 { return "price" }
+//	func (s *priceScreen) Title() string              { return lang.L("Price") }
+//	func (s *priceScreen) Icon() fyne.Resource        { return theme.… }
+//	func (s *priceScreen) Content() fyne.CanvasObject { return s.content }
+//	func (s *priceScreen) Refresh()                   { /* write Doc's plan and report into the widgets */ }
+//
+// The screen reads env.Doc.Plan(), Report() and Model(), formats figures
+// with env.Fmt() (the plan's locale and currency), and changes the plan only
+// with env.Edit(label, func(p *planner.Plan)), one call per committed field,
+// returning Edit's error from the field's OnCommit so the field shows it.
+// promotion.go is the pattern for list-plus-form screens: a virtual
+// widget.List, listActions (add, duplicate, delete with Env.Confirm, move),
+// a widget.Form of app/widgets fields (NumberField, BoundedField,
+// TextField) with heading and help rows, and edits that find their row by id.
+//
+// # Words
+//
+// Every word shown goes through lang.L("English text") (lang.N for counts);
+// add the key to assets/translation/en.json and fr.json.
+// TestEveryWordIsTranslated lists what is missing.
+package app
