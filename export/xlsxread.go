@@ -39,7 +39,7 @@ func ReadXLSX(r io.ReaderAt, size int64) (p *planner.Plan, err error) {
 		// excelize parses untrusted XML; whatever it trips on, the
 		// answer is a refusal, not a crash.
 		if v := recover(); v != nil {
-			p, err = nil, fmt.Errorf("%w: the workbook is damaged (%v)", ErrNotWorkbook, v)
+			p, err = nil, panicError{v}
 		}
 	}()
 	if size > maxWorkbookBytes {
@@ -61,6 +61,15 @@ func ReadXLSX(r io.ReaderAt, size int64) (p *planner.Plan, err error) {
 	}
 	return rd.plan()
 }
+
+// panicError is a workbook excelize could not parse without panicking.
+type panicError struct{ value any }
+
+func (e panicError) Error() string {
+	return fmt.Sprintf("%v: the workbook is damaged (%v)", ErrNotWorkbook, e.value)
+}
+
+func (e panicError) Unwrap() error { return ErrNotWorkbook }
 
 func mib(n int64) string {
 	if n < 1<<20 {
