@@ -60,7 +60,7 @@ func newListActions(add, duplicate, remove, up, down func()) *listActions {
 	a.remove.Importance = widget.DangerImportance
 	a.box = container.NewVBox(
 		container.NewGridWithColumns(2, a.add, a.duplicate),
-		container.NewGridWithColumns(3, a.remove, a.up, a.down))
+		container.NewBorder(nil, nil, nil, container.NewHBox(a.up, a.down), a.remove))
 	return a
 }
 

@@ -236,7 +236,7 @@ func overviewKPIs(r *planner.Report, p *planner.Plan, f Fmt) map[string]widgets.
 		if n-1 < len(r.Monthly) {
 			label = shortMonths([]string{r.Monthly[n-1].Month})[0]
 		}
-		pay.Detail = lang.L("Cumulative contribution positive from {{.Month}}", map[string]any{"Month": label})
+		pay.Detail = lang.L("Paid back in {{.Month}}", map[string]any{"Month": label})
 	}
 	out[kpiPayback] = pay
 	return out

@@ -34,7 +34,7 @@ func TestOverviewShowsEveryKPIAgainstItsTarget(t *testing.T) {
 		{"CAC below its ceiling", kpiCAC, "€30.03", "Target €32.00 · gap -€1.97", widgets.Met, false},
 		{"CLV/CAC has no target", kpiLTV, "2.67", "CLV €80.11 · CAC €30.03", widgets.Neutral, false},
 		{"break-even has no target", kpiBreakEven, "17,349", "83,177 units planned", widgets.Neutral, false},
-		{"payback month", kpiPayback, "Month 1", "Cumulative contribution positive from Jan 27", widgets.Neutral, false},
+		{"payback month", kpiPayback, "Month 1", "Paid back in Jan 27", widgets.Neutral, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := ov.tiles[tc.key].KPI()

@@ -77,7 +77,7 @@ func newPromotion(env *Env) Screen {
 	s.empty = container.NewCenter(widget.NewLabel(lang.L("No promotion channels yet. Add one to plan its spend.")))
 	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewStack(s.detail, s.empty))
-	split.Offset = 0.26
+	split.Offset = 0.22
 	s.content = split
 	return s
 }
@@ -175,13 +175,13 @@ func (s *promotionScreen) buildForm() {
 		widget.NewFormItem(lang.L("ROI"), s.roi),
 		widget.NewFormItem(lang.L("Marginal ROI"), s.marginal))
 	s.curve = charts.NewCurve()
-	s.curve.SetMinSize(fyne.NewSize(360, 300))
+	s.curve.SetMinSize(fyne.NewSize(320, 300))
 	resultsTitle := widget.NewLabel(lang.L("Results"))
 	resultsTitle.TextStyle.Bold = true
 	panel := container.NewVBox(resultsTitle, results, s.curve)
 
 	s.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.heading, newResponsiveGrid(400, form, panel))))
+		s.heading, newSideBySide(320, form, panel))))
 }
 
 // named is the template data of an undo label: the selected channel's name.

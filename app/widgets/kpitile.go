@@ -131,8 +131,11 @@ func (r *kpiRenderer) Objects() []fyne.CanvasObject {
 
 func (r *kpiRenderer) Destroy() {}
 
+// MinSize fits the title and the value; the detail line is shortened with
+// an ellipsis when the tile is narrower than it, so a long detail does not
+// take a column from every row of tiles.
 func (r *kpiRenderer) MinSize() fyne.Size {
-	w := fyne.Max(r.title.MinSize().Width+markSize+4, fyne.Max(r.value.MinSize().Width, r.detail.MinSize().Width))
+	w := fyne.Max(r.title.MinSize().Width+markSize+4, r.value.MinSize().Width)
 	h := r.title.MinSize().Height + r.value.MinSize().Height + r.detail.MinSize().Height
 	if r.tile.kpi.HasGauge {
 		h += gaugeH + 4
@@ -160,7 +163,26 @@ func (r *kpiRenderer) Layout(size fyne.Size) {
 		r.fill.Resize(fyne.NewSize(w*float32(math.Max(0, math.Min(1, r.tile.kpi.Gauge))), gaugeH))
 		y += gaugeH + 4
 	}
+	r.detail.Text = ellipsis(r.tile.kpi.Detail, w, r.detail.TextSize)
 	r.detail.Move(fyne.NewPos(x, y))
+}
+
+// ellipsis shortens s with "…" until it is no wider than w at size.
+func ellipsis(s string, w, size float32) string {
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= w {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", size, fyne.TextStyle{}).Width <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
 }
 
 func (r *kpiRenderer) Refresh() {
@@ -180,7 +202,6 @@ func (r *kpiRenderer) Refresh() {
 	r.value.Text = t.kpi.Value
 	r.value.TextSize = size * valueScale
 	r.value.Color = accent
-	r.detail.Text = t.kpi.Detail
 	r.detail.TextSize = th.Size(theme.SizeNameCaptionText)
 	r.detail.Color = th.Color(theme.ColorNameForeground, v)
 	switch t.kpi.Status {

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -249,7 +250,7 @@ func TestKPITileColours(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
 			tile := NewKPITile("Contribution")
-			test.NewTempWindow(t, tile)
+			test.NewTempWindow(t, tile).Resize(fyne.NewSize(400, 140))
 			tile.Set(KPI{Value: "€2,249,973", Detail: "Target €2,300,000 · gap -€50,027", Status: tc.status})
 			want := a.Settings().Theme().Color(tc.want, a.Settings().ThemeVariant())
 			var value, detail *canvas.Text
@@ -297,3 +298,22 @@ func TestKPITileGauge(t *testing.T) {
 }
 
 func ptr(x float64) *float64 { return &x }
+
+func TestKPITileShortensALongDetail(t *testing.T) {
+	test.NewTempApp(t)
+	tile := NewKPITile("Marketing spend")
+	w := test.NewTempWindow(t, tile)
+	long := "Budget €300,000 · €12,000 over, which is a great deal more than anyone planned for"
+	tile.Set(KPI{Value: "€312,000", Detail: long, Status: Missed})
+	w.Resize(fyne.NewSize(220, 140))
+	r := test.WidgetRenderer(tile).(*kpiRenderer)
+	if tile.MinSize().Width > 220 {
+		t.Errorf("a long detail widens the tile to %v", tile.MinSize().Width)
+	}
+	if r.detail.Text == long || !strings.HasSuffix(r.detail.Text, "…") || !strings.HasPrefix(long, strings.TrimSuffix(r.detail.Text, "…")) {
+		t.Errorf("detail drawn as %q", r.detail.Text)
+	}
+	if tile.KPI().Detail != long {
+		t.Errorf("the tile's KPI lost its detail")
+	}
+}
