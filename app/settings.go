@@ -56,18 +56,24 @@ func applyTheme(a fyne.App, choice string) {
 	a.Settings().SetTheme(t)
 }
 
+// choiceMenu is a submenu of exclusive choices, the current one checked.
+// choices are label, value pairs.
+func choiceMenu(label, current string, set func(value string), choices ...[2]string) *fyne.MenuItem {
+	items := make([]*fyne.MenuItem, len(choices))
+	for i, c := range choices {
+		value := c[1]
+		items[i] = fyne.NewMenuItem(c[0], func() { set(value) })
+		items[i].Checked = current == value
+	}
+	m := fyne.NewMenuItem(label, nil)
+	m.ChildMenu = fyne.NewMenu("", items...)
+	return m
+}
+
 // themeMenu offers System, Light and Dark; the choice applies at once.
 func (w *Window) themeMenu() *fyne.MenuItem {
-	current := w.app.Preferences().String(prefTheme)
-	choice := func(label, value string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, func() { w.setTheme(value) })
-		it.Checked = current == value
-		return it
-	}
-	m := fyne.NewMenuItem(lang.L("Theme"), nil)
-	m.ChildMenu = fyne.NewMenu("",
-		choice(lang.L("Same as the system"), ""), choice(lang.L("Light"), "light"), choice(lang.L("Dark"), "dark"))
-	return m
+	return choiceMenu(lang.L("Theme"), w.app.Preferences().String(prefTheme), w.setTheme,
+		[2]string{lang.L("Same as the system"), ""}, [2]string{lang.L("Light"), "light"}, [2]string{lang.L("Dark"), "dark"})
 }
 
 // setTheme applies and remembers a theme choice.
@@ -82,19 +88,11 @@ func (w *Window) setTheme(value string) {
 // window is rebuilt in the chosen language at once; Fyne's own dialogs
 // follow from the next one opened.
 func (w *Window) languageMenu() *fyne.MenuItem {
-	current := w.app.Preferences().String(prefLanguage)
-	choice := func(label, value string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, func() { w.SetLanguage(value) })
-		it.Checked = current == value
-		return it
-	}
-	items := []*fyne.MenuItem{choice(lang.L("Same as the system"), "")}
+	choices := [][2]string{{lang.L("Same as the system"), ""}}
 	for _, l := range languages {
-		items = append(items, choice(l.Name, l.Code))
+		choices = append(choices, [2]string{l.Name, l.Code})
 	}
-	m := fyne.NewMenuItem(lang.L("Language"), nil)
-	m.ChildMenu = fyne.NewMenu("", items...)
-	return m
+	return choiceMenu(lang.L("Language"), w.app.Preferences().String(prefLanguage), w.SetLanguage, choices...)
 }
 
 // SetLanguage switches the window to language code ("en", "fr", or "" for

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mixplan/app/internal/textfit"
 	"mixplan/planner/numfmt"
 )
 
@@ -228,29 +229,8 @@ func (c *ctx) categoryLabels(d *drawing, names []string, plot Box, y float32) {
 	}
 	for i := 0; i < n; i += every {
 		x, sw := Slot(plot, i, n)
-		d.text(fit(names[i], sw*float32(every)-4, c.small), x+sw/2, y, fyne.TextAlignCenter, c.small, c.fg, false)
+		d.text(textfit.Fit(names[i], sw*float32(every)-4, c.small, fyne.TextStyle{}), x+sw/2, y, fyne.TextAlignCenter, c.small, c.fg, false)
 	}
-}
-
-// fit shortens s with an ellipsis until it is no wider than w at size.
-func fit(s string, w float32, size float32) string {
-	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= w {
-		return s
-	}
-	r := []rune(s)
-	lo, hi := 0, len(r) // binary search for the longest prefix that fits
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(r[:mid])+"…", size, fyne.TextStyle{}).Width <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
-		return ""
-	}
-	return string(r[:lo]) + "…"
 }
 
 // tooltip draws a box of lines near the pointer, kept inside the chart.

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"mixplan/app/internal/textfit"
 )
 
 // Status is how a figure stands against its target.
@@ -163,26 +165,8 @@ func (r *kpiRenderer) Layout(size fyne.Size) {
 		r.fill.Resize(fyne.NewSize(w*float32(math.Max(0, math.Min(1, r.tile.kpi.Gauge))), gaugeH))
 		y += gaugeH + 4
 	}
-	r.detail.Text = ellipsis(r.tile.kpi.Detail, w, r.detail.TextSize)
+	r.detail.Text = textfit.Fit(r.tile.kpi.Detail, w, r.detail.TextSize, fyne.TextStyle{})
 	r.detail.Move(fyne.NewPos(x, y))
-}
-
-// ellipsis shortens s with "…" until it is no wider than w at size.
-func ellipsis(s string, w, size float32) string {
-	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= w {
-		return s
-	}
-	r := []rune(s)
-	lo, hi := 0, len(r)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(r[:mid])+"…", size, fyne.TextStyle{}).Width <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return string(r[:lo]) + "…"
 }
 
 func (r *kpiRenderer) Refresh() {
