@@ -75,3 +75,9 @@ func fieldReason(err error) string {
 	}
 	return msg
 }
+
+// Do runs f on the UI goroutine. A screen's own goroutines (an optimisation
+// run in the background) hand their results to the widgets with it rather
+// than with fyne.Do, so that tests, which are the UI goroutine, run f when
+// they call runUI(w).
+func (e *Env) Do(f func()) { e.w.opts.RunOnUI(f) }
