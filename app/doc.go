@@ -43,6 +43,8 @@
 // # Words
 //
 // Every word shown goes through lang.L("English text") (lang.N for counts);
-// add the key to assets/translation/en.json and fr.json.
-// TestEveryWordIsTranslated lists what is missing.
+// add the key to assets/translation/en.json and fr.json, or to a screen's own
+// pair, assets/translation/<screen>.en.json and <screen>.fr.json (Fyne loads
+// every [prefix.]lang.json). TestEveryWordIsTranslated merges the files of
+// each language and lists what is missing, unused or in two files.
 package app

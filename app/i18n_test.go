@@ -70,26 +70,46 @@ func usedKeys(t *testing.T) map[string]string {
 	return keys
 }
 
-func translations(t *testing.T, file string) map[string]any {
+// translations merges every translation file of a language: lang.json and
+// any [screen.]lang.json beside it (each screen may keep its words in a file
+// of its own). A key in two files is an error: one of them would be lost.
+func translations(t *testing.T, language string) map[string]any {
 	t.Helper()
-	data, err := assets.Translations.ReadFile("translation/" + file)
+	entries, err := assets.Translations.ReadDir("translation")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s: %v", file, err)
+	merged := map[string]any{}
+	for _, e := range entries {
+		name := e.Name()
+		if name != language+".json" && !strings.HasSuffix(name, "."+language+".json") {
+			continue
+		}
+		data, err := assets.Translations.ReadFile("translation/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for k, v := range m {
+			if _, dup := merged[k]; dup {
+				t.Errorf("%s: key %q is also in another %s file", name, k, language)
+			}
+			merged[k] = v
+		}
 	}
-	return m
+	return merged
 }
 
 // TestEveryWordIsTranslated checks that every key the code uses is in both
 // translation files, and that the files hold no key the code no longer uses.
 func TestEveryWordIsTranslated(t *testing.T) {
 	used := usedKeys(t)
-	for _, file := range []string{"en.json", "fr.json"} {
-		t.Run(file, func(t *testing.T) {
-			tr := translations(t, file)
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			tr := translations(t, language)
 			var missing []string
 			for k, where := range used {
 				if _, ok := tr[k]; !ok {
@@ -112,7 +132,7 @@ func TestEveryWordIsTranslated(t *testing.T) {
 // TestFrenchTypography checks the French texts use French punctuation:
 // « » quotes with no-break spaces, no-break spaces before : ; ? ! and %.
 func TestFrenchTypography(t *testing.T) {
-	for k, v := range translations(t, "fr.json") {
+	for k, v := range translations(t, "fr") {
 		for _, s := range flatten(v) {
 			for _, bad := range []string{" :", " ?", " !", " ;", " %", "« ", " »", "\"", "“", "”", "'"} {
 				if strings.Contains(s, bad) {
