@@ -156,7 +156,16 @@ type sheet struct {
 	err    error
 }
 
-func (b *book) sheet(name string, widths map[int]float64, freeze string) (*sheet, error) {
+// sheet starts streaming a worksheet: the widths of its first columns, the
+// width of all the others (the matrices' columns: excelize keeps one entry
+// per column set and scans them for every cell written, so thousands of
+// explicit widths would cost seconds) and the cell the panes freeze at.
+func (b *book) sheet(name string, widths map[int]float64, others float64, freeze string) (*sheet, error) {
+	if others > 0 {
+		if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{DefaultColWidth: &others}); err != nil {
+			return nil, err
+		}
+	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err

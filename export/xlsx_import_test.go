@@ -198,6 +198,9 @@ func TestInvalidEditsRefused(t *testing.T) {
 			[]string{"Months!G" + strconv.Itoa(l.seasonRow(0)) + ": must be a weight (0 or more)"}},
 		{"negative flighting", map[string]any{cellRef(sheetMonths, moFirst, l.flightRow(1)): -1.0},
 			[]string{"Months!D" + strconv.Itoa(l.flightRow(1)) + ": must not be negative, not -1"}},
+		{"share above 100%", map[string]any{"Places!K6": 1.5, "Places!K7": -0.2, "Places!K8": -0.4},
+			[]string{"Places!K6: must be between 0 and 1, not 1.5", "Places!K7: must be between 0 and 1, not -0.2", "Places!K8: must be between 0 and 1, not -0.4"}},
+		{"negative split weight", map[string]any{"Promotion!T6": -1.0}, []string{"Promotion!T6: must not be negative, not -1"}},
 		{"scenario factor of 0", map[string]any{"Scenarios!C7": 0.0}, []string{"Scenarios!C7: must be greater than 0, not 0"}},
 		{"scenario called base", map[string]any{"Scenarios!A8": "base"}, []string{`Scenarios!A8: "base" is the plan as written`}},
 		{"every problem at once", map[string]any{"Products!D7": -3.0, "Products!E8": 1.5, "Places!C6": -0.1, "Promotion!H6": 0.0, "Scenarios!F7": "x"},
@@ -284,14 +287,23 @@ func rewritePart(t testing.TB, book []byte, name string, change func([]byte) []b
 	return zipOf(t, parts)
 }
 
-// bombZip declares a part far larger than any workbook; nothing is inflated.
+// bombZip declares parts far larger than any workbook; nothing is inflated.
 func bombZip(t testing.TB, declared uint64) []byte {
+	t.Helper()
+	return declaring(t, "xl/worksheets/sheet1.xml", declared)
+}
+
+// declaring is a zip whose parts each declare a size they do not have.
+func declaring(t testing.TB, name string, declared uint64) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"} {
-		h := &zip.FileHeader{Name: name, Method: zip.Store, UncompressedSize64: declared, CompressedSize64: 1, CRC32: 0}
-		fw, err := w.CreateRaw(h)
+	for _, part := range []string{"[Content_Types].xml", "xl/workbook.xml", name} {
+		size := uint64(1)
+		if part == name || name == "xl/worksheets/sheet1.xml" {
+			size = declared
+		}
+		fw, err := w.CreateRaw(&zip.FileHeader{Name: part, Method: zip.Store, UncompressedSize64: size, CompressedSize64: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -311,7 +323,6 @@ func TestNotAMixplanWorkbook(t *testing.T) {
 	plain.Write(&plainBuf)
 	random := make([]byte, 4096)
 	rand.New(rand.NewSource(1)).Read(random)
-	zeros := bytes.Repeat([]byte{0}, maxPartBytes+1)
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -332,7 +343,7 @@ func TestNotAMixplanWorkbook(t *testing.T) {
 			return bytes.Replace(b, []byte(">List price<"), []byte(">Price<"), 1)
 		}), ErrNotMixplanWorkbook, `D5 reads "Price" instead of "List price"`},
 		{"declares 60 GB", bombZip(t, 20<<30), ErrWorkbookTooLarge, "zip bomb"},
-		{"a huge part", zipOf(t, map[string][]byte{"xl/workbook.xml": nil, "xl/sharedStrings.xml": zeros}), ErrWorkbookTooLarge, "would unpack to 64 MiB"},
+		{"a huge part", declaring(t, "xl/sharedStrings.xml", maxPartBytes+1), ErrWorkbookTooLarge, "would unpack to 64 MiB"},
 		{"too large a file", nil, ErrWorkbookTooLarge, "more than the 256 MiB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -362,26 +373,35 @@ func rewriteData(t testing.TB, book []byte, old, new string) []byte {
 	})
 }
 
-// TestZipBombMemory: a part whose header lies about its size unpacks no
+// TestZipBombMemory: a part whose header lies about its size (1 KiB, for
+// 256 MiB of spaces deflated into testdata/xlsx/bomb.xlsx) unpacks no
 // further than it says, and reading the bomb takes little memory.
 func TestZipBombMemory(t *testing.T) {
-	// A worksheet that deflates 256 MiB of spaces into a few hundred KiB, declared 1 KiB.
-	var raw bytes.Buffer
-	w := zip.NewWriter(&raw)
-	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
-		fw, _ := w.Create(name)
-		fw.Write([]byte("<x/>"))
+	path := filepath.Join("testdata", "xlsx", "bomb.xlsx")
+	if *updateXLSX {
+		var raw bytes.Buffer
+		w := zip.NewWriter(&raw)
+		for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+			fw, _ := w.Create(name)
+			fw.Write([]byte("<x/>"))
+		}
+		fw, err := w.CreateHeader(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		chunk := bytes.Repeat([]byte(" "), 1<<20)
+		for i := 0; i < 256; i++ {
+			fw.Write(chunk)
+		}
+		w.Close()
+		if err := os.WriteFile(path, lieAboutSize(t, raw.Bytes(), "xl/worksheets/sheet1.xml", 1024), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	fw, err := w.CreateHeader(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate})
+	bomb, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (run go test -update-xlsx)", err)
 	}
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for i := 0; i < 256; i++ {
-		fw.Write(chunk)
-	}
-	w.Close()
-	bomb := lieAboutSize(t, raw.Bytes(), "xl/worksheets/sheet1.xml", 1024)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)

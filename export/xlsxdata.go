@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ const (
 var dataCounts = []string{"products", "places", "promotions", "scenarios", "months"}
 
 func (b *book) writeData() error {
-	s, err := b.sheet(sheetData, map[int]float64{1: 24, 2: 30, 3: 10}, "")
+	s, err := b.sheet(sheetData, map[int]float64{1: 24, 2: 30, 3: 10}, 0, "")
 	if err != nil {
 		return err
 	}
@@ -47,21 +48,68 @@ func (b *book) writeData() error {
 		s.value(2, roleLabel, nfNone, float64(n))
 	}
 	s.at(dataExactHead)
-	s.label(1, roleHeader, "cell")
-	s.label(2, roleHeader, "exact value")
-	s.label(3, roleHeader, "kind")
-	for i, e := range b.exact {
+	s.label(1, roleHeader, "exact values: one per line, cell, tab, n or t, tab, value")
+	for i, chunk := range packExact(b.exact) {
 		s.at(dataExactHead + 1 + i)
-		s.label(1, roleLabel, e.cell)
-		if e.num != nil {
-			s.label(2, roleLabel, strconv.FormatFloat(*e.num, 'g', -1, 64))
-			s.label(3, roleLabel, "number")
-		} else {
-			s.label(2, roleLabel, strconv.QuoteToASCII(*e.text))
-			s.label(3, roleLabel, "text")
-		}
+		s.label(1, roleLabel, chunk)
 	}
 	return s.close()
+}
+
+// exactChunk is the most text packExact puts in one cell (a cell holds 32,767).
+const exactChunk = 32000
+
+// packExact writes the exact values as lines "Products!D7\tn\t8.900000000000002"
+// (t for a text, quoted), as few cells as hold them: a large plan has tens
+// of thousands, and one cell each would make reading the workbook slow.
+func packExact(values []exactValue) []string {
+	var chunks []string
+	var b strings.Builder
+	for _, e := range values {
+		line := e.cell + "\tn\t"
+		if e.num != nil {
+			line += strconv.FormatFloat(*e.num, 'g', -1, 64)
+		} else {
+			line = e.cell + "\tt\t" + strconv.QuoteToASCII(*e.text)
+		}
+		if b.Len() > 0 && b.Len()+1+len(line) > exactChunk {
+			chunks = append(chunks, b.String())
+			b.Reset()
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	if b.Len() > 0 {
+		chunks = append(chunks, b.String())
+	}
+	return chunks
+}
+
+// unpackExact reads packExact's lines back: cell → (kind, value).
+func unpackExact(chunk string, into map[cellKey]exactEntry) {
+	for _, line := range strings.Split(chunk, "\n") {
+		ref, rest, ok1 := strings.Cut(line, "\t")
+		kind, value, ok2 := strings.Cut(rest, "\t")
+		sheet, at, ok3 := strings.Cut(ref, "!")
+		col, row, err := excelize.CellNameToCoordinates(at)
+		if ok1 && ok2 && ok3 && err == nil {
+			into[cellKey{strings.Trim(sheet, "'"), col, row}] = exactEntry{kind == "t", value}
+		}
+	}
+}
+
+// cellKey is where an input sits.
+type cellKey struct {
+	sheet    string
+	col, row int
+}
+
+// exactEntry is an exact value kept in the data sheet.
+type exactEntry struct {
+	text  bool
+	value string // a number as Go writes it, or a quoted text
 }
 
 // xmlSafe reports whether a text survives an XML cell unchanged.
@@ -112,7 +160,8 @@ func (b *book) finish() error {
 	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: "Mixplan workbook", Value: int32(dataVersion)}); err != nil {
 		return err
 	}
-	b.f.SetActiveSheet(0)
+	// The Summary, first, is the active sheet. (SetActiveSheet would parse
+	// every streamed sheet back into memory.)
 	return nil
 }
 

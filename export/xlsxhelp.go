@@ -33,7 +33,7 @@ var helpParagraphs = []string{
 }
 
 func (b *book) writeHelp() error {
-	s, err := b.sheet(sheetHelp, map[int]float64{1: 40, 2: 18, 3: 90}, "")
+	s, err := b.sheet(sheetHelp, map[int]float64{1: 40, 2: 18, 3: 90}, 0, "")
 	if err != nil {
 		return err
 	}

@@ -32,11 +32,7 @@ var monthFigures = []monthFigure{
 
 func (b *book) writeMonths() error {
 	l := b.lay
-	widths := map[int]float64{moID: 26, moName: 26, moScale: 14}
-	for t := 0; t < l.months; t++ {
-		widths[l.monthCol(t)] = 13
-	}
-	s, err := b.sheet(sheetMonths, widths, cellName(moFirst, moLabelRow+1))
+	s, err := b.sheet(sheetMonths, map[int]float64{moID: 26, moName: 26, moScale: 14}, 13, cellName(moFirst, moLabelRow+1))
 	if err != nil {
 		return err
 	}

@@ -17,10 +17,7 @@ func (b *book) writePlaces() error {
 	for col := plMargin; col <= plLogistics; col++ {
 		widths[col] = 15
 	}
-	for i := 0; i < l.products; i++ {
-		widths[plShare+i] = 11
-	}
-	s, err := b.sheet(sheetPlaces, widths, cellName(plMargin, firstRow))
+	s, err := b.sheet(sheetPlaces, widths, 11, cellName(plMargin, firstRow))
 	if err != nil {
 		return err
 	}

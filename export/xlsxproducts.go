@@ -23,7 +23,7 @@ func (b *book) writeProducts() error {
 	for col := prUnitCost; col <= prLastCol; col++ {
 		widths[col] = 14
 	}
-	s, err := b.sheet(sheetProducts, widths, cellName(prUnitCost, firstRow))
+	s, err := b.sheet(sheetProducts, widths, 0, cellName(prUnitCost, firstRow))
 	if err != nil {
 		return err
 	}

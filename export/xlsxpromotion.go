@@ -22,10 +22,7 @@ func (b *book) writePromotion() error {
 	for col := pmSpend; col <= pmLiftPerWeight; col++ {
 		widths[col] = 15
 	}
-	for i := 0; i < l.products; i++ {
-		widths[pmSplit+i] = 11
-	}
-	s, err := b.sheet(sheetPromotion, widths, cellName(pmKind, firstRow))
+	s, err := b.sheet(sheetPromotion, widths, 11, cellName(pmKind, firstRow))
 	if err != nil {
 		return err
 	}

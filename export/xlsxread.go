@@ -119,8 +119,7 @@ func checkPackage(r io.ReaderAt, size int64) error {
 type bookReader struct {
 	f     *excelize.File
 	lay   layout
-	exact map[string]string // cell → exact value as written in the data sheet
-	kinds map[string]string // cell → "number" or "text"
+	exact map[cellKey]exactEntry // inputs a cell cannot hold to the last digit
 }
 
 func openBook(f *excelize.File) (*bookReader, error) {
@@ -142,7 +141,7 @@ func openBook(f *excelize.File) (*bookReader, error) {
 	if version > dataVersion {
 		return nil, fmt.Errorf("%w: it was made by a newer version of Mixplan (workbook version %d); update Mixplan to read it", ErrNotMixplanWorkbook, version)
 	}
-	rd := &bookReader{f: f, exact: map[string]string{}, kinds: map[string]string{}}
+	rd := &bookReader{f: f, exact: map[cellKey]exactEntry{}}
 	limits := []int{planner.MaxProducts, planner.MaxPlaces, planner.MaxPromotions, planner.MaxScenarios, planner.MaxMonths}
 	counts := []*int{&rd.lay.products, &rd.lay.places, &rd.lay.promotions, &rd.lay.scenarios, &rd.lay.months}
 	for i, name := range dataCounts {
@@ -153,10 +152,9 @@ func openBook(f *excelize.File) (*bookReader, error) {
 		*counts[i] = n
 	}
 	for row, cells := range rows {
-		if row <= dataExactHead || len(cells) < 3 {
-			continue
+		if row > dataExactHead && len(cells) > 0 {
+			unpackExact(cells[0], rd.exact)
 		}
-		rd.exact[cells[0]], rd.kinds[cells[0]] = cells[1], cells[2]
 	}
 	for _, name := range []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetMonths, sheetScenarios} {
 		if idx, err := f.GetSheetIndex(name); err != nil || idx < 0 {

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ func (rd *bookReader) plan() (*planner.Plan, error) {
 	pr.readScenarios(p)
 	pr.checkShares(p)
 	if err := p.Validate(); err != nil {
-		pr.addValidation(err.(*planner.ValidationError))
+		pr.addValidation(err.(*planner.ValidationError), p)
 	}
 	if len(pr.problems) > 0 {
 		pr.sortProblems()
@@ -125,11 +126,17 @@ type cell struct {
 	path     string
 }
 
+// at is the cell of a field, noted so the plan's problems find it.
 func (pr *planReader) at(sheet string, col, row int, path string) cell {
 	c := cell{sheet, col, row, path}
 	pr.cellOf[path] = c.ref()
 	return c
 }
+
+// matrix is a cell of a share, split or weight matrix: too many to note one
+// by one (a large plan has hundreds of thousands); cellFor works them out
+// from the path.
+func matrix(sheet string, col, row int, path string) cell { return cell{sheet, col, row, path} }
 
 func (c cell) ref() string { return quoteSheet(c.sheet) + "!" + cellName(c.col, c.row) }
 
@@ -143,8 +150,8 @@ func (pr *planReader) problem(c cell, format string, args ...any) {
 // text reads a text input; a number typed into it reads as its digits.
 func (pr *planReader) text(c cell) string {
 	v := pr.raw(c)
-	if exact, ok := pr.exact[c.ref()]; ok && pr.kinds[c.ref()] == "text" {
-		if s, err := strconv.Unquote(exact); err == nil && sanitizeXML(s) == v {
+	if exact, ok := pr.exact[cellKey{c.sheet, c.col, c.row}]; ok && exact.text {
+		if s, err := strconv.Unquote(exact.value); err == nil && sanitizeXML(s) == v {
 			return s
 		}
 	}
@@ -163,8 +170,8 @@ func (pr *planReader) number(c cell) (v float64, ok bool) {
 		pr.problem(c, "must be a number, not %q", s)
 		return 0, false
 	}
-	if exact, ok := pr.exact[c.ref()]; ok && pr.kinds[c.ref()] == "number" {
-		if x, err := strconv.ParseFloat(exact, 64); err == nil && sameIn15Digits(x, v) {
+	if exact, ok := pr.exact[cellKey{c.sheet, c.col, c.row}]; ok && !exact.text {
+		if x, err := strconv.ParseFloat(exact.value, 64); err == nil && sameIn15Digits(x, v) {
 			return x, true
 		}
 	}
@@ -273,7 +280,7 @@ func (pr *planReader) readPlaces(p *planner.Plan) {
 		x.Share = map[string]float64{}
 		pr.cellOf[path+".share"] = quoteSheet(sheetPlaces) + "!" + localRange(plShare, row, plShare+pr.lay.products-1, row)
 		for i, product := range p.Products {
-			if v, ok := pr.number(at(plShare+i, "share."+product.ID)); ok {
+			if v, ok := pr.number(matrix(sheetPlaces, plShare+i, row, path+".share."+product.ID)); ok {
 				x.Share[product.ID] = v
 			}
 		}
@@ -297,7 +304,7 @@ func (pr *planReader) readPromotions(p *planner.Plan) {
 		x.Response.Shape = pr.optional(at(pmShape, "response.shape"), 1)
 		pr.cellOf[path+".split"] = quoteSheet(sheetPromotion) + "!" + localRange(pmSplit, row, pmSplit+pr.lay.products-1, row)
 		for i, product := range p.Products {
-			if v, ok := pr.number(at(pmSplit+i, "split."+product.ID)); ok {
+			if v, ok := pr.number(matrix(sheetPromotion, pmSplit+i, row, path+".split."+product.ID)); ok {
 				if x.Split == nil {
 					x.Split = map[string]float64{}
 				}
@@ -316,7 +323,7 @@ func (pr *planReader) readWeights(p *planner.Plan) {
 		var w []float64
 		var blanks []cell
 		for t := 0; t < l.months; t++ {
-			c := pr.at(sheetMonths, l.monthCol(t), row, fmt.Sprintf("%s[%d]", path, t))
+			c := matrix(sheetMonths, l.monthCol(t), row, path+"["+strconv.Itoa(t)+"]")
 			v, ok := pr.number(c)
 			if !ok {
 				blanks = append(blanks, c)
@@ -374,18 +381,46 @@ func (pr *planReader) checkShares(p *planner.Plan) {
 
 // addValidation gives each of the plan's problems its cell, skipping those
 // already reported while reading and the share sums checkShares reports.
-func (pr *planReader) addValidation(v *planner.ValidationError) {
+func (pr *planReader) addValidation(v *planner.ValidationError, plan *planner.Plan) {
 	for _, prob := range v.Problems {
 		if pr.reported[prob.Path] || prob.Path == "places" || strings.HasPrefix(prob.Path, "places[") && strings.HasSuffix(prob.Path, "].share") {
 			continue
 		}
-		ref := pr.cellFor(prob.Path)
+		ref := pr.cellFor(prob.Path, plan)
 		pr.problems = append(pr.problems, WorkbookProblem{Cell: ref, Path: prob.Path, Message: prob.Message})
 	}
 }
 
+// matrixPath matches the paths of matrix cells: a share or split by product
+// id, a month's weight by index.
+var matrixPath = regexp.MustCompile(`^(places|promotions|products)\[(\d+)\]\.(share|split|seasonality|flighting)(?:\.(.+)|\[(\d+)\])$`)
+
 // cellFor finds the cell of a JSON path, or of its nearest parent.
-func (pr *planReader) cellFor(path string) string {
+func (pr *planReader) cellFor(path string, p *planner.Plan) string {
+	if m := matrixPath.FindStringSubmatch(path); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		col, row, sheet := 0, 0, ""
+		switch m[3] {
+		case "share", "split":
+			i := slices.IndexFunc(p.Products, func(x planner.Product) bool { return x.ID == m[4] })
+			switch {
+			case i < 0: // the row then
+			case m[3] == "share":
+				sheet, col, row = sheetPlaces, plShare+i, pr.lay.placeRow(n)
+			default:
+				sheet, col, row = sheetPromotion, pmSplit+i, pr.lay.promotionRow(n)
+			}
+		default:
+			t, _ := strconv.Atoi(m[5])
+			sheet, col, row = sheetMonths, pr.lay.monthCol(t), pr.lay.seasonRow(n)
+			if m[3] == "flighting" {
+				row = pr.lay.flightRow(n)
+			}
+		}
+		if sheet != "" {
+			return cell{sheet, col, row, path}.ref()
+		}
+	}
 	for p := path; p != ""; {
 		if ref, ok := pr.cellOf[p]; ok {
 			return ref

@@ -37,11 +37,7 @@ func (b *book) writeScenarios() error {
 	for col := scVolume; col <= scTargetsMet; col++ {
 		widths[col] = 15
 	}
-	for j := -1; j < l.scenarios; j++ {
-		widths[l.detailCol(j)] = 13
-		widths[l.detailCol(j)+1] = 13
-	}
-	s, err := b.sheet(sheetScenarios, widths, cellName(scVolume, scBaseRow))
+	s, err := b.sheet(sheetScenarios, widths, 14, cellName(scVolume, scBaseRow))
 	if err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ var summaryNames = map[string]string{
 }
 
 func (b *book) writeSummary() error {
-	s, err := b.sheet(sheetSummary, map[int]float64{1: 40, 2: 17, 3: 3, 4: 36, 5: 17, 6: 17, 7: 17, 8: 14, 9: 17, 10: 17}, "")
+	s, err := b.sheet(sheetSummary, map[int]float64{1: 40, 2: 17, 3: 3, 4: 36, 5: 17, 6: 17, 7: 17, 8: 14, 9: 17, 10: 17}, 0, "")
 	if err != nil {
 		return err
 	}
