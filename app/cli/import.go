@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"mixplan/export"
+	"mixplan/planner"
+)
+
+func init() {
+	register(command{
+		name:    "import",
+		usage:   "[--out FILE] BOOK.xlsx",
+		summary: "read a Mixplan workbook, maybe edited in Excel, back into a plan (to standard output, or to FILE)",
+		run:     runImport,
+	})
+}
+
+func runImport(env Env, args []string) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	out := fs.String("out", "", "plan file to write; standard output when absent")
+	pos, err := parseArgs(fs, args, 1)
+	if u := (errUsage{}); errors.As(err, &u) && u.msg == "give one plan file" {
+		err = errUsage{"give one workbook (BOOK.xlsx)"}
+	}
+	if err != nil {
+		return fail(env, "import", err)
+	}
+	plan, err := readWorkbook(env, pos[0])
+	var we *export.WorkbookError
+	if errors.As(err, &we) {
+		fmt.Fprintf(env.Stderr, "mixplan import: the workbook was refused, %d problem(s):\n", len(we.Problems))
+		for _, p := range we.Problems {
+			fmt.Fprintf(env.Stderr, "  %s\n", p)
+		}
+		return ExitRefused
+	}
+	var pathErr *os.PathError
+	if err != nil && !errors.As(err, &pathErr) {
+		err = fmt.Errorf("%s: %w", pos[0], err) // name the file, as the system's errors do
+	}
+	if err != nil {
+		return fail(env, "import", err)
+	}
+	if *out == "" {
+		data, err := planner.Marshal(plan)
+		if err != nil {
+			return fail(env, "import", err)
+		}
+		env.Stdout.Write(data)
+		return ExitOK
+	}
+	if err := planner.Save(plan, *out); err != nil {
+		return fail(env, "import", err)
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s\n", *out)
+	return ExitOK
+}
+
+// maxStdinWorkbook bounds a workbook read from standard input; ReadXLSX
+// refuses anything larger than a Mixplan workbook can be anyway.
+const maxStdinWorkbook = 512 << 20
+
+// readWorkbook reads a workbook from a file, or from standard input for "-".
+func readWorkbook(env Env, path string) (*planner.Plan, error) {
+	if path == "-" {
+		data, err := io.ReadAll(io.LimitReader(env.Stdin, maxStdinWorkbook))
+		if err != nil {
+			return nil, err
+		}
+		return export.ReadXLSX(bytes.NewReader(data), int64(len(data)))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, errors.New("is a folder, not a workbook")
+	}
+	return export.ReadXLSX(f, info.Size())
+}
