@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -88,6 +89,7 @@ func recalcCases(t *testing.T) []recalcCase {
 			{sheetPlaces, cellName(plShare, firstRow), 0.35, func(p *planner.Plan) { p.Places[0].Share["trail-shoe"] = 0.35 }, ""},
 			{sheetPlaces, cellName(plShare, firstRow+1), 0.35, func(p *planner.Plan) { p.Places[1].Share["trail-shoe"] = 0.35 }, ""},
 			{sheetSummary, cellName(suRValue, suTargetsRow+1), nil, func(p *planner.Plan) { p.Targets.GrossMarginPct = nil }, ""},
+			{sheetSummary, cellName(suRValue, suScenarioRow), "strong", func(*planner.Plan) {}, "strong"},
 		}},
 		{name: "tea-edited", plan: tea, edits: []edit{
 			{sheetProducts, cellName(prUnitCost, firstRow+2), 11.0, func(p *planner.Plan) { p.Products[2].UnitCost = 11 }, ""},
@@ -122,7 +124,9 @@ func (e edit) write(t *testing.T, f *excelize.File) {
 // sheet and the targets equal the engine's report: for the sample, the
 // worked example under each scenario, generated plans of many shapes, and
 // workbooks whose inputs were edited after the export. The workbooks are
-// written without cached values, so every figure read back is LibreOffice's.
+// written without cached values, so every figure read back is LibreOffice's:
+// LibreOffice 7.4 trusts the cached values of an xlsx file on opening,
+// whoever made it, and computes only the formulas that have none.
 func TestRecalculatedTotals(t *testing.T) {
 	cases := recalcCases(t)
 	in, out := t.TempDir(), t.TempDir()
@@ -400,5 +404,41 @@ func checkFormulaNames(t *testing.T, f *excelize.File) {
 	}
 	if got := raw(t, f, sheetSummary, cellName(1, suTitleRow)); got != p.Name {
 		t.Errorf("the title reads %q, want %q", got, p.Name)
+	}
+}
+
+// TestWorkbookPrints converts the sample's and the worked example's
+// workbooks to PDF with LibreOffice, as a reader printing them would: the
+// four charts render (their titles are drawn), the figures fit their
+// columns (no ###) and no formula fails (no Err: or #VALUE!).
+func TestWorkbookPrints(t *testing.T) {
+	requireTool(t, "pdftotext")
+	in, out := t.TempDir(), t.TempDir()
+	plans := map[string]*planner.Plan{"sample": samplePlan(t), "tea": teaPlan(t), "hostile": hostilePlan(t),
+		"long": plangen.Generate(plangen.Size{Products: 30, Places: 6, Promotions: 12, Months: 36, Scenarios: 4}, 13)}
+	var files []string
+	for name, p := range plans {
+		path := filepath.Join(in, name+".xlsx")
+		writeBook(t, path, p, Options{Generated: fixedDate}, true)
+		files = append(files, path)
+	}
+	soffice(t, "pdf", out, files...)
+	for name := range plans {
+		t.Run(name, func(t *testing.T) {
+			text := runTool(t, "pdftotext", "-enc", "UTF-8", filepath.Join(out, name+".pdf"), "-")
+			for _, title := range []string{"Contribution bridge: from gross sales to contribution", "Targets: actual as a share of the goal",
+				"Spend and incremental contribution by channel", "Monthly contribution and cumulative contribution",
+				"Key figures", "How this workbook works"} {
+				if !strings.Contains(text, title) {
+					t.Errorf("the printed workbook lacks %q", title)
+				}
+			}
+			for _, bad := range []string{"###", "Err:", "#VALUE!", "#NAME?", "#DIV/0!", "#REF!", "#N/A", "#NUM!"} {
+				if strings.Contains(text, bad) {
+					i := strings.Index(text, bad)
+					t.Errorf("the printed workbook shows %q: …%s…", bad, text[max(0, i-80):min(len(text), i+40)])
+				}
+			}
+		})
 	}
 }

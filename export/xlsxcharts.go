@@ -39,6 +39,12 @@ func categoryAxis() excelize.ChartAxis {
 	return excelize.ChartAxis{Font: excelize.Font{Color: colorAxis, Size: 9}, TickLabelPosition: excelize.ChartTickLabelLow}
 }
 
+// reversed lists the categories top down, in the order of the table.
+func reversed(a excelize.ChartAxis) excelize.ChartAxis {
+	a.ReverseOrder = true
+	return a
+}
+
 var (
 	noVary      = false
 	fullOverlap = 100
@@ -78,7 +84,7 @@ func (b *book) summaryCharts() error {
 		Title:      chartTitle("Targets: actual as a share of the goal (goal = 100%)"),
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		VaryColors: &noVary, GapWidth: &gap50,
-		XAxis:     excelize.ChartAxis{Font: excelize.Font{Color: colorAxis, Size: 9}, ReverseOrder: true},
+		XAxis:     reversed(categoryAxis()),
 		YAxis:     valueAxis("0%"),
 		Dimension: excelize.ChartDimension{Width: 560, Height: 360},
 		Format:    excelize.GraphicOptions{AltText: "Targets against actuals", OffsetX: 4, OffsetY: 4},

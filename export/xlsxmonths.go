@@ -169,8 +169,8 @@ func (b *book) weightBlock(s *sheet, head int, title, what, from string, idCol, 
 		r := head + 2 + j
 		s.at(r)
 		w, scale := weights(j)
-		s.formula(moID, roleFormula, nfNone, ref(from, idCol, fromRow(j)), b.entityText(from, j, true))
-		s.formula(moName, roleFormula, nfNone, ref(from, nameCol, fromRow(j)), b.entityText(from, j, false))
+		s.formula(moID, roleLabel, nfNone, ref(from, idCol, fromRow(j)), b.entityText(from, j, true))
+		s.formula(moName, roleLabel, nfNone, ref(from, nameCol, fromRow(j)), b.entityText(from, j, false))
 		row := localRange(first, r, last, r)
 		s.formula(moScale, roleHelper, nfScale, "IF(SUM("+row+")>0,1/SUM("+row+"),0)", scale)
 		for t := 0; t < l.months; t++ {

@@ -59,9 +59,9 @@ func (b *book) promotionHelpers(s *sheet) {
 	base, pi, uc := l.prCol(prBaseUnits), l.prCol(prPriceIndex), l.prCol(prUnitContribution)
 	n := strconv.Itoa(l.products)
 	s.at(pmPriceIndexRow)
-	s.label(pmPropLabelCol, roleHelper, "Extra units of channels without a split →")
+	s.label(pmPropLabelCol, roleNote, "Extra units of channels without a split →")
 	s.formula(pmSpend, roleHelper, nfUnits, sumIfZero(l.pmCol(pmSplitTotal), l.pmCol(pmLift)), fg.propLift)
-	s.label(pmPropLabel2Col, roleHelper, "Their units sold per extra unit →")
+	s.label(pmPropLabel2Col, roleNote, "Their units sold per extra unit →")
 	propUnits := "0"
 	if l.products > 0 {
 		propUnits = "IF(baseUnitsTotal>0," + sumProduct(base, pi) + "/baseUnitsTotal," + sumOf(pi) + "/" + n + ")"
@@ -74,13 +74,13 @@ func (b *book) promotionHelpers(s *sheet) {
 		s.formula(pmSplit+i, roleHelper, nfIndex, ref(sheetProducts, prPriceIndex, l.productRow(i)), fg.r.Products[i].PriceIndex)
 	}
 	s.at(pmUnitValueRow)
-	s.label(pmPropLabelCol, roleHelper, "Their contribution per extra unit →")
+	s.label(pmPropLabelCol, roleNote, "Their contribution per extra unit →")
 	propValue := "0"
 	if l.products > 0 {
 		propValue = "IF(baseUnitsTotal>0," + sumProduct(base, pi, uc) + "/baseUnitsTotal," + sumProduct(pi, uc) + "/" + n + ")"
 	}
 	s.formula(pmSpend, roleHelper, nfPrice, propValue, fg.propValue)
-	s.label(pmPropLabel2Col, roleHelper, "Base units of all products →")
+	s.label(pmPropLabel2Col, roleNote, "Base units of all products →")
 	s.formula(pmShape, roleHelper, nfUnits, sumOf(base), fg.baseTotal)
 	if l.products > 0 {
 		s.label(pmMatrixLabelCol, roleHelperTip, "Contribution per extra unit →")

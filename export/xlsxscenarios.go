@@ -175,8 +175,8 @@ func (b *book) scenarioDetail(s *sheet) {
 		r := l.detailRow(i)
 		s.at(r)
 		pr := func(col int) string { return sheetProducts + "!$" + colName(col) + strconv.Itoa(l.productRow(i)) }
-		s.formula(1, roleFormula, nfNone, pr(prID), b.p.Products[i].ID)
-		s.formula(2, roleFormula, nfNone, pr(prName), b.p.Products[i].Name)
+		s.formula(1, roleLabel, nfNone, pr(prID), b.p.Products[i].ID)
+		s.formula(2, roleLabel, nfNone, pr(prName), b.p.Products[i].Name)
 		for j := -1; j < l.scenarios; j++ {
 			row := l.scenarioRow(j)
 			v, resp, price, base := absRef(scVolume, row), absRef(scResponse, row), absRef(scPrice, row), absRef(scBaseUnits, row)

@@ -117,6 +117,10 @@ const (
 func (s *styles) style(r role) *excelize.Style {
 	font := &excelize.Font{Family: "Calibri", Size: 11, Color: inkColor}
 	st := &excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "center"}}
+	if r == roleFormula || r == roleTotal || r == roleHelper {
+		// Figures, and the "n/a" of an undefined one, line up on the right.
+		st.Alignment.Horizontal = "right"
+	}
 	switch r {
 	case roleInput:
 		font.Color = inputInk

@@ -239,7 +239,7 @@ func (b *book) summaryScenario(s *sheet, r int) {
 		s.label(suActual, roleNote, "Pick base or a scenario: every figure of the workbook follows.")
 	case suScenarioName:
 		s.label(suRLabel, roleLabel, "Its name")
-		s.formula(suRValue, roleFormula, nfNone, "INDEX("+column(scName)+",scenarioIndex)", shownName(sc))
+		s.formula(suRValue, roleLabel, nfNone, "INDEX("+column(scName)+",scenarioIndex)", shownName(sc))
 	case suScenarioF, suScenarioF + 1, suScenarioF + 2, suScenarioF + 3:
 		k := r - suScenarioF
 		labels := []string{"Factor on base volume", "Factor on unit cost", "Factor on promotion response", "Factor on list price"}
@@ -247,7 +247,7 @@ func (b *book) summaryScenario(s *sheet, r int) {
 		s.label(suRLabel, roleLabel, labels[k])
 		s.formula(suRValue, roleFormula, nfRatio, "INDEX("+column(scVolume+k)+",scenarioIndex)", values[k])
 	case suScenarioIndex:
-		s.label(suRLabel, roleHelper, "Its row in the Scenarios sheet")
+		s.label(suRLabel, roleNote, "Its row in the Scenarios sheet")
 		s.formula(suRValue, roleHelper, nfMonths,
 			"SUMPRODUCT(EXACT("+ids+",scenarioShown)*(ROW("+ids+")-"+strconv.Itoa(scBaseRow-1)+"))", float64(index))
 	}
