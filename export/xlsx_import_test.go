@@ -147,8 +147,8 @@ func TestEditedInputsComeBack(t *testing.T) {
 				e.apply(want)
 			}
 			for _, e := range []edit{
-				{sheetSummary, cellName(suRValue, suPlanRow), "Renamed in Excel", func(p *planner.Plan) { p.Name = "Renamed in Excel" }, ""},
-				{sheetSummary, cellName(suRValue, suPlanRow+4), time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), func(p *planner.Plan) { p.Start = "2028-03" }, ""},
+				{sheetSummary, cellName(suRValue, suName), "Renamed in Excel", func(p *planner.Plan) { p.Name = "Renamed in Excel" }, ""},
+				{sheetSummary, cellName(suRValue, suStart), time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), func(p *planner.Plan) { p.Start = "2028-03" }, ""},
 				{sheetPromotion, cellName(pmMax, firstRow), nil, func(p *planner.Plan) { p.Promotions[0].Max = nil }, ""},
 				{sheetProducts, cellName(prDiscount, firstRow), nil, func(p *planner.Plan) { p.Products[0].DiscountPct = 0 }, ""},
 			} {

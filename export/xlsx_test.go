@@ -94,8 +94,8 @@ func TestInputsUnlockedFormulasLocked(t *testing.T) {
 		sheetMonths: append(block(moFirst, l.flightRow(0), l.lastMonthCol(), l.flightRow(6)),
 			block(moFirst, l.seasonRow(0), l.lastMonthCol(), l.seasonRow(4))...),
 		sheetScenarios: block(scID, scBaseRow+1, scPrice, scBaseRow+3),
-		sheetSummary: append(append(block(suRValue, suTargetsRow, suRValue, suTargetsRow+5), block(suRValue, suPlanRow, suRValue, suPlanRow+4)...),
-			[2]int{suRValue, suPlanRow + 6}, [2]int{suRValue, suPlanRow + 7}, [2]int{suRValue, suScenarioRow}),
+		sheetSummary: append(append(block(suRValue, suTargetsRow, suRValue, suTargetsRow+5), block(suRValue, suName, suRValue, suStart)...),
+			[2]int{suRValue, suRetention}, [2]int{suRValue, suDiscountRate}, [2]int{suRValue, suScenarioRow}),
 	}
 	for sheet, cells := range inputs {
 		isInput := map[[2]int]bool{}
@@ -105,21 +105,20 @@ func TestInputsUnlockedFormulasLocked(t *testing.T) {
 				t.Errorf("%s!%s: an input, but locked %v, fill %q", sheet, cellName(c[0], c[1]), locked, fill)
 			}
 		}
-		rows, _ := f.GetRows(sheet)
 		formulas := 0
-		for r := range rows {
-			for c := range rows[r] {
-				ref := cellName(c+1, r+1)
-				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
-					formulas++
-					if locked, _ := cellProtection(t, f, sheet, ref); !locked {
-						t.Errorf("%s!%s: a formula, unlocked", sheet, ref)
-					}
-				} else if locked, _ := cellProtection(t, f, sheet, ref); !locked && !isInput[[2]int{c + 1, r + 1}] {
-					t.Errorf("%s!%s: unlocked but not an input", sheet, ref)
-				}
+		eachCell(t, f, sheet, func(ref, _, formula string) {
+			locked, _ := cellProtection(t, f, sheet, ref)
+			c, r, _ := excelize.CellNameToCoordinates(ref)
+			switch {
+			case formula != "" && !locked:
+				t.Errorf("%s!%s: a formula, unlocked", sheet, ref)
+			case formula == "" && !locked && !isInput[[2]int{c, r}]:
+				t.Errorf("%s!%s: unlocked but not an input", sheet, ref)
 			}
-		}
+			if formula != "" {
+				formulas++
+			}
+		})
 		if formulas == 0 {
 			t.Errorf("%s has no formula", sheet)
 		}
@@ -396,20 +395,13 @@ func TestWorkbookGolden(t *testing.T) {
 		fmt.Fprintf(&b, "name %s = %s\n", dn.Name, dn.RefersTo)
 	}
 	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, cells := range rows {
-			for c, v := range cells {
-				ref := cellName(c+1, r+1)
-				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
-					fmt.Fprintf(&b, "%s!%s =%s\n", sheet, ref, formula)
-				} else if v != "" {
-					fmt.Fprintf(&b, "%s!%s %q\n", sheet, ref, v)
-				}
+		eachCell(t, f, sheet, func(ref, value, formula string) {
+			if formula != "" {
+				fmt.Fprintf(&b, "%s!%s =%s\n", sheet, ref, formula)
+			} else {
+				fmt.Fprintf(&b, "%s!%s %q\n", sheet, ref, value)
 			}
-		}
+		})
 	}
 	path := filepath.Join("testdata", "xlsx", "sample.cells.golden")
 	if *updateXLSX {

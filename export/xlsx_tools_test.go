@@ -115,6 +115,25 @@ func raw(t testing.TB, f *excelize.File, sheet, cell string) string {
 	return v
 }
 
+// eachCell calls fn for every cell of a sheet that holds a value or a
+// formula, with its raw value.
+func eachCell(t testing.TB, f *excelize.File, sheet string, fn func(ref, value, formula string)) {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, cells := range rows {
+		for c, v := range cells {
+			ref := cellName(c+1, r+1)
+			formula, _ := f.GetCellFormula(sheet, ref)
+			if v != "" || formula != "" {
+				fn(ref, v, formula)
+			}
+		}
+	}
+}
+
 // totalsMap is the report's totals as the JSON has them: key → value, nil for null.
 func totalsMap(t testing.TB, tot planner.Totals) map[string]*float64 {
 	t.Helper()

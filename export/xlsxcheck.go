@@ -64,6 +64,26 @@ func (b *book) validate(sheet, sqref string, r rule) error {
 
 var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
+// columnRule is the rule of one input column of a table.
+type columnRule struct {
+	col  int
+	rule rule
+}
+
+// validateColumns adds each column's rule to rows first…last of a table;
+// nothing for an empty table.
+func (b *book) validateColumns(sheet string, first, last int, rules []columnRule) error {
+	if last < first {
+		return nil
+	}
+	for _, c := range rules {
+		if err := b.validate(sheet, localRange(c.col, first, c.col, last), c.rule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // flagNotOne paints red the cells of a range that are not 100 % (± 1e-6,
 // the contract's tolerance on shares).
 func (b *book) flagNotOne(sheet, sqref string) error {

@@ -182,8 +182,17 @@ const (
 	suTargetTitle = 68
 )
 
-// Summary plan settings, in the order of the rows from suPlanRow.
-var planSettings = []string{"name", "company", "currency", "locale", "start", "months", "retentionPct", "discountRate"}
+// Summary rows of the plan's settings, in column suRValue.
+const (
+	suName = suPlanRow + iota
+	suCompany
+	suCurrency
+	suLocale
+	suStart
+	suMonths
+	suRetention
+	suDiscountRate
+)
 
 // layout is the size of one workbook: what the counts of the plan make of
 // the fixed positions above.

@@ -105,30 +105,20 @@ func (b *book) placeRow(s *sheet, k, r, lastShare int) {
 
 func (b *book) placeChecks(lastShare int) error {
 	l := b.lay
-	if l.places > 0 {
-		last := firstRow + l.places - 1
-		for _, v := range []struct {
-			col  int
-			rule rule
-		}{
-			{plID, ruleID}, {plName, ruleName},
-			{plMargin, ruleFraction("Intermediary's margin", "The intermediary's margin as a share of the end price: 0% to 99.9%.")},
-			{plUnitCost, ruleNonNegative("Logistics per unit", "Logistics or fulfilment cost per unit sold through this place.")},
-			{plFixed, ruleNonNegative("Fixed costs", "Fixed costs of this place over the horizon (listing fees, shop, staff).")},
-		} {
-			if err := b.validate(sheetPlaces, localRange(v.col, firstRow, v.col, last), v.rule); err != nil {
-				return err
-			}
-		}
-		if l.products > 0 {
-			if err := b.validate(sheetPlaces, localRange(plShare, firstRow, lastShare, last),
-				ruleBetween("Share", "Share of this product's units sold through this place, 0% to 100%. Each product's shares add up to 100%.", 0, 1)); err != nil {
-				return err
-			}
-		}
+	last := firstRow + l.places - 1
+	if err := b.validateColumns(sheetPlaces, firstRow, last, []columnRule{
+		{plID, ruleID}, {plName, ruleName},
+		{plMargin, ruleFraction("Intermediary's margin", "The intermediary's margin as a share of the end price: 0% to 99.9%.")},
+		{plUnitCost, ruleNonNegative("Logistics per unit", "Logistics or fulfilment cost per unit sold through this place.")},
+		{plFixed, ruleNonNegative("Fixed costs", "Fixed costs of this place over the horizon (listing fees, shop, staff).")},
+	}); err != nil || l.products == 0 {
+		return err
 	}
-	if l.products == 0 {
-		return nil
+	if l.places > 0 {
+		if err := b.validate(sheetPlaces, localRange(plShare, firstRow, lastShare, last),
+			ruleBetween("Share", "Share of this product's units sold through this place, 0% to 100%. Each product's shares add up to 100%.", 0, 1)); err != nil {
+			return err
+		}
 	}
 	return b.flagNotOne(sheetPlaces, localRange(plShare, l.placeTotalRow(), lastShare, l.placeTotalRow()))
 }

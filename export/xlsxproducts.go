@@ -99,16 +99,8 @@ func (b *book) productRow(s *sheet, i int) {
 // productChecks adds the data validations of the product inputs and flags
 // products whose shares over the places do not add up to 100 %.
 func (b *book) productChecks() error {
-	n := b.lay.products
-	if n == 0 {
-		return nil
-	}
-	last := firstRow + n - 1
-	col := func(c int) string { return localRange(c, firstRow, c, last) }
-	for _, v := range []struct {
-		col  int
-		rule rule
-	}{
+	last := firstRow + b.lay.products - 1
+	if err := b.validateColumns(sheetProducts, firstRow, last, []columnRule{
 		{prID, ruleID}, {prName, ruleName},
 		{prUnitCost, ruleNonNegative("Unit cost", "Cost of goods per unit, before any scenario factor.")},
 		{prListPrice, rulePositive("List price", "Price end customers pay per unit, before discount.")},
@@ -118,10 +110,8 @@ func (b *book) productChecks() error {
 		{prElasticity, ruleBetween("Price elasticity", "Constant price elasticity of volume, from -20 to 0 (e.g. -1.5).", -20, 0)},
 		{prLaunch, ruleNonNegative("Launch cost", "One-off product costs (design, packaging, listing), booked in month 1.")},
 		{prUnitsPerCustomer, rulePositive("Units per customer", "Units one customer buys over the horizon.")},
-	} {
-		if err := b.validate(sheetProducts, col(v.col), v.rule); err != nil {
-			return err
-		}
+	}); err != nil || last < firstRow {
+		return err
 	}
-	return b.flagNotOne(sheetProducts, col(prSharePlaced))
+	return b.flagNotOne(sheetProducts, localRange(prSharePlaced, firstRow, prSharePlaced, last))
 }

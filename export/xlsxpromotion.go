@@ -149,14 +149,8 @@ func (b *book) promotionRow(s *sheet, c int) {
 
 func (b *book) promotionChecks() error {
 	l := b.lay
-	if l.promotions == 0 {
-		return nil
-	}
 	last := firstRow + l.promotions - 1
-	for _, v := range []struct {
-		col  int
-		rule rule
-	}{
+	if err := b.validateColumns(sheetPromotion, firstRow, last, []columnRule{
 		{pmID, ruleID}, {pmName, ruleName},
 		{pmKind, rule{title: "Kind", prompt: "A free grouping label: digital, print, event…"}},
 		{pmSpend, ruleNonNegative("Spend", "Spend on this channel over the horizon.")},
@@ -167,13 +161,8 @@ func (b *book) promotionChecks() error {
 		{pmHalfSpend, rulePositive("Spend bringing half", "The spend that brings half of the most extra units.")},
 		{pmShape, rule{kind: "custom", f1: "AND(ISNUMBER(@),@>0,@<=10)", title: "Curve shape",
 			prompt: "Hill exponent, above 0 and at most 10: 1 or less is concave (each euro brings less), above 1 S-shaped."}},
-	} {
-		if err := b.validate(sheetPromotion, localRange(v.col, firstRow, v.col, last), v.rule); err != nil {
-			return err
-		}
-	}
-	if l.products == 0 {
-		return nil
+	}); err != nil || l.products == 0 || l.promotions == 0 {
+		return err
 	}
 	return b.validate(sheetPromotion, localRange(pmSplit, firstRow, pmSplit+l.products-1, last),
 		ruleNonNegative("Split weight", "Weight of this product in the channel's extra units; weights are scaled to add up to 100%. Leave the row empty to follow base units."))

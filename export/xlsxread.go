@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -70,6 +71,23 @@ func (e panicError) Error() string {
 }
 
 func (e panicError) Unwrap() error { return ErrNotWorkbook }
+
+// ReadXLSXFile reads a workbook file with ReadXLSX.
+func ReadXLSXFile(path string) (*planner.Plan, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a workbook", path)
+	}
+	return ReadXLSX(f, info.Size())
+}
 
 func mib(n int64) string {
 	if n < 1<<20 {

@@ -210,17 +210,17 @@ func (pr *planReader) maybeNumber(c cell) *float64 {
 }
 
 func (pr *planReader) readSummary(p *planner.Plan) {
-	at := func(i int, path string) cell { return pr.at(sheetSummary, suRValue, suPlanRow+i, path) }
-	p.Name = pr.text(at(0, "name"))
-	p.Company = pr.text(at(1, "company"))
-	p.Currency = orDefault(pr.text(at(2, "currency")), "EUR")
-	p.Locale = orDefault(pr.text(at(3, "locale")), string(numfmt.English))
-	p.Start = pr.month(at(4, "start"))
-	if months := at(5, "months"); pr.raw(months) != strconv.Itoa(pr.lay.months) {
+	at := func(row int, path string) cell { return pr.at(sheetSummary, suRValue, row, path) }
+	p.Name = pr.text(at(suName, "name"))
+	p.Company = pr.text(at(suCompany, "company"))
+	p.Currency = orDefault(pr.text(at(suCurrency, "currency")), "EUR")
+	p.Locale = orDefault(pr.text(at(suLocale, "locale")), string(numfmt.English))
+	p.Start = pr.month(at(suStart, "start"))
+	if months := at(suMonths, "months"); pr.raw(months) != strconv.Itoa(pr.lay.months) {
 		pr.problem(months, "the horizon of a workbook is fixed at %d months; change it in Mixplan and export again", pr.lay.months)
 	}
-	p.RetentionPct = pr.optional(at(6, "retentionPct"), 0)
-	p.DiscountRate = pr.optional(at(7, "discountRate"), 0.10)
+	p.RetentionPct = pr.optional(at(suRetention, "retentionPct"), 0)
+	p.DiscountRate = pr.optional(at(suDiscountRate, "discountRate"), 0.10)
 	for i, tg := range targets {
 		*p.Targets.Ptr(tg.name) = pr.maybeNumber(pr.at(sheetSummary, suRValue, suTargetsRow+i, "targets."+tg.name))
 	}

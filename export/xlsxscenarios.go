@@ -55,22 +55,14 @@ func (b *book) writeScenarios() error {
 		b.scenarioRow(s, j)
 	}
 	b.scenarioDetail(s)
-	if l.scenarios > 0 {
-		first, last := l.scenarioRow(0), l.scenarioRow(l.scenarios-1)
-		for _, v := range []struct {
-			col  int
-			rule rule
-		}{
-			{scID, ruleID}, {scName, ruleName},
-			{scVolume, rulePositive("Volume factor", "Multiplies every product's base volume (0.9 = 10% less).")},
-			{scUnitCost, rulePositive("Unit cost factor", "Multiplies every product's unit cost.")},
-			{scResponse, rulePositive("Response factor", "Multiplies every channel's most extra units.")},
-			{scPrice, rulePositive("Price factor", "Multiplies every product's list price.")},
-		} {
-			if err := b.validate(sheetScenarios, localRange(v.col, first, v.col, last), v.rule); err != nil {
-				return err
-			}
-		}
+	if err := b.validateColumns(sheetScenarios, l.scenarioRow(0), l.scenarioRow(l.scenarios-1), []columnRule{
+		{scID, ruleID}, {scName, ruleName},
+		{scVolume, rulePositive("Volume factor", "Multiplies every product's base volume (0.9 = 10% less).")},
+		{scUnitCost, rulePositive("Unit cost factor", "Multiplies every product's unit cost.")},
+		{scResponse, rulePositive("Response factor", "Multiplies every channel's most extra units.")},
+		{scPrice, rulePositive("Price factor", "Multiplies every product's list price.")},
+	}); err != nil {
+		return err
 	}
 	if err := b.protect(sheetScenarios); err != nil {
 		return err

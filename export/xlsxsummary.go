@@ -45,13 +45,13 @@ var summaryNames = map[string]string{
 	"scUnitCost":    absRef(suRValue, suScenarioF+1),
 	"scResponse":    absRef(suRValue, suScenarioF+2),
 	"scPrice":       absRef(suRValue, suScenarioF+3),
-	"startMonth":    absRef(suRValue, suPlanRow+4),
-	"horizonMonths": absRef(suRValue, suPlanRow+5),
-	"retentionPct":  absRef(suRValue, suPlanRow+6),
-	"discountRate":  absRef(suRValue, suPlanRow+7),
-	"planCurrency":  absRef(suRValue, suPlanRow+2),
-	"planCompany":   absRef(suRValue, suPlanRow+1),
-	"planName":      absRef(suRValue, suPlanRow),
+	"startMonth":    absRef(suRValue, suStart),
+	"horizonMonths": absRef(suRValue, suMonths),
+	"retentionPct":  absRef(suRValue, suRetention),
+	"discountRate":  absRef(suRValue, suDiscountRate),
+	"planCurrency":  absRef(suRValue, suCurrency),
+	"planCompany":   absRef(suRValue, suCompany),
+	"planName":      absRef(suRValue, suName),
 	"scenarioName":  absRef(suRValue, suScenarioName),
 	"goalRevenue":   absRef(suRValue, suTargetsRow),
 	"goalMarginPct": absRef(suRValue, suTargetsRow+1),
@@ -182,41 +182,51 @@ func (b *book) summaryTargets(s *sheet, r int) {
 		`IF(`+goal+`="","not set",IF(ISNUMBER(`+actual+`),IF(`+actual+cmp+goal+`,"met","missed"),"missed"))`, status)
 }
 
+// planSetting is one row of the Summary's plan block: its label, its value
+// (a text or a number input; the horizon is fixed) and its rule.
+type planSetting struct {
+	row   int
+	label string
+	value func(p *planner.Plan) any
+	rule  rule
+}
+
+var planSettings = []planSetting{
+	{suName, "Plan name", func(p *planner.Plan) any { return p.Name }, ruleName},
+	{suCompany, "Company", func(p *planner.Plan) any { return p.Company }, rule{title: "Company", prompt: "Shown on exports; may be empty."}},
+	{suCurrency, "Currency (ISO code)", func(p *planner.Plan) any { return p.Currency }, rule{kind: "custom", f1: "AND(LEN(@)=3,EXACT(@,UPPER(@)))",
+		title: "Currency", prompt: "The ISO 4217 code of the plan's currency, three capital letters: EUR, USD, GBP…"}},
+	{suLocale, "Number format (en or fr)", func(p *planner.Plan) any { return p.Locale }, rule{kind: "list", f1: `"en,fr"`,
+		title: "Number format", prompt: "en writes €1,234.5 and 45.2%; fr writes 1 234,5 € and 45,2 %."}},
+	{suStart, "First month (YYYY-MM, or empty)", func(p *planner.Plan) any { return p.Start }, rule{kind: "custom",
+		f1: `OR(@="",AND(LEN(@)=7,MID(@,5,1)="-"))`, title: "First month",
+		prompt: "The first month of the plan, written YYYY-MM (2027-01); empty labels the months M1, M2…"}},
+	{suMonths, "Horizon in months (fixed)", func(p *planner.Plan) any { return float64(p.Months) }, rule{}},
+	{suRetention, "Customers buying again next horizon", func(p *planner.Plan) any { return p.RetentionPct },
+		ruleFraction("Retention", "Share of customers who buy again over the next horizon: 0% to 99.9%.")},
+	{suDiscountRate, "Discount rate per horizon (for CLV)", func(p *planner.Plan) any { return p.DiscountRate },
+		ruleNonNegative("Discount rate", "Discount rate per horizon, used for the customer lifetime value.")},
+}
+
 func (b *book) summaryPlan(s *sheet, r int) {
 	if r == suPlanRow-1 {
 		s.label(suRLabel, roleSection, "Plan")
-		return
 	}
-	i := r - suPlanRow
-	if i < 0 || i >= len(planSettings) {
-		return
-	}
-	p := b.p
-	switch planSettings[i] {
-	case "name":
-		s.label(suRLabel, roleLabel, "Plan name")
-		s.inputText(suRValue, p.Name)
-	case "company":
-		s.label(suRLabel, roleLabel, "Company")
-		s.inputText(suRValue, p.Company)
-	case "currency":
-		s.label(suRLabel, roleLabel, "Currency (ISO code)")
-		s.inputText(suRValue, p.Currency)
-	case "locale":
-		s.label(suRLabel, roleLabel, "Number format (en or fr)")
-		s.inputText(suRValue, p.Locale)
-	case "start":
-		s.label(suRLabel, roleLabel, "First month (YYYY-MM, or empty)")
-		s.inputText(suRValue, p.Start)
-	case "months":
-		s.label(suRLabel, roleLabel, "Horizon in months (fixed)")
-		s.value(suRValue, roleFormula, nfMonths, float64(p.Months))
-	case "retentionPct":
-		s.label(suRLabel, roleLabel, "Customers buying again next horizon")
-		s.inputNum(suRValue, nfPct, p.RetentionPct)
-	case "discountRate":
-		s.label(suRLabel, roleLabel, "Discount rate per horizon (for CLV)")
-		s.inputNum(suRValue, nfPct, p.DiscountRate)
+	for _, ps := range planSettings {
+		if ps.row != r {
+			continue
+		}
+		s.label(suRLabel, roleLabel, ps.label)
+		switch v := ps.value(b.p).(type) {
+		case string:
+			s.inputText(suRValue, v)
+		case float64:
+			if r == suMonths {
+				s.value(suRValue, roleFormula, nfMonths, v)
+			} else {
+				s.inputNum(suRValue, nfPct, v)
+			}
+		}
 	}
 }
 
@@ -340,39 +350,23 @@ func summaryCell(col, row int) string { return ref(sheetSummary, col, row) }
 // summaryValidations checks the plan settings, the goals and the scenario
 // shown, and colours the targets' status.
 func (b *book) summaryValidations() error {
-	cell := func(row int) string { return cellName(suRValue, row) }
-	checks := []struct {
-		row  int
-		rule rule
-	}{
-		{suPlanRow, ruleName},
-		{suPlanRow + 1, rule{title: "Company", prompt: "Shown on exports; may be empty."}},
-		{suPlanRow + 2, rule{kind: "custom", f1: "AND(LEN(@)=3,EXACT(@,UPPER(@)))", title: "Currency",
-			prompt: "The ISO 4217 code of the plan's currency, three capital letters: EUR, USD, GBP…"}},
-		{suPlanRow + 3, rule{kind: "list", f1: `"en,fr"`, title: "Number format",
-			prompt: "en writes €1,234.5 and 45.2%; fr writes 1 234,5 € and 45,2 %."}},
-		{suPlanRow + 4, rule{kind: "custom", f1: `OR(@="",AND(LEN(@)=7,MID(@,5,1)="-"))`, title: "First month",
-			prompt: "The first month of the plan, written YYYY-MM (2027-01); empty labels the months M1, M2…"}},
-		{suPlanRow + 6, ruleFraction("Retention", "Share of customers who buy again over the next horizon: 0% to 99.9%.")},
-		{suPlanRow + 7, ruleNonNegative("Discount rate", "Discount rate per horizon, used for the customer lifetime value.")},
-		{suTargetsRow, rule{kind: "decimal", operator: "between", f1: "-1E+300", f2: "1E+300", title: "Net revenue goal",
-			prompt: "The least net revenue the plan should reach. Empty: no target."}},
-		{suTargetsRow + 1, rule{kind: "custom", f1: "AND(ISNUMBER(@),@<1)", title: "Gross margin goal",
-			prompt: "The least gross margin as a share of net revenue, below 100%. Empty: no target."}},
-		{suTargetsRow + 2, rule{kind: "decimal", operator: "between", f1: "-1E+300", f2: "1E+300", title: "Contribution goal",
-			prompt: "The least contribution the plan should reach. Empty: no target."}},
-		{suTargetsRow + 3, ruleNonNegative("Budget", "The most the plan may spend on marketing: promotion, places' fixed costs and launches. Empty: no budget.")},
-		{suTargetsRow + 4, rule{kind: "decimal", operator: "between", f1: "-1E+300", f2: "1E+300", title: "ROMI goal",
-			prompt: "The least return on promotion spend (80% = each euro brings 1.80). Empty: no target."}},
-		{suTargetsRow + 5, rule{kind: "decimal", operator: "between", f1: "-1E+300", f2: "1E+300", title: "CAC goal",
-			prompt: "The most a new customer may cost in promotion. Empty: no target."}},
-		{suScenarioRow, rule{kind: "list", f1: colRange(sheetScenarios, scID, scBaseRow, scBaseRow+b.lay.scenarios), title: "Scenario shown",
-			prompt: "base (the plan as written) or the id of a scenario from the Scenarios sheet. Every sheet follows."}},
-	}
-	for _, c := range checks {
-		if err := b.validate(sheetSummary, cell(c.row), c.rule); err != nil {
+	check := func(row int, r rule) error { return b.validate(sheetSummary, cellName(suRValue, row), r) }
+	for i, tg := range targets {
+		if err := check(suTargetsRow+i, tg.rule); err != nil {
 			return err
 		}
+	}
+	for _, ps := range planSettings {
+		if ps.rule.title == "" {
+			continue // the horizon is fixed
+		}
+		if err := check(ps.row, ps.rule); err != nil {
+			return err
+		}
+	}
+	if err := check(suScenarioRow, rule{kind: "list", f1: colRange(sheetScenarios, scID, scBaseRow, scBaseRow+b.lay.scenarios),
+		title: "Scenario shown", prompt: "base (the plan as written) or the id of a scenario from the Scenarios sheet. Every sheet follows."}); err != nil {
+		return err
 	}
 	return b.flagStatus(sheetSummary, localRange(suStatus, suTargetsRow, suStatus, suTargetsRow+len(targets)-1))
 }

@@ -127,13 +127,26 @@ type target struct {
 	max    bool   // met when actual ≤ goal
 	nf     numFormat
 	chart  string // category label on the targets chart
+	rule   rule   // the goal's validation
+}
+
+// ruleNumber accepts any number.
+func ruleNumber(title, prompt string) rule {
+	return rule{kind: "decimal", operator: "between", f1: "-1E+300", f2: "1E+300", title: title, prompt: prompt}
 }
 
 var targets = []target{
-	{"revenue", "Net revenue ≥", "netRevenue", false, nfMoney, "Net revenue"},
-	{"grossMarginPct", "Gross margin % ≥", "grossMarginPct", false, nfPct, "Gross margin %"},
-	{"contribution", "Contribution ≥", "contribution", false, nfMoney, "Contribution"},
-	{"budget", "Marketing spend ≤ budget", "marketingSpend", true, nfMoney, "Marketing spend (max)"},
-	{"romi", "ROMI ≥", "romi", false, nfPct, "ROMI"},
-	{"cac", "CAC ≤", "cac", true, nfPrice, "CAC (max)"},
+	{"revenue", "Net revenue ≥", "netRevenue", false, nfMoney, "Net revenue",
+		ruleNumber("Net revenue goal", "The least net revenue the plan should reach. Empty: no target.")},
+	{"grossMarginPct", "Gross margin % ≥", "grossMarginPct", false, nfPct, "Gross margin %",
+		rule{kind: "custom", f1: "AND(ISNUMBER(@),@<1)", title: "Gross margin goal",
+			prompt: "The least gross margin as a share of net revenue, below 100%. Empty: no target."}},
+	{"contribution", "Contribution ≥", "contribution", false, nfMoney, "Contribution",
+		ruleNumber("Contribution goal", "The least contribution the plan should reach. Empty: no target.")},
+	{"budget", "Marketing spend ≤ budget", "marketingSpend", true, nfMoney, "Marketing spend (max)",
+		ruleNonNegative("Budget", "The most the plan may spend on marketing: promotion, places' fixed costs and launches. Empty: no budget.")},
+	{"romi", "ROMI ≥", "romi", false, nfPct, "ROMI",
+		ruleNumber("ROMI goal", "The least return on promotion spend (80% = each euro brings 1.80). Empty: no target.")},
+	{"cac", "CAC ≤", "cac", true, nfPrice, "CAC (max)",
+		ruleNumber("CAC goal", "The most a new customer may cost in promotion. Empty: no target.")},
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"mixplan/export"
 	"mixplan/planner"
@@ -41,7 +42,7 @@ func runImport(env Env, args []string) int {
 		return ExitRefused
 	}
 	var pathErr *os.PathError
-	if err != nil && !errors.As(err, &pathErr) {
+	if err != nil && !errors.As(err, &pathErr) && !strings.HasPrefix(err.Error(), pos[0]) {
 		err = fmt.Errorf("%s: %w", pos[0], err) // name the file, as the system's errors do
 	}
 	if err != nil {
@@ -75,17 +76,5 @@ func readWorkbook(env Env, path string) (*planner.Plan, error) {
 		}
 		return export.ReadXLSX(bytes.NewReader(data), int64(len(data)))
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, errors.New("is a folder, not a workbook")
-	}
-	return export.ReadXLSX(f, info.Size())
+	return export.ReadXLSXFile(path)
 }
