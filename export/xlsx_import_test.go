@@ -79,6 +79,7 @@ func roundTripPlans(t testing.TB) map[string]*planner.Plan {
 		"generated, 17-digit figures": plangen.Generate(plangen.Size{Products: 60, Places: 7, Promotions: 20, Months: 24, Scenarios: 5}, 21),
 		"generated, one month":        plangen.Generate(plangen.Size{Products: 4, Places: 2, Promotions: 3, Months: 1, Scenarios: 1}, 22),
 		"no products":                 noProducts,
+		"nothing at all":              {Name: "Empty", Currency: "EUR", Locale: "en", Months: 12, DiscountRate: 0.1},
 	}
 }
 

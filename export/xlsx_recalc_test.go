@@ -82,6 +82,7 @@ func recalcCases(t *testing.T) []recalcCase {
 			noSpend(p)
 		})},
 		{name: "gen-no-products", plan: generated(plangen.Size{Products: 0, Places: 2, Promotions: 3, Months: 6}, 11, nil)},
+		{name: "empty-plan", plan: &planner.Plan{Name: "Empty", Currency: "USD", Locale: "en", Months: 3, DiscountRate: 0.1}},
 		{name: "formula-like-names", plan: formulaNames(t), check: checkFormulaNames},
 		{name: "sample-edited", plan: sample, edits: []edit{
 			{sheetProducts, cellName(prListPrice, firstRow+1), 125.0, func(p *planner.Plan) { p.Products[1].ListPrice = 125 }, ""},
