@@ -252,14 +252,14 @@ func (s *optimiseScreen) channelCell(i, col int) string {
 func (s *optimiseScreen) Refresh() {
 	doc := s.env.Doc
 	p, f := doc.Plan(), s.env.Fmt()
+	if s.prop != nil && (s.prop.plan != p || s.prop.scenario != doc.Scenario()) {
+		s.clearProposal()
+		s.setStatus(lang.L("The plan changed since the proposal: run the optimiser again."), widget.MediumImportance)
+	}
 	if s.job.running() && (s.jobPlan != p || s.jobScenario != doc.Scenario()) {
 		s.job.stop()
 		s.stopProgress()
 		s.setStatus(lang.L("The plan changed while the optimiser ran: run it again."), widget.MediumImportance)
-	}
-	if s.prop != nil && (s.prop.plan != p || s.prop.scenario != doc.Scenario()) {
-		s.clearProposal()
-		s.setStatus(lang.L("The plan changed since the proposal: run the optimiser again."), widget.MediumImportance)
 	}
 	s.budget.SetFormat(f.Field(widgets.Money))
 	if t := p.Targets.Budget; t != nil {
