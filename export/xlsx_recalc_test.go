@@ -180,6 +180,11 @@ func TestRecalculatedTotals(t *testing.T) {
 				t.Fatalf("the workbook LibreOffice saved does not read back: %v", err)
 			}
 			sameMarshal(t, back, p)
+			data, err := os.ReadFile(saved)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsExcelize(t, data, false)
 		})
 	}
 }

@@ -136,6 +136,7 @@ func checkPackage(r io.ReaderAt, size int64) error {
 // bookReader reads one Mixplan workbook.
 type bookReader struct {
 	f     *excelize.File
+	scan  *scanner // nil when a part is not in memory: excelize reads then
 	lay   layout
 	exact map[cellKey]exactEntry // inputs a cell cannot hold to the last digit
 }
@@ -145,7 +146,14 @@ func openBook(f *excelize.File) (*bookReader, error) {
 	if idx, err := f.GetSheetIndex(sheetData); err != nil || idx < 0 {
 		return nil, notOurs
 	}
-	rows, err := readRows(f, sheetData, func(row int) int { return 3 })
+	rd := &bookReader{f: f, exact: map[cellKey]exactEntry{}}
+	scan, err := newScanner(f)
+	if err == nil {
+		rd.scan = scan
+	} else if err != errNotInMemory {
+		return nil, err
+	}
+	rows, err := rd.rows(sheetData, func(row int) int { return 3 })
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +167,6 @@ func openBook(f *excelize.File) (*bookReader, error) {
 	if version > dataVersion {
 		return nil, fmt.Errorf("%w: it was made by a newer version of Mixplan (workbook version %d); update Mixplan to read it", ErrNotMixplanWorkbook, version)
 	}
-	rd := &bookReader{f: f, exact: map[cellKey]exactEntry{}}
 	limits := []int{planner.MaxProducts, planner.MaxPlaces, planner.MaxPromotions, planner.MaxScenarios, planner.MaxMonths}
 	counts := []*int{&rd.lay.products, &rd.lay.places, &rd.lay.promotions, &rd.lay.scenarios, &rd.lay.months}
 	for i, name := range dataCounts {
@@ -180,6 +187,18 @@ func openBook(f *excelize.File) (*bookReader, error) {
 		}
 	}
 	return rd, nil
+}
+
+// rows reads a sheet's cells with the lean scanner when it can, else with
+// excelize's row iterator.
+func (rd *bookReader) rows(sheet string, width func(row int) int) (map[int][]string, error) {
+	if rd.scan != nil {
+		rows, err := rd.scan.rows(sheet, width)
+		if err != errNotInMemory {
+			return rows, err
+		}
+	}
+	return readRows(rd.f, sheet, width)
 }
 
 // readRows streams a sheet and keeps, of each row, the first width(row)

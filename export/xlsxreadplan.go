@@ -86,7 +86,7 @@ func (pr *planReader) load() error {
 		sheetScenarios: func(row int) int { return within(row, scBaseRow-1, scBaseRow+1, l.scenarios, scPrice) },
 	}
 	for sheet, width := range wanted {
-		rows, err := readRows(pr.f, sheet, width)
+		rows, err := pr.rows(sheet, width)
 		if err != nil {
 			return err
 		}
