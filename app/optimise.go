@@ -53,11 +53,10 @@ type optimiseScreen struct {
 	accept, dismiss              *widget.Button
 
 	// The channels now and proposed, and the selected one's curve.
-	channels         *widget.Table
-	ch               int // the channel whose curve is drawn
-	selectingChannel bool
-	curveTitle       *widget.Label
-	curve            *charts.Curve
+	channels   *widget.Table
+	ch         int // the channel whose curve is drawn
+	curveTitle *widget.Label
+	curve      *charts.Curve
 
 	// The price advisor (optimise_prices.go).
 	priceTab               *container.TabItem
@@ -141,14 +140,10 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 		}
 	}
 	s.channels.StickyColumnCount = 1
-	for c, w := range []float32{160, 100, 100, 100, 150} {
-		s.channels.SetColumnWidth(c, w)
-	}
+	fitColumns(s.channels, channelColumns(), []float32{150, 100, 100, 100, 160})
 	s.channels.OnSelected = func(id widget.TableCellID) {
 		s.ch = id.Row
-		if !s.selectingChannel {
-			s.showCurve()
-		}
+		s.showCurve()
 	}
 	left := container.NewBorder(
 		container.NewVBox(request, container.NewHBox(s.run), s.progress, s.status), nil, nil, nil, s.channels)
@@ -195,6 +190,15 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 // channelColumns are the headings of the channel table.
 func channelColumns() []string {
 	return []string{lang.L("Channel"), lang.L("Spend now"), lang.L("Proposed"), lang.L("Difference"), lang.L("Marginal ROI")}
+}
+
+// fitColumns makes each column of t as wide as its heading needs (French
+// headings are longer), and at least least[i].
+func fitColumns(t *widget.Table, headings []string, least []float32) {
+	for i, h := range headings {
+		w := fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
+		t.SetColumnWidth(i, fyne.Max(least[i], w))
+	}
 }
 
 // tableHeader is the template of a table's column heading.
@@ -274,12 +278,10 @@ func (s *optimiseScreen) Refresh() {
 	if s.ch < 0 && n > 0 {
 		s.ch = 0
 	}
+	// The table is not told to select s.ch: Table.Select before the first
+	// layout scrolls so that the first rows are never drawn (Fyne 2.7.1,
+	// with a sticky column). The curve's title names the channel instead.
 	s.channels.Refresh()
-	if s.ch >= 0 {
-		s.selectingChannel = true
-		s.channels.Select(widget.TableCellID{Row: s.ch, Col: 0})
-		s.selectingChannel = false
-	}
 	s.showCurve()
 	s.refreshPrices()
 }

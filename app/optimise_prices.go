@@ -57,9 +57,8 @@ func (s *optimiseScreen) buildPrices() fyne.CanvasObject {
 			setText(o.(*widget.Label), cols[id.Col])
 		}
 	}
-	for c, w := range []float32{230, 140, 230, 160, 190, 120, 110} {
-		s.prices.SetColumnWidth(c, w)
-	}
+	apply := widget.NewButtonWithIcon(lang.L("Apply"), theme.ConfirmIcon(), nil).MinSize().Width + 4*theme.Padding()
+	fitColumns(s.prices, priceColumns(), []float32{200, 100, 100, 100, 120, 100, apply})
 	s.prices.OnSelected = func(widget.TableCellID) { s.prices.UnselectAll() }
 	s.priceNote = widget.NewLabel("")
 	s.priceNote.Wrapping = fyne.TextWrapWord

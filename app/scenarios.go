@@ -339,8 +339,8 @@ func (s *scenariosScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	sc := p.Scenarios[i]
 	f := s.env.Fmt()
 	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(sc.Name)
-	row.Objects[1].(*widget.Label).SetText(lang.L("volume ×{{.Volume}} · cost ×{{.Cost}} · response ×{{.Response}} · price ×{{.Price}}",
+	setText(row.Objects[0].(*widget.Label), sc.Name)
+	setText(row.Objects[1].(*widget.Label), lang.L("volume ×{{.Volume}} · cost ×{{.Cost}} · response ×{{.Response}} · price ×{{.Price}}",
 		map[string]any{"Volume": f.Ratio(sc.Volume), "Cost": f.Ratio(sc.UnitCost), "Response": f.Ratio(sc.Response), "Price": f.Ratio(sc.Price)}))
 }
 

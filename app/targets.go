@@ -271,7 +271,7 @@ func (s *targetsScreen) changeHorizon(n int) error {
 		msg = append(msg, lang.L("To give them one weight per month, Mixplan keeps their first {{.Count}} months; a pattern left with no weight becomes flat.", map[string]any{"Count": n}))
 	}
 	msg = append(msg, lang.L("Volumes, spends and costs are totals over the horizon: they do not change. You can undo this."))
-	s.env.Confirm(lang.L("Change the horizon?"), strings.Join(msg, "\n"), lang.L("Change the horizon"), func() {
+	s.env.Confirm(lang.L("Change the horizon?"), msg[0]+"\n\n"+strings.Join(msg[1:], "\n"), lang.L("Change the horizon"), func() {
 		if err := apply(); err != nil {
 			s.env.ShowError(err)
 		}
