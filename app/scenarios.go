@@ -397,6 +397,12 @@ func (s *scenariosScreen) selectRow(i int) {
 func (s *scenariosScreen) showSelected() {
 	p := s.env.Doc.Plan()
 	s.actions.update(s.sel, len(p.Scenarios))
+	if len(p.Scenarios) >= planner.MaxScenarios { // the plan would refuse one more
+		s.actions.add.Disable()
+		s.actions.duplicate.Disable()
+	} else {
+		s.actions.add.Enable()
+	}
 	if s.sel < 0 || s.sel >= len(p.Scenarios) {
 		s.detail.Hide()
 		s.empty.Show()

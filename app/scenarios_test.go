@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -363,6 +364,27 @@ func TestScenarioEmptyList(t *testing.T) {
 	w.doc.Undo()
 	if s.sel != 0 || !s.detail.Visible() || s.name.Text() != "Consumer downturn" {
 		t.Errorf("undo does not bring the scenario back into the form")
+	}
+}
+
+// TestScenarioLimit: a plan holds at most 100 scenarios, so with 100 the
+// Add and Duplicate buttons are off; deleting one turns them back on.
+func TestScenarioLimit(t *testing.T) {
+	p := samplePlan(t)
+	for len(p.Scenarios) < planner.MaxScenarios {
+		sc := p.Scenarios[0]
+		sc.ID = fmt.Sprintf("s%d", len(p.Scenarios))
+		p.Scenarios = append(p.Scenarios, sc)
+	}
+	w := openWindow(t, p, "", "")
+	s := scenariosOf(t, w)
+	if !s.actions.add.Disabled() || !s.actions.duplicate.Disabled() {
+		t.Errorf("Add or Duplicate is on with %d scenarios", len(p.Scenarios))
+	}
+	test.Tap(s.actions.remove)
+	w.lastDialog.(*dialog.ConfirmDialog).Confirm()
+	if s.actions.add.Disabled() || s.actions.duplicate.Disabled() {
+		t.Errorf("Add or Duplicate stays off with %d scenarios", len(w.doc.Plan().Scenarios))
 	}
 }
 
