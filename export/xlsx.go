@@ -1,6 +1,8 @@
 package export
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -63,6 +66,28 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	return err
 }
 
+// flateWriters are reused: each holds a megabyte of tables.
+var flateWriters sync.Pool
+
+// fastDeflate compresses a part at flate's best speed.
+func fastDeflate(out io.Writer) (io.WriteCloser, error) {
+	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return pooledFlate{fw}, nil
+	}
+	fw, err := flate.NewWriter(out, flate.BestSpeed)
+	return pooledFlate{fw}, err
+}
+
+// pooledFlate returns its writer to the pool once closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	return err
+}
+
 // book is one workbook being written.
 type book struct {
 	p     *planner.Plan
@@ -86,6 +111,13 @@ func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
 		return nil, err
 	}
 	f := excelize.NewFile()
+	// Deflate at its fastest: half the export of a large plan went into
+	// compressing tens of megabytes of sheet XML; the file grows a little.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, fastDeflate)
+		return zw
+	})
 	b := &book{
 		p: p, opt: opt, cache: cache, f: f, fg: fg, scen: scen,
 		st: newStyles(f, numfmt.Locale(p.Locale), p.Currency),
