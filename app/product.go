@@ -1,0 +1,459 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"mixplan/app/charts"
+	"mixplan/app/widgets"
+	"mixplan/planner"
+)
+
+func init() { registerScreen(orderProduct, newProductScreen) }
+
+// calendarScreen is the id of the screen that edits seasonality month by
+// month; the Product screen links to it when the window has it.
+const calendarScreen = "calendar"
+
+// productScreen edits the product range: a list of products, and for the
+// selected one a form (name, id, costs, volume, elasticity, launch cost,
+// units per customer, seasonality) beside its results. Prices have their
+// own screen. It follows promotion.go: a virtual list, one Env.Edit per
+// committed field, and Refresh rewrites the widgets from the document.
+//
+// Decisions where the issue is silent:
+//   - The id is editable: it must match the plan format's pattern and be
+//     unique, and renaming it renames the key in every place's share and
+//     every promotion's split in the same undo step.
+//   - Add appends a product sold through the places in the plan's overall
+//     mix (mixShares), with flat seasonality and no split weights.
+//   - Duplicate copies every field and the shares, not the split weights:
+//     the copy is a new product, left out of explicit splits.
+//   - Delete removes the product's shares and split weights; a split left
+//     with no product follows base volume, which the confirmation says. The
+//     plan format allows a plan with no products, so the last one can go.
+type productScreen struct {
+	env     *Env
+	content fyne.CanvasObject
+	list    *widget.List
+	sel     int // selected product, -1 for none
+	actions *listActions
+
+	detail, empty fyne.CanvasObject
+	heading       *widget.Label
+	name, id      *widgets.TextField
+	unitCost      *widgets.NumberField
+	baseVolume    *widgets.NumberField
+	refPrice      *widgets.NumberField
+	elasticity    *widgets.NumberField
+	launchCost    *widgets.NumberField
+	perCustomer   *widgets.NumberField
+	season        *charts.Bars
+	seasonNote    *widget.Label
+	calendar      *widget.Button
+	flat          *widget.Button
+	selecting     bool // true while Refresh selects the list row itself
+
+	units, baseUnits, liftUnits    *widget.Label
+	revenue, margin, marginPct     *widget.Label
+	contribution, unitContribution *widget.Label
+}
+
+func newProductScreen(env *Env) Screen {
+	s := &productScreen{env: env, sel: -1}
+	s.list = widget.NewList(
+		func() int { return len(s.env.Doc.Plan().Products) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Product name")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			info := widget.NewLabel("0 units · €0")
+			info.SizeName = theme.SizeNameCaptionText
+			info.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&rowLayout{}, name, info)
+		},
+		s.updateRow)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		s.sel = i
+		if !s.selecting {
+			s.showSelected()
+		}
+	}
+	s.actions = newListActions(s.addProduct, s.duplicateProduct, s.deleteProduct,
+		func() { s.moveProduct(-1) }, func() { s.moveProduct(1) })
+
+	s.buildForm()
+	s.empty = container.NewCenter(widget.NewLabel(lang.L("No products yet. Add one to plan its costs and volume.")))
+	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewStack(s.detail, s.empty))
+	split.Offset = 0.22
+	s.content = split
+	return s
+}
+
+func (s *productScreen) ID() string                 { return "product" }
+func (s *productScreen) Title() string              { return lang.L("Product") }
+func (s *productScreen) Icon() fyne.Resource        { return theme.StorageIcon() }
+func (s *productScreen) Content() fyne.CanvasObject { return s.content }
+
+// buildForm makes the form of the selected product and its results panel.
+func (s *productScreen) buildForm() {
+	f := s.env.Fmt()
+	s.heading = widget.NewLabel("")
+	s.heading.TextStyle.Bold = true
+	s.heading.SizeName = theme.SizeNameSubHeadingText
+	s.heading.Truncation = fyne.TextTruncateEllipsis
+
+	s.name = widgets.NewTextField(widgets.NotEmpty)
+	s.name.OnCommit = func(v string) error {
+		return s.edit(lang.L("Rename product “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.Name = v })
+	}
+	s.id = widgets.NewTextField(func(v string) error {
+		return checkProductID(s.env.Doc.Plan(), s.sel, strings.TrimSpace(v))
+	})
+	s.id.OnCommit = func(v string) error {
+		p := s.env.Doc.Plan()
+		if s.sel < 0 || s.sel >= len(p.Products) {
+			return nil
+		}
+		from := p.Products[s.sel].ID
+		return s.env.Edit(lang.L("Change the ID of “{{.Name}}”", s.named()), func(p *planner.Plan) { renameProduct(p, from, v) })
+	}
+
+	money := func(rules ...widgets.Rule) *widgets.NumberField {
+		return widgets.NewNumberField(f.Field(widgets.Money), rules...)
+	}
+	plain := func(rules ...widgets.Rule) *widgets.NumberField {
+		return widgets.NewNumberField(f.Field(widgets.Plain), rules...)
+	}
+	s.unitCost = money(widgets.NonNegative())
+	s.unitCost.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the unit cost of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.UnitCost = x })
+	}
+	s.baseVolume = plain(widgets.NonNegative())
+	s.baseVolume.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the base volume of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.BaseVolume = x })
+	}
+	s.refPrice = money(widgets.Positive())
+	s.refPrice.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the reference price of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.ReferencePrice = x })
+	}
+	s.elasticity = plain(widgets.AtLeast(-20), widgets.AtMost(0))
+	s.elasticity.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the elasticity of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.Elasticity = x })
+	}
+	s.launchCost = money(widgets.NonNegative())
+	s.launchCost.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the launch cost of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.LaunchCost = x })
+	}
+	s.perCustomer = plain(widgets.Positive())
+	s.perCustomer.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the units per customer of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.UnitsPerCustomer = x })
+	}
+
+	s.season = charts.NewBars()
+	s.season.SetMinSize(fyne.NewSize(280, 150))
+	s.seasonNote = widget.NewLabel("")
+	s.seasonNote.Wrapping = fyne.TextWrapWord
+	s.seasonNote.SizeName = theme.SizeNameCaptionText
+	s.seasonNote.Importance = widget.LowImportance
+	s.calendar = widget.NewButtonWithIcon(lang.L("Edit in the calendar"), theme.CalendarIcon(), func() {
+		s.env.w.ShowScreen(calendarScreen)
+	})
+	s.flat = widget.NewButtonWithIcon(lang.L("Make flat"), theme.ContentClearIcon(), func() {
+		err := s.edit(lang.L("Make the seasonality of “{{.Name}}” flat", s.named()), func(pr *planner.Product) { pr.Seasonality = nil })
+		if err != nil {
+			s.env.ShowError(err)
+		}
+	})
+
+	form := widget.NewForm(
+		heading(lang.L("Product")),
+		widget.NewFormItem(lang.L("Name"), s.name),
+		widget.NewFormItem(lang.L("Product ID"), s.id),
+		help(lang.L("The product ID is its key in the plan file, the share grid and the promotion splits; changing it changes it everywhere.")),
+		heading(lang.L("Costs")),
+		widget.NewFormItem(lang.L("Unit cost"), s.unitCost),
+		widget.NewFormItem(lang.L("Launch cost"), s.launchCost),
+		help(lang.L("Unit cost is the cost of goods of one unit. Launch cost is paid once, in the first month: design, packaging, listing fees.")),
+		heading(lang.L("Demand")),
+		widget.NewFormItem(lang.L("Base volume"), s.baseVolume),
+		widget.NewFormItem(lang.L("Reference price"), s.refPrice),
+		widget.NewFormItem(lang.L("Elasticity"), s.elasticity),
+		widget.NewFormItem(lang.L("Units per customer"), s.perCustomer),
+		help(lang.L("Base volume is the units sold over the plan at the reference price, without promotion. Elasticity, from −20 to 0, is how volume follows the net price: −1.5 sells 1.5% fewer units for each 1% dearer.")),
+	)
+
+	s.units, s.baseUnits, s.liftUnits = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	s.revenue, s.margin, s.marginPct = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	s.contribution, s.unitContribution = widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{s.units, s.revenue, s.margin, s.marginPct, s.contribution, s.unitContribution} {
+		l.TextStyle.Bold = true
+	}
+	results := widget.NewForm(
+		widget.NewFormItem(lang.L("Units"), s.units),
+		widget.NewFormItem(lang.L("Base units"), s.baseUnits),
+		widget.NewFormItem(lang.L("Extra units"), s.liftUnits),
+		widget.NewFormItem(lang.L("Net revenue"), s.revenue),
+		widget.NewFormItem(lang.L("Gross margin"), s.margin),
+		widget.NewFormItem(lang.L("Gross margin %"), s.marginPct),
+		widget.NewFormItem(lang.L("Contribution"), s.contribution),
+		widget.NewFormItem(lang.L("Unit contribution"), s.unitContribution))
+	resultsTitle := widget.NewLabel(lang.L("Results"))
+	resultsTitle.TextStyle.Bold = true
+	note := widget.NewLabel(lang.L("Extra units come from the promotion channels. Contribution is after place margins, cost of goods, logistics and the launch cost; unit contribution is one unit’s share of it before the launch cost."))
+	note.Wrapping = fyne.TextWrapWord
+	note.SizeName = theme.SizeNameCaptionText
+	note.Importance = widget.LowImportance
+	seasonTitle := widget.NewLabel(lang.L("Seasonality"))
+	seasonTitle.TextStyle.Bold = true
+	panel := container.NewVBox(resultsTitle, results, note,
+		seasonTitle, s.season, s.seasonNote, container.NewHBox(s.calendar, s.flat))
+
+	s.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+		s.heading, newSideBySide(320, form, panel))))
+}
+
+// named is the template data of an undo label: the selected product's name.
+func (s *productScreen) named() map[string]any {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Products) {
+		return map[string]any{"Name": ""}
+	}
+	return map[string]any{"Name": p.Products[s.sel].Name}
+}
+
+// edit changes the selected product as one undo step, finding it by id in
+// the plan being edited.
+func (s *productScreen) edit(label string, change func(pr *planner.Product)) error {
+	plan := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(plan.Products) {
+		return nil
+	}
+	id := plan.Products[s.sel].ID
+	return s.env.Edit(label, func(p *planner.Plan) {
+		if i := productIndex(p, id); i >= 0 {
+			change(&p.Products[i])
+		}
+	})
+}
+
+// updateRow shows product i in a list row: its name, units and contribution.
+func (s *productScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	doc := s.env.Doc
+	p, r := doc.Plan(), doc.Report()
+	if i >= len(p.Products) || i >= len(r.Products) {
+		return
+	}
+	row := o.(*fyne.Container)
+	f := s.env.Fmt()
+	row.Objects[0].(*widget.Label).SetText(p.Products[i].Name)
+	info := lang.L("{{.Units}} units · {{.Contribution}}", map[string]any{
+		"Units": f.Units(r.Products[i].Units), "Contribution": f.Money(r.Products[i].Contribution)})
+	row.Objects[1].(*widget.Label).SetText(info)
+}
+
+// Refresh shows the document: the list, and the selected product's form and results.
+func (s *productScreen) Refresh() {
+	n := len(s.env.Doc.Plan().Products)
+	s.list.Refresh()
+	switch {
+	case n == 0:
+		s.sel = -1
+	case s.sel < 0:
+		s.sel = 0
+	case s.sel >= n:
+		s.sel = n - 1
+	}
+	s.selectRow(s.sel)
+	s.showSelected()
+}
+
+// selectRow highlights row i (none for -1) without redrawing the form.
+func (s *productScreen) selectRow(i int) {
+	s.selecting = true
+	defer func() { s.selecting = false }()
+	if i < 0 {
+		s.list.UnselectAll()
+		return
+	}
+	s.list.Select(i)
+	scrollIfUnsized(s.list)
+}
+
+// scrollIfUnsized puts a list that has not been laid out yet back at its
+// top: List.Select scrolls the selected row into a view of no height, which
+// leaves the first row hidden above the view once the list gets its size.
+func scrollIfUnsized(l *widget.List) {
+	if l.Size().Height == 0 {
+		l.ScrollToTop()
+	}
+}
+
+// showSelected writes the selected product into the form and the results.
+func (s *productScreen) showSelected() {
+	doc := s.env.Doc
+	p, r := doc.Plan(), doc.Report()
+	s.actions.update(s.sel, len(p.Products))
+	if s.sel < 0 || s.sel >= len(p.Products) || s.sel >= len(r.Products) {
+		s.detail.Hide()
+		s.empty.Show()
+		return
+	}
+	s.empty.Hide()
+	s.detail.Show()
+
+	pr := p.Products[s.sel]
+	f := s.env.Fmt()
+	setText(s.heading, pr.Name)
+	s.name.SetValue(pr.Name)
+	s.id.SetValue(pr.ID)
+	for _, nf := range []*widgets.NumberField{s.unitCost, s.refPrice, s.launchCost} {
+		nf.SetFormat(f.Field(widgets.Money))
+	}
+	for _, nf := range []*widgets.NumberField{s.baseVolume, s.elasticity, s.perCustomer} {
+		nf.SetFormat(f.Field(widgets.Plain))
+	}
+	s.unitCost.SetValue(pr.UnitCost)
+	s.baseVolume.SetValue(pr.BaseVolume)
+	s.refPrice.SetValue(pr.ReferencePrice)
+	s.elasticity.SetValue(pr.Elasticity)
+	s.launchCost.SetValue(pr.LaunchCost)
+	s.perCustomer.SetValue(pr.UnitsPerCustomer)
+
+	res := r.Products[s.sel]
+	setText(s.units, f.Units(res.Units))
+	setText(s.baseUnits, f.Units(res.BaseUnits))
+	setText(s.liftUnits, f.Units(res.LiftUnits))
+	setText(s.revenue, f.Money(res.NetRevenue))
+	setText(s.margin, f.Money(res.GrossMargin))
+	setText(s.marginPct, f.Maybe(res.GrossMarginPct, f.Percent))
+	setText(s.contribution, f.Money(res.Contribution))
+	setText(s.unitContribution, f.UnitMoney(res.UnitContribution))
+	s.showSeasonality(p, pr, res.Units)
+}
+
+// showSeasonality draws the product's units month by month, and offers the
+// calendar (when the window has it) and the flat reset (when not flat).
+func (s *productScreen) showSeasonality(p *planner.Plan, pr planner.Product, units float64) {
+	shares := seasonShares(pr, p.Months)
+	perMonth := make([]float64, len(shares))
+	for t, x := range shares {
+		perMonth[t] = x * units
+	}
+	s.season.SetData(shortMonths(planner.MonthLabels(p.Start, p.Months)),
+		[]charts.Series{{Name: lang.L("Units per month"), Values: perMonth}}, s.env.Fmt().ChartUnits())
+	if pr.Seasonality == nil {
+		setText(s.seasonNote, lang.L("Flat: every month sells the same share of the units."))
+		s.flat.Disable()
+	} else {
+		setText(s.seasonNote, lang.L("The units follow the product’s seasonality."))
+		s.flat.Enable()
+	}
+	if s.env.w.Screen(calendarScreen) == nil {
+		s.calendar.Hide()
+	} else {
+		s.calendar.Show()
+	}
+}
+
+// addProduct appends a new product sold in the plan's overall mix, and selects it.
+func (s *productScreen) addProduct() {
+	p := s.env.Doc.Plan()
+	if len(p.Places) == 0 { // every product must be sold somewhere
+		d := dialog.NewInformation(lang.L("Add a place first"),
+			lang.L("Every product is sold through at least one place. Add a place on the Place screen, then add the product."), s.env.Window)
+		s.env.w.lastDialog = d
+		d.Show()
+		return
+	}
+	id := uniqueID("product", func(id string) bool { return productIndex(p, id) >= 0 })
+	name := lang.L("New product")
+	shares := mixShares(p)
+	err := s.env.Edit(lang.L("Add product “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+		addProduct(p, newProduct(id, name), shares)
+	})
+	s.afterStructuralEdit(err, len(p.Products))
+}
+
+// duplicateProduct inserts a copy of the selected product after it.
+func (s *productScreen) duplicateProduct() {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Products) {
+		return
+	}
+	i, src := s.sel, p.Products[s.sel]
+	id := uniqueID(src.ID+"-copy", func(id string) bool { return productIndex(p, id) >= 0 })
+	name := lang.L("{{.Name}} (copy)", map[string]any{"Name": src.Name})
+	err := s.env.Edit(lang.L("Duplicate product “{{.Name}}”", map[string]any{"Name": src.Name}), func(p *planner.Plan) {
+		duplicateProduct(p, i, id, name)
+	})
+	s.afterStructuralEdit(err, i+1)
+}
+
+// deleteProduct removes the selected product after asking, saying which
+// promotion splits it leaves empty.
+func (s *productScreen) deleteProduct() {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Products) {
+		return
+	}
+	i, pr := s.sel, p.Products[s.sel]
+	msg := lang.L("Delete “{{.Name}}” from the plan, with its shares in the places and its weights in the promotion splits? The other products are not affected. You can undo this.", map[string]any{"Name": pr.Name})
+	if names := splitsLeftEmpty(p, pr.ID); len(names) > 0 {
+		msg += "\n\n" + lang.N("{{.Names}} splits its extra units over this product only: it will follow each product’s base volume instead.",
+			len(names), map[string]any{"Names": quoteNames(names)})
+	}
+	s.env.Confirm(lang.L("Delete product?"), msg, lang.L("Delete"), func() {
+		err := s.env.Edit(lang.L("Delete product “{{.Name}}”", map[string]any{"Name": pr.Name}), func(p *planner.Plan) {
+			removeProduct(p, pr.ID)
+		})
+		s.afterStructuralEdit(err, min(i, len(p.Products)-2))
+	})
+}
+
+// moveProduct moves the selected product up (-1) or down (+1).
+func (s *productScreen) moveProduct(d int) {
+	p := s.env.Doc.Plan()
+	i := s.sel
+	if i < 0 || i+d < 0 || i+d >= len(p.Products) {
+		return
+	}
+	label := lang.L("Move product “{{.Name}}” down", s.named())
+	if d < 0 {
+		label = lang.L("Move product “{{.Name}}” up", s.named())
+	}
+	err := s.env.Edit(label, func(p *planner.Plan) { move(p.Products, i, d) })
+	s.afterStructuralEdit(err, i+d)
+}
+
+// afterStructuralEdit selects row sel after an add, duplicate, delete or
+// move, or explains why the plan refused it.
+func (s *productScreen) afterStructuralEdit(err error, sel int) {
+	if err != nil {
+		s.env.ShowError(err)
+		return
+	}
+	s.sel = sel
+	s.selectRow(sel)
+	if sel >= 0 {
+		s.list.ScrollTo(sel)
+	}
+	s.showSelected()
+}
+
+// quoteNames writes names quoted and separated by commas, in the user's
+// language: “Search ads”, “Podcasts”.
+func quoteNames(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = lang.L("“{{.Name}}”", map[string]any{"Name": n})
+	}
+	return strings.Join(quoted, ", ")
+}
