@@ -1,0 +1,402 @@
+package app
+
+import (
+	"context"
+	"math"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"mixplan/app/widgets"
+	"mixplan/planner"
+)
+
+func init() { registerScreen(orderPrice, newPriceScreen) }
+
+// maxDiscount is the highest average discount the discount field takes.
+const maxDiscount = 0.95
+
+// adviceDelay is how long the advisor waits after an edit before it starts:
+// edits in quick succession (a person typing prices and pressing Enter)
+// then cost one run, not one each, which on a large plan would compete
+// with the edits for the processor.
+const adviceDelay = 80 * time.Millisecond
+
+// priceScreen sets each product's list price and average discount (entry
+// plus slider), shows what they make (net price, unit margin, gross margin
+// %) and what the price advisor says: the lowest list price for the
+// gross-margin target, the list price that maximises the plan's
+// contribution, a sentence saying what that means, a button that applies
+// it, and a chart of the contribution against the list price.
+//
+// The advisor and the chart evaluate the whole plan dozens of times, which
+// takes a quarter of a second on a plan of 2,000 products: they run on a
+// goroutine of their own (startAdvice), a newer edit cancels an older run,
+// and results reach the widgets through Env.Do. Meanwhile the last figures
+// of the same product stay shown and "Apply" waits for the new ones.
+//
+// Prices on this screen are the plan's own. Under a scenario that scales
+// prices, the advisor's answers (scenario prices) are divided by the
+// scenario's factor, so that the best price compares with the field and is
+// what "Apply" writes; net price and the results include the factor, like
+// every figure of the window, and a note says so.
+type priceScreen struct {
+	env       *Env
+	content   fyne.CanvasObject
+	list      *widget.List
+	sel       int  // selected product, -1 for none
+	selecting bool // true while Refresh selects the list row itself
+
+	detail, empty fyne.CanvasObject
+	body          *fyne.Container // the form and the advisor's panel (sides), and the chart
+	sides         *fyne.Container
+	heading       *widget.Label
+	listPrice     *widgets.BoundedField
+	discount      *widgets.BoundedField
+	scenarioNote  *widget.Label
+
+	netPrice, unitMargin, marginPct *widget.Label
+	minPrice, bestPrice, atBest     *widget.Label
+	sentence, working               *widget.Label
+	apply                           *widget.Button
+	chart                           *priceChart
+
+	// The advisor's runs. job is the one whose answer the screen wants;
+	// advice is the last answer shown (valid when adviceFor == job).
+	job       priceJob
+	adviceFor priceJob
+	advice    priceAdvice
+	cancel    context.CancelFunc
+	running   sync.WaitGroup
+}
+
+func newPriceScreen(env *Env) Screen {
+	s := &priceScreen{env: env, sel: -1}
+	s.list = widget.NewList(
+		func() int { return len(s.env.Doc.Plan().Products) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Product name")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			info := widget.NewLabel("€0.00 · margin 0%")
+			info.SizeName = theme.SizeNameCaptionText
+			info.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&rowLayout{}, name, info)
+		},
+		s.updateRow)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		s.sel = i
+		if !s.selecting {
+			s.showSelected()
+		}
+	}
+	s.buildForm()
+	s.empty = container.NewCenter(widget.NewLabel(lang.L("No products yet. Add them on the Product screen.")))
+	split := container.NewHSplit(s.list, container.NewStack(s.detail, s.empty))
+	split.Offset = 0.22
+	s.content = split
+	return s
+}
+
+func (s *priceScreen) ID() string                 { return "price" }
+func (s *priceScreen) Title() string              { return lang.L("Price") }
+func (s *priceScreen) Icon() fyne.Resource        { return theme.InfoIcon() }
+func (s *priceScreen) Content() fyne.CanvasObject { return s.content }
+
+// buildForm makes the price form, the results and the advisor's panel.
+func (s *priceScreen) buildForm() {
+	f := s.env.Fmt()
+	s.heading = widget.NewLabel("")
+	s.heading.TextStyle.Bold = true
+	s.heading.SizeName = theme.SizeNameSubHeadingText
+	s.heading.Truncation = fyne.TextTruncateEllipsis
+
+	s.listPrice = widgets.NewBoundedField(f.Field(widgets.Money), 0, 1, widgets.Positive())
+	s.listPrice.Field.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the list price of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.ListPrice = x })
+	}
+	s.discount = widgets.NewBoundedField(f.Field(widgets.Percent), 0, maxDiscount, widgets.NonNegative(), widgets.AtMost(maxDiscount))
+	s.discount.Field.OnCommit = func(x float64) error {
+		return s.edit(lang.L("Change the discount of “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.DiscountPct = x })
+	}
+	s.scenarioNote = widget.NewLabel("")
+	s.scenarioNote.Wrapping = fyne.TextWrapWord
+	s.scenarioNote.Importance = widget.WarningImportance
+	s.scenarioNote.SizeName = theme.SizeNameCaptionText
+
+	s.netPrice, s.unitMargin, s.marginPct = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{s.netPrice, s.unitMargin, s.marginPct} {
+		l.TextStyle.Bold = true
+	}
+	form := widget.NewForm(
+		heading(lang.L("Price")),
+		widget.NewFormItem(lang.L("List price"), s.listPrice),
+		widget.NewFormItem(lang.L("Average discount"), s.discount),
+		help(lang.L("Customers pay the list price less the average discount. The slider goes from a fifth of today’s list price to five times it, the range the price advisor searches.")),
+		widget.NewFormItem(lang.L("Net price"), s.netPrice),
+		widget.NewFormItem(lang.L("Unit margin"), s.unitMargin),
+		widget.NewFormItem(lang.L("Gross margin %"), s.marginPct),
+		help(lang.L("Unit margin is what one unit leaves after the places’ margins, its cost of goods and logistics, averaged over the places that sell it.")),
+	)
+
+	s.minPrice, s.bestPrice, s.atBest = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{s.minPrice, s.bestPrice, s.atBest} {
+		l.TextStyle.Bold = true
+	}
+	s.sentence = widget.NewLabel("")
+	s.sentence.Wrapping = fyne.TextWrapWord
+	s.working = widget.NewLabel(lang.L("Working out the best price…"))
+	s.working.Importance = widget.LowImportance
+	s.working.SizeName = theme.SizeNameCaptionText
+	s.working.Hide()
+	s.apply = widget.NewButtonWithIcon(lang.L("Apply the best price"), theme.ConfirmIcon(), s.applyBest)
+	s.apply.Importance = widget.HighImportance
+	s.chart = newPriceChart()
+	advisorTitle := widget.NewLabel(lang.L("Price advisor"))
+	advisorTitle.TextStyle.Bold = true
+	advice := widget.NewForm(
+		widget.NewFormItem(lang.L("Lowest price for the margin target"), s.minPrice),
+		widget.NewFormItem(lang.L("Best price for contribution"), s.bestPrice),
+		widget.NewFormItem(lang.L("Contribution at the best price"), s.atBest))
+	panel := container.NewVBox(advisorTitle, advice, s.sentence, container.NewHBox(s.apply, s.working))
+
+	s.sides = newSideBySide(320, form, panel)
+	chartTitle := widget.NewLabel(lang.L("The plan’s contribution against this list price, other prices unchanged"))
+	chartTitle.TextStyle.Bold = true
+	chartTitle.Truncation = fyne.TextTruncateEllipsis
+	s.body = container.NewVBox(s.heading, s.scenarioNote, s.sides, chartTitle, s.chart)
+	s.detail = container.NewVScroll(container.NewPadded(s.body))
+}
+
+// named is the template data of an undo label: the selected product's name.
+func (s *priceScreen) named() map[string]any {
+	p := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(p.Products) {
+		return map[string]any{"Name": ""}
+	}
+	return map[string]any{"Name": p.Products[s.sel].Name}
+}
+
+// edit changes the selected product as one undo step, finding it by id.
+func (s *priceScreen) edit(label string, change func(pr *planner.Product)) error {
+	plan := s.env.Doc.Plan()
+	if s.sel < 0 || s.sel >= len(plan.Products) {
+		return nil
+	}
+	id := plan.Products[s.sel].ID
+	return s.env.Edit(label, func(p *planner.Plan) {
+		if i := productIndex(p, id); i >= 0 {
+			change(&p.Products[i])
+		}
+	})
+}
+
+// updateRow shows product i in a list row: its name, list price and gross margin %.
+func (s *priceScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	doc := s.env.Doc
+	p, r := doc.Plan(), doc.Report()
+	if i >= len(p.Products) || i >= len(r.Products) {
+		return
+	}
+	row := o.(*fyne.Container)
+	f := s.env.Fmt()
+	row.Objects[0].(*widget.Label).SetText(p.Products[i].Name)
+	row.Objects[1].(*widget.Label).SetText(lang.L("{{.Price}} · margin {{.Margin}}", map[string]any{
+		"Price": f.UnitMoney(p.Products[i].ListPrice), "Margin": f.Maybe(r.Products[i].GrossMarginPct, f.Percent)}))
+}
+
+// Refresh shows the document: the list, and the selected product's prices,
+// results and advice.
+func (s *priceScreen) Refresh() {
+	n := len(s.env.Doc.Plan().Products)
+	s.list.Refresh()
+	switch {
+	case n == 0:
+		s.sel = -1
+	case s.sel < 0:
+		s.sel = 0
+	case s.sel >= n:
+		s.sel = n - 1
+	}
+	s.selecting = true
+	if s.sel < 0 {
+		s.list.UnselectAll()
+	} else {
+		s.list.Select(s.sel)
+		scrollIfUnsized(s.list)
+	}
+	s.selecting = false
+	s.showSelected()
+}
+
+// showSelected writes the selected product's prices and results, and asks
+// the advisor about it.
+func (s *priceScreen) showSelected() {
+	doc := s.env.Doc
+	p, r := doc.Plan(), doc.Report()
+	if s.sel < 0 || s.sel >= len(p.Products) || s.sel >= len(r.Products) {
+		s.stopAdvice()
+		s.detail.Hide()
+		s.empty.Show()
+		return
+	}
+	s.empty.Hide()
+	s.detail.Show()
+
+	pr, res := p.Products[s.sel], r.Products[s.sel]
+	f := s.env.Fmt()
+	setText(s.heading, pr.Name)
+	s.listPrice.Field.SetFormat(f.Field(widgets.Money))
+	s.discount.Field.SetFormat(f.Field(widgets.Percent))
+	s.listPrice.SetRange(planner.PriceRangeLow*pr.ListPrice, planner.PriceRangeHigh*pr.ListPrice)
+	s.listPrice.SetValue(pr.ListPrice)
+	s.discount.SetValue(pr.DiscountPct)
+
+	sc, _ := p.ScenarioByID(doc.Scenario())
+	if sc.Price != 1 {
+		setText(s.scenarioNote, lang.L("The scenario “{{.Name}}” multiplies list prices by {{.Factor}}. Prices on this screen are the plan’s own; the net price and the results include the factor.",
+			map[string]any{"Name": sc.Name, "Factor": times(f, sc.Price)}))
+		s.scenarioNote.Show()
+	} else {
+		s.scenarioNote.Hide()
+	}
+
+	setText(s.netPrice, f.UnitMoney(res.NetPrice))
+	setText(s.unitMargin, f.UnitMoney(res.UnitContribution))
+	setText(s.marginPct, f.Maybe(res.GrossMarginPct, f.Percent))
+	importance := widget.MediumImportance
+	if t := p.Targets.GrossMarginPct; t != nil {
+		importance = widget.DangerImportance
+		if res.GrossMarginPct.Valid && res.GrossMarginPct.Value >= *t {
+			importance = widget.SuccessImportance
+		}
+	}
+	if s.marginPct.Importance != importance {
+		s.marginPct.Importance = importance
+		s.marginPct.Refresh()
+	}
+	s.startAdvice(priceJob{plan: p, scenario: doc.Scenario(), product: pr.ID})
+}
+
+// startAdvice asks the advisor about job on a goroutine, cancelling the run
+// of an older job. An answer already shown for this very job is kept.
+func (s *priceScreen) startAdvice(job priceJob) {
+	if job == s.job {
+		return
+	}
+	s.stopAdvice()
+	s.job = job
+	if s.adviceFor.product != job.product {
+		s.clearAdvice() // another product: the old figures would mislead
+	}
+	s.apply.Disable()
+	s.working.Show()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.running.Add(1)
+	go func() {
+		defer s.running.Done()
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(adviceDelay):
+		}
+		a, err := advise(ctx, job)
+		if ctx.Err() != nil {
+			return
+		}
+		s.env.Do(func() {
+			if s.job != job { // a newer job has started since
+				return
+			}
+			s.working.Hide()
+			if err != nil {
+				setText(s.sentence, err.Error())
+				return
+			}
+			s.showAdvice(job, a)
+		})
+	}()
+}
+
+// stopAdvice cancels the advisor's run, if any, and forgets its job.
+func (s *priceScreen) stopAdvice() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.job = priceJob{}
+}
+
+// clearAdvice empties the advisor's panel while it works on another product.
+func (s *priceScreen) clearAdvice() {
+	for _, l := range []*widget.Label{s.minPrice, s.bestPrice, s.atBest, s.sentence} {
+		setText(l, "…")
+	}
+	s.chart.SetData(priceChartData{Current: math.NaN(), Best: math.NaN(), Min: math.NaN()})
+}
+
+// showAdvice writes the advisor's answer for job into the panel.
+func (s *priceScreen) showAdvice(job priceJob, a priceAdvice) {
+	s.adviceFor, s.advice = job, a
+	p := job.plan
+	i := productIndex(p, job.product)
+	f := fmtFor(p)
+	target := p.Targets.GrossMarginPct
+	switch {
+	case target == nil:
+		setText(s.minPrice, lang.L("no gross-margin target set"))
+	case !a.MinListPrice.Valid:
+		setText(s.minPrice, lang.L("no price meets the target"))
+	default:
+		setText(s.minPrice, f.UnitMoney(a.MinListPrice.Value))
+	}
+	best := f.UnitMoney(a.BestListPrice)
+	if a.AtBound {
+		best = lang.L("{{.Price}} (edge of the range)", map[string]any{"Price": best})
+	}
+	setText(s.bestPrice, best)
+	setText(s.atBest, lang.L("{{.Contribution}} ({{.Change}})", map[string]any{
+		"Contribution": f.Money(a.ContributionAtBest), "Change": signed(a.Gain(), f.Money(a.Gain()))}))
+	setText(s.sentence, priceSentence(f, p.Products[i].Name, a, target))
+	if roundCents(a.BestListPrice) != p.Products[i].ListPrice {
+		s.apply.Enable()
+	} else {
+		s.apply.Disable()
+	}
+	minPrice := math.NaN()
+	if a.MinListPrice.Valid {
+		minPrice = a.MinListPrice.Value
+	}
+	s.chart.SetData(priceChartData{
+		Curve: a.Curve, Today: a.Today, Current: a.ListPrice, Best: a.BestListPrice, Min: minPrice,
+		GainName: lang.L("Change in contribution"), CurrentName: lang.L("Today’s price"),
+		BestName: lang.L("Best price"), MinName: lang.L("Below the margin target"),
+		ContributionName: lang.L("Contribution"), Money: f.Chart(),
+	})
+	// Lay the form out again now that its help has wrapped at its width,
+	// then what holds it: the first layout, before the help had a width,
+	// leaves the form's last lines under the chart.
+	s.sides.Refresh()
+	s.body.Refresh()
+}
+
+// applyBest writes the best price, rounded to the cent, as the list price.
+func (s *priceScreen) applyBest() {
+	if s.adviceFor != s.job || s.job.plan == nil {
+		return
+	}
+	price := roundCents(s.advice.BestListPrice)
+	err := s.edit(lang.L("Apply the best price to “{{.Name}}”", s.named()), func(pr *planner.Product) { pr.ListPrice = price })
+	if err != nil {
+		s.env.ShowError(err)
+	}
+}
+
+// roundCents rounds a price to the cent.
+func roundCents(x float64) float64 { return math.Round(x*100) / 100 }
