@@ -301,6 +301,10 @@ func (s *optimiseScreen) request() planner.OptimizeRequest {
 // runOptimiser asks for the best spends in the background, cancelling a
 // run under way; the answer arrives in showProposal.
 func (s *optimiseScreen) runOptimiser() {
+	if reason := s.budget.Reason(); reason != "" { // the text typed is not a budget: do not run on another one
+		s.setStatus(lang.L("The budget typed is refused ({{.Reason}}): correct it or empty it first.", map[string]any{"Reason": reason}), widget.DangerImportance)
+		return
+	}
 	doc := s.env.Doc
 	p, before, req := doc.Plan(), doc.Report(), s.request()
 	s.jobPlan, s.jobScenario = p, req.Scenario

@@ -219,6 +219,21 @@ func TestOptimiseRefusals(t *testing.T) {
 	}
 }
 
+// TestOptimiseRefusesATypoInTheBudget: a budget the field refuses is not
+// silently replaced by the plan's target.
+func TestOptimiseRefusesATypoInTheBudget(t *testing.T) {
+	w := openWindow(t, samplePlan(t), "", "")
+	s := optimiseOf(t, w)
+	enter(s.budget, s.budget.Entry().SetText, "700k")
+	test.Tap(s.run)
+	if s.job.running() || s.prop != nil {
+		t.Fatal("the optimiser ran with a refused budget")
+	}
+	if want := "The budget typed is refused (not a number: letters are not allowed): correct it or empty it first."; s.status.Text != want {
+		t.Errorf("status %q, want %q", s.status.Text, want)
+	}
+}
+
 // TestOptimiseWithoutBudget optimises contribution with no budget at all:
 // the summary says so and the answer spends where it pays.
 func TestOptimiseWithoutBudget(t *testing.T) {
