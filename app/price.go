@@ -46,11 +46,9 @@ const adviceDelay = 80 * time.Millisecond
 // what "Apply" writes; net price and the results include the factor, like
 // every figure of the window, and a note says so.
 type priceScreen struct {
-	env       *Env
-	content   fyne.CanvasObject
-	list      *widget.List
-	sel       int  // selected product, -1 for none
-	selecting bool // true while Refresh selects the list row itself
+	*productList
+	env     *Env
+	content fyne.CanvasObject
 
 	detail, empty fyne.CanvasObject
 	body          *fyne.Container // the form and the advisor's panel (sides), and the chart
@@ -76,25 +74,12 @@ type priceScreen struct {
 }
 
 func newPriceScreen(env *Env) Screen {
-	s := &priceScreen{env: env, sel: -1}
-	s.list = widget.NewList(
-		func() int { return len(s.env.Doc.Plan().Products) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("Product name")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("€0.00 · margin 0%")
-			info.SizeName = theme.SizeNameCaptionText
-			info.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&rowLayout{}, name, info)
-		},
-		s.updateRow)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		s.sel = i
-		if !s.selecting {
-			s.showSelected()
-		}
-	}
+	s := &priceScreen{env: env}
+	s.productList = newProductList(env, "€0.00 · margin 0%", func(p *planner.Plan, r *planner.Report, i int) string {
+		f := s.env.Fmt()
+		return lang.L("{{.Price}} · margin {{.Margin}}", map[string]any{
+			"Price": f.UnitMoney(p.Products[i].ListPrice), "Margin": f.Maybe(r.Products[i].GrossMarginPct, f.Percent)})
+	}, s.showSelected)
 	s.buildForm()
 	s.empty = container.NewCenter(widget.NewLabel(lang.L("No products yet. Add them on the Product screen.")))
 	split := container.NewHSplit(s.list, container.NewStack(s.detail, s.empty))
@@ -173,66 +158,9 @@ func (s *priceScreen) buildForm() {
 	s.detail = container.NewVScroll(container.NewPadded(s.body))
 }
 
-// named is the template data of an undo label: the selected product's name.
-func (s *priceScreen) named() map[string]any {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Products) {
-		return map[string]any{"Name": ""}
-	}
-	return map[string]any{"Name": p.Products[s.sel].Name}
-}
-
-// edit changes the selected product as one undo step, finding it by id.
-func (s *priceScreen) edit(label string, change func(pr *planner.Product)) error {
-	plan := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(plan.Products) {
-		return nil
-	}
-	id := plan.Products[s.sel].ID
-	return s.env.Edit(label, func(p *planner.Plan) {
-		if i := productIndex(p, id); i >= 0 {
-			change(&p.Products[i])
-		}
-	})
-}
-
-// updateRow shows product i in a list row: its name, list price and gross margin %.
-func (s *priceScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	doc := s.env.Doc
-	p, r := doc.Plan(), doc.Report()
-	if i >= len(p.Products) || i >= len(r.Products) {
-		return
-	}
-	row := o.(*fyne.Container)
-	f := s.env.Fmt()
-	row.Objects[0].(*widget.Label).SetText(p.Products[i].Name)
-	row.Objects[1].(*widget.Label).SetText(lang.L("{{.Price}} · margin {{.Margin}}", map[string]any{
-		"Price": f.UnitMoney(p.Products[i].ListPrice), "Margin": f.Maybe(r.Products[i].GrossMarginPct, f.Percent)}))
-}
-
 // Refresh shows the document: the list, and the selected product's prices,
 // results and advice.
-func (s *priceScreen) Refresh() {
-	n := len(s.env.Doc.Plan().Products)
-	s.list.Refresh()
-	switch {
-	case n == 0:
-		s.sel = -1
-	case s.sel < 0:
-		s.sel = 0
-	case s.sel >= n:
-		s.sel = n - 1
-	}
-	s.selecting = true
-	if s.sel < 0 {
-		s.list.UnselectAll()
-	} else {
-		s.list.Select(s.sel)
-		scrollIfUnsized(s.list)
-	}
-	s.selecting = false
-	s.showSelected()
-}
+func (s *priceScreen) Refresh() { s.refresh() }
 
 // showSelected writes the selected product's prices and results, and asks
 // the advisor about it.

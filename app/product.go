@@ -39,10 +39,9 @@ const calendarScreen = "calendar"
 //     with no product follows base volume, which the confirmation says. The
 //     plan format allows a plan with no products, so the last one can go.
 type productScreen struct {
+	*productList
 	env     *Env
 	content fyne.CanvasObject
-	list    *widget.List
-	sel     int // selected product, -1 for none
 	actions *listActions
 
 	detail, empty fyne.CanvasObject
@@ -58,7 +57,6 @@ type productScreen struct {
 	seasonNote    *widget.Label
 	calendar      *widget.Button
 	flat          *widget.Button
-	selecting     bool // true while Refresh selects the list row itself
 
 	units, baseUnits, liftUnits    *widget.Label
 	revenue, margin, marginPct     *widget.Label
@@ -66,25 +64,12 @@ type productScreen struct {
 }
 
 func newProductScreen(env *Env) Screen {
-	s := &productScreen{env: env, sel: -1}
-	s.list = widget.NewList(
-		func() int { return len(s.env.Doc.Plan().Products) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("Product name")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("0 units · €0")
-			info.SizeName = theme.SizeNameCaptionText
-			info.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&rowLayout{}, name, info)
-		},
-		s.updateRow)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		s.sel = i
-		if !s.selecting {
-			s.showSelected()
-		}
-	}
+	s := &productScreen{env: env}
+	s.productList = newProductList(env, "0 units · €0", func(p *planner.Plan, r *planner.Report, i int) string {
+		f := s.env.Fmt()
+		return lang.L("{{.Units}} units · {{.Contribution}}", map[string]any{
+			"Units": f.Units(r.Products[i].Units), "Contribution": f.Money(r.Products[i].Contribution)})
+	}, s.showSelected)
 	s.actions = newListActions(s.addProduct, s.duplicateProduct, s.deleteProduct,
 		func() { s.moveProduct(-1) }, func() { s.moveProduct(1) })
 
@@ -220,81 +205,8 @@ func (s *productScreen) buildForm() {
 		s.heading, newSideBySide(320, form, panel))))
 }
 
-// named is the template data of an undo label: the selected product's name.
-func (s *productScreen) named() map[string]any {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Products) {
-		return map[string]any{"Name": ""}
-	}
-	return map[string]any{"Name": p.Products[s.sel].Name}
-}
-
-// edit changes the selected product as one undo step, finding it by id in
-// the plan being edited.
-func (s *productScreen) edit(label string, change func(pr *planner.Product)) error {
-	plan := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(plan.Products) {
-		return nil
-	}
-	id := plan.Products[s.sel].ID
-	return s.env.Edit(label, func(p *planner.Plan) {
-		if i := productIndex(p, id); i >= 0 {
-			change(&p.Products[i])
-		}
-	})
-}
-
-// updateRow shows product i in a list row: its name, units and contribution.
-func (s *productScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	doc := s.env.Doc
-	p, r := doc.Plan(), doc.Report()
-	if i >= len(p.Products) || i >= len(r.Products) {
-		return
-	}
-	row := o.(*fyne.Container)
-	f := s.env.Fmt()
-	row.Objects[0].(*widget.Label).SetText(p.Products[i].Name)
-	info := lang.L("{{.Units}} units · {{.Contribution}}", map[string]any{
-		"Units": f.Units(r.Products[i].Units), "Contribution": f.Money(r.Products[i].Contribution)})
-	row.Objects[1].(*widget.Label).SetText(info)
-}
-
 // Refresh shows the document: the list, and the selected product's form and results.
-func (s *productScreen) Refresh() {
-	n := len(s.env.Doc.Plan().Products)
-	s.list.Refresh()
-	switch {
-	case n == 0:
-		s.sel = -1
-	case s.sel < 0:
-		s.sel = 0
-	case s.sel >= n:
-		s.sel = n - 1
-	}
-	s.selectRow(s.sel)
-	s.showSelected()
-}
-
-// selectRow highlights row i (none for -1) without redrawing the form.
-func (s *productScreen) selectRow(i int) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
-	scrollIfUnsized(s.list)
-}
-
-// scrollIfUnsized puts a list that has not been laid out yet back at its
-// top: List.Select scrolls the selected row into a view of no height, which
-// leaves the first row hidden above the view once the list gets its size.
-func scrollIfUnsized(l *widget.List) {
-	if l.Size().Height == 0 {
-		l.ScrollToTop()
-	}
-}
+func (s *productScreen) Refresh() { s.refresh() }
 
 // showSelected writes the selected product into the form and the results.
 func (s *productScreen) showSelected() {
