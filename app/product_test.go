@@ -393,3 +393,25 @@ func BenchmarkProductEdit(b *testing.B) {
 		}
 	}
 }
+
+// TestListsStartAtTheTop: a screen shown for the first time has its list at
+// the first product, selected and in view (selecting a row before the list
+// has a size used to scroll it out of view).
+func TestListsStartAtTheTop(t *testing.T) {
+	w := openWindow(t, plangen.Generate(plangen.Size{Products: 200, Places: 3, Promotions: 5, Months: 12}, 2), "", "")
+	for _, id := range []string{"product", "price"} {
+		t.Run(id, func(t *testing.T) {
+			w.ShowScreen(id)
+			var l *productList
+			switch s := w.Screen(id).(type) {
+			case *productScreen:
+				l = s.productList
+			case *priceScreen:
+				l = s.productList
+			}
+			if l.sel != 0 || l.list.GetScrollOffset() != 0 {
+				t.Errorf("selected %d, list scrolled by %v", l.sel, l.list.GetScrollOffset())
+			}
+		})
+	}
+}
