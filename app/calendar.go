@@ -104,7 +104,7 @@ func (s *calendarView) Refresh() {
 func (s *calendarView) FocusProduct(id string) {
 	s.env.w.ShowScreen(s.ID())
 	s.tabs.Select(s.seasonTab)
-	s.seasonality.focusRow(indexOfProduct(s.env.Doc.Plan(), id))
+	s.seasonality.focusRow(productIndex(s.env.Doc.Plan(), id))
 }
 
 // flightingSpec is the flighting grid: a row per promotion channel, its
@@ -182,9 +182,9 @@ func seasonalitySpec() weightSpec {
 			pr := &p.Products[i]
 			return pr.ID, pr.Name, pr.Seasonality
 		},
-		index: indexOfProduct,
+		index: productIndex,
 		set: func(p *planner.Plan, id string, w []float64) {
-			if i := indexOfProduct(p, id); i >= 0 {
+			if i := productIndex(p, id); i >= 0 {
 				p.Products[i].Seasonality = w
 			}
 		},

@@ -186,7 +186,7 @@ func flightingOf(id string) func(p *planner.Plan) []float64 {
 }
 
 func seasonalityOf(id string) func(p *planner.Plan) []float64 {
-	return func(p *planner.Plan) []float64 { return p.Products[indexOfProduct(p, id)].Seasonality }
+	return func(p *planner.Plan) []float64 { return p.Products[productIndex(p, id)].Seasonality }
 }
 
 func TestWeightRefusals(t *testing.T) {

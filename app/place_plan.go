@@ -161,16 +161,6 @@ func removePlace(p *planner.Plan, k int) {
 	}
 }
 
-// indexOfProduct returns the index of the product with that id, or -1.
-func indexOfProduct(p *planner.Plan, id string) int {
-	for i := range p.Products {
-		if p.Products[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
 // placeIndex returns the index of the place with that id, or -1.
 func placeIndex(p *planner.Plan, id string) int {
 	for i := range p.Places {

@@ -262,7 +262,7 @@ func (g *shareGrid) pruneDraft(p *planner.Plan) {
 	if d == nil {
 		return
 	}
-	if indexOfProduct(p, d.product) < 0 {
+	if productIndex(p, d.product) < 0 {
 		g.draft = nil
 		return
 	}
@@ -308,7 +308,7 @@ func (g *shareGrid) showBanner(p *planner.Plan) {
 		g.banner.Hide()
 		return
 	}
-	i := indexOfProduct(p, g.draft.product)
+	i := productIndex(p, g.draft.product)
 	row, _ := g.row(p, i)
 	sum := 0.0
 	for _, x := range row {
@@ -344,7 +344,7 @@ func (g *shareGrid) commitShare(x float64) error {
 	pr := p.Products[r]
 	if d := g.draft; d != nil && d.product != pr.ID {
 		name := ""
-		if i := indexOfProduct(p, d.product); i >= 0 {
+		if i := productIndex(p, d.product); i >= 0 {
 			name = p.Products[i].Name
 		}
 		return errors.New(lang.L("first finish the shares of “{{.Name}}”: spread the remainder or discard them", map[string]any{"Name": name}))
@@ -394,7 +394,7 @@ func (g *shareGrid) spreadDraft() {
 		return
 	}
 	p := g.env.Doc.Plan()
-	i := indexOfProduct(p, d.product)
+	i := productIndex(p, d.product)
 	if i < 0 {
 		g.draft = nil
 		g.Refresh()
