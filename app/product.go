@@ -148,9 +148,7 @@ func (s *productScreen) buildForm() {
 	s.seasonNote.Wrapping = fyne.TextWrapWord
 	s.seasonNote.SizeName = theme.SizeNameCaptionText
 	s.seasonNote.Importance = widget.LowImportance
-	s.calendar = widget.NewButtonWithIcon(lang.L("Edit in the calendar"), theme.CalendarIcon(), func() {
-		s.env.w.ShowScreen(calendarScreen)
-	})
+	s.calendar = widget.NewButtonWithIcon(lang.L("Edit in the calendar"), theme.CalendarIcon(), s.openCalendar)
 	s.flat = widget.NewButtonWithIcon(lang.L("Make flat"), theme.ContentClearIcon(), func() {
 		err := s.edit(lang.L("Make the seasonality of “{{.Name}}” flat", s.named()), func(pr *planner.Product) { pr.Seasonality = nil })
 		if err != nil {
@@ -273,6 +271,20 @@ func (s *productScreen) showSeasonality(p *planner.Plan, pr planner.Product, uni
 	} else {
 		s.calendar.Show()
 	}
+}
+
+// productFocuser is a screen that can show one product (the Calendar shows
+// its seasonality).
+type productFocuser interface{ FocusProduct(id string) }
+
+// openCalendar shows the selected product's seasonality on the Calendar screen.
+func (s *productScreen) openCalendar() {
+	pr, ok := s.selected()
+	if c, can := s.env.w.Screen(calendarScreen).(productFocuser); ok && can {
+		c.FocusProduct(pr.ID)
+		return
+	}
+	s.env.w.ShowScreen(calendarScreen)
 }
 
 // addProduct appends a new product sold in the plan's overall mix, and selects it.
