@@ -231,3 +231,24 @@ func goldenMax(f func(float64) float64, a, b float64) float64 {
 	}
 	return 0.5 * (a + b)
 }
+
+// PriceCurve returns the plan's contribution with product i at each of the
+// given list prices (scenario prices, like PriceAdvice's), everything else
+// held as it is: the curve the price advisor searches, for charts. It costs
+// a few operations per price after one pass over the plan.
+func PriceCurve(p *Plan, scenario string, i int, prices []float64) ([]float64, error) {
+	m, err := Compile(p, scenario)
+	if err != nil {
+		return nil, err
+	}
+	if i < 0 || i >= len(p.Products) {
+		return nil, fmt.Errorf("the plan has no product number %d", i+1)
+	}
+	pt := m.priceTotals()
+	pc := m.priceCurve(i, &pt)
+	out := make([]float64, len(prices))
+	for j, price := range prices {
+		out[j] = pc.contribution(price)
+	}
+	return out, nil
+}

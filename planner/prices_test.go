@@ -217,3 +217,25 @@ func TestAdvisePriceOne(t *testing.T) {
 		t.Error("no error for a product that does not exist")
 	}
 }
+
+// TestPriceCurveExported: the exported curve is the engine's contribution at
+// each price, and refuses a product that does not exist.
+func TestPriceCurveExported(t *testing.T) {
+	p, err := Load("testdata/tea.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prices := []float64{2, 8.9, 13.15, 40}
+	got, err := PriceCurve(p, "high", 0, prices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, price := range prices {
+		if want := contributionAt(t, p, "high", 0, price); math.Abs(got[j]-want) > 1e-9*math.Abs(want) {
+			t.Errorf("at %g: %.10g, the engine says %.10g", price, got[j], want)
+		}
+	}
+	if _, err := PriceCurve(p, "base", 3, prices); err == nil {
+		t.Error("no error for a product that does not exist")
+	}
+}
