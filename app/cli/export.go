@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"mixplan/export"
 	"mixplan/planner"
@@ -13,7 +14,7 @@ import (
 func init() {
 	register(command{
 		name:    "export",
-		usage:   "[--xlsx OUT.xlsx] [--pdf OUT.pdf] [--scenario ID] [--paper a4|letter] FILE",
+		usage:   "[--xlsx OUT.xlsx] [--pdf OUT.pdf] [--scenario ID] [--paper a4|letter] [--date YYYY-MM-DD] FILE",
 		summary: "export the plan as an Excel workbook with live formulas and charts, a PDF report, or both",
 		run:     runExport,
 	})
@@ -25,12 +26,19 @@ func runExport(env Env, args []string) int {
 	pdfOut := fs.String("pdf", "", "write the PDF report to this file")
 	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
 	paper := fs.String("paper", "a4", "PDF paper size: a4 or letter")
+	date := fs.String("date", "", "generation date YYYY-MM-DD printed on the report; fixed, it makes the PDF byte-identical run after run")
 	pos, err := parseArgs(fs, args, 1)
 	if err == nil && *xlsxOut == "" && *pdfOut == "" {
 		err = errUsage{"give --xlsx OUT, --pdf OUT or both"}
 	}
 	if err == nil && *paper != "a4" && *paper != "letter" {
 		err = errUsage{fmt.Sprintf("--paper must be a4 or letter, not %q", *paper)}
+	}
+	var generated time.Time
+	if err == nil && *date != "" {
+		if generated, err = time.Parse("2006-01-02", *date); err != nil {
+			err = errUsage{fmt.Sprintf("--date must be a day written YYYY-MM-DD, not %q", *date)}
+		}
 	}
 	if err != nil {
 		return fail(env, "export", err)
@@ -42,7 +50,7 @@ func runExport(env Env, args []string) int {
 	if _, ok := plan.ScenarioByID(*scenario); !ok {
 		return fail(env, "export", fmt.Errorf("the plan has no scenario %q", *scenario))
 	}
-	opt := export.Options{Scenario: *scenario, Paper: *paper}
+	opt := export.Options{Scenario: *scenario, Paper: *paper, Generated: generated}
 	for _, job := range []struct {
 		out   string
 		write func(io.Writer, *planner.Plan, export.Options) error

@@ -66,6 +66,28 @@ func TestExportPDF(t *testing.T) {
 			t.Errorf("a file was left at %s", out)
 		}
 	})
+	t.Run("a fixed date gives the same bytes", func(t *testing.T) {
+		var runs [2][]byte
+		for i := range runs {
+			out := filepath.Join(dir, "dated.pdf")
+			if code, _, stderr := run(t, "", "export", "--pdf", out, "--date", "2027-03-01", "testdata/tea.mixplan"); code != ExitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			runs[i], _ = os.ReadFile(out)
+		}
+		if len(runs[0]) == 0 || string(runs[0]) != string(runs[1]) {
+			t.Error("two exports with the same --date differ")
+		}
+		if text := pdfTool(t, "pdftotext", filepath.Join(dir, "dated.pdf"), "-"); !strings.Contains(text, "1 March 2027") {
+			t.Error("the report does not print the date given")
+		}
+	})
+	t.Run("bad date", func(t *testing.T) {
+		code, _, stderr := run(t, "", "export", "--pdf", filepath.Join(dir, "x.pdf"), "--date", "01/03/2027", "testdata/tea.mixplan")
+		if code != ExitUsage || !strings.Contains(stderr, "--date must be a day written YYYY-MM-DD") {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
 	t.Run("unknown scenario", func(t *testing.T) {
 		code, _, stderr := run(t, "", "export", "--pdf", filepath.Join(dir, "x.pdf"), "--scenario", "mars", "testdata/tea.mixplan")
 		if code != ExitRefused || !strings.Contains(stderr, `no scenario "mars"`) {
