@@ -15,6 +15,16 @@
 // status. The computation is a few passes over dense slices and is cheap enough
 // to run on every keystroke.
 //
+// Optimize answers the promotion budget problem of section 3: the spends,
+// within every channel's bounds and the budget, that maximise contribution
+// (or the units promotion brings). It is exact, S-shaped curves included:
+// branch and bound over the channels' spend ranges, bounded by the concave
+// envelopes of their curves (budget_*.go). AdvisePrices gives each product's
+// lowest list price for the gross-margin target and the list price that
+// maximises contribution; PriceCurve is the curve it searches, for charts.
+// Both are pure functions of the plan, cheap enough to run after every edit,
+// and take a context so a caller can cancel a run the user has outdated.
+//
 // Plans are read with Parse or Load, which refuse a damaged or invalid plan
 // whole with a *ValidationError listing every problem with its JSON path, and
 // written with Marshal or Save, which writes a temporary file and renames it so
