@@ -2,12 +2,13 @@
 # Installs what Mixplan needs and is missing on a Debian machine: the C
 # libraries Fyne builds against, and the tools the tests use to look at what
 # a person sees (Xvfb and xdotool for the window, poppler for PDF pages,
-# LibreOffice to recalculate workbooks, ImageMagick for screenshots).
+# LibreOffice to recalculate workbooks, ImageMagick for screenshots, jq to
+# read the command line's JSON, xz for the desktop package).
 # Installs only what is missing, so a second run takes a second.
 set -euo pipefail
 
 packages=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev
-          xvfb xdotool imagemagick poppler-utils libreoffice-calc-nogui)
+          xvfb xdotool imagemagick poppler-utils libreoffice-calc-nogui jq xz-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
