@@ -43,7 +43,7 @@ func uniqueID(base string, taken func(string) bool) string {
 }
 
 // listActions is the row of buttons under an editing screen's list: add,
-// duplicate, delete, move up, move down. Screens enable them with update.
+// duplicate, delete, move up, move down. The list editor enables them.
 type listActions struct {
 	add, duplicate, remove, up, down *widget.Button
 	box                              *fyne.Container
@@ -66,18 +66,20 @@ func newListActions(add, duplicate, remove, up, down func()) *listActions {
 
 // update enables the buttons that make sense for selection sel of n rows.
 func (a *listActions) update(sel, n int) {
-	enable := func(b *widget.Button, on bool) {
-		if on {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
 	has := sel >= 0 && sel < n
 	enable(a.duplicate, has)
 	enable(a.remove, has)
 	enable(a.up, has && sel > 0)
 	enable(a.down, has && sel < n-1)
+}
+
+// enable enables or disables w.
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
 }
 
 // heading is a form row that titles the rows after it ("Spend",

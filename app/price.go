@@ -50,13 +50,12 @@ type priceScreen struct {
 	env     *Env
 	content fyne.CanvasObject
 
-	detail, empty fyne.CanvasObject
-	body          *fyne.Container // the form and the advisor's panel (sides), and the chart
-	sides         *fyne.Container
-	heading       *widget.Label
-	listPrice     *widgets.BoundedField
-	discount      *widgets.BoundedField
-	scenarioNote  *widget.Label
+	body         *fyne.Container // the form and the advisor's panel (sides), and the chart
+	sides        *fyne.Container
+	heading      *widget.Label
+	listPrice    *widgets.BoundedField
+	discount     *widgets.BoundedField
+	scenarioNote *widget.Label
 
 	netPrice, unitMargin, marginPct *widget.Label
 	minPrice, bestPrice, atBest     *widget.Label
@@ -80,11 +79,8 @@ func newPriceScreen(env *Env) Screen {
 		return lang.L("{{.Price}} · margin {{.Margin}}", map[string]any{
 			"Price": f.UnitMoney(p.Products[i].ListPrice), "Margin": f.Maybe(r.Products[i].GrossMarginPct, f.Percent)})
 	}, s.showSelected)
-	s.buildForm()
-	s.empty = container.NewCenter(widget.NewLabel(lang.L("No products yet. Add them on the Product screen.")))
-	split := container.NewHSplit(s.list, container.NewStack(s.detail, s.empty))
-	split.Offset = 0.22
-	s.content = split
+	s.content = s.panes(s.buildForm(),
+		container.NewCenter(widget.NewLabel(lang.L("No products yet. Add them on the Product screen."))))
 	return s
 }
 
@@ -94,7 +90,7 @@ func (s *priceScreen) Icon() fyne.Resource        { return theme.InfoIcon() }
 func (s *priceScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the price form, the results and the advisor's panel.
-func (s *priceScreen) buildForm() {
+func (s *priceScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle.Bold = true
@@ -155,7 +151,7 @@ func (s *priceScreen) buildForm() {
 	chartTitle.TextStyle.Bold = true
 	chartTitle.Truncation = fyne.TextTruncateEllipsis
 	s.body = container.NewVBox(s.heading, s.scenarioNote, s.sides, chartTitle, s.chart)
-	s.detail = container.NewVScroll(container.NewPadded(s.body))
+	return container.NewVScroll(container.NewPadded(s.body))
 }
 
 // Refresh shows the document: the list, and the selected product's prices,
@@ -167,16 +163,12 @@ func (s *priceScreen) Refresh() { s.refresh() }
 func (s *priceScreen) showSelected() {
 	doc := s.env.Doc
 	p, r := doc.Plan(), doc.Report()
-	if s.sel < 0 || s.sel >= len(p.Products) || s.sel >= len(r.Products) {
+	pr, ok := s.selected()
+	if !ok {
 		s.stopAdvice()
-		s.detail.Hide()
-		s.empty.Show()
 		return
 	}
-	s.empty.Hide()
-	s.detail.Show()
-
-	pr, res := p.Products[s.sel], r.Products[s.sel]
+	res := r.Products[s.sel]
 	f := s.env.Fmt()
 	setText(s.heading, pr.Name)
 	s.listPrice.Field.SetFormat(f.Field(widgets.Money))

@@ -42,21 +42,19 @@ type productScreen struct {
 	*productList
 	env     *Env
 	content fyne.CanvasObject
-	actions *listActions
 
-	detail, empty fyne.CanvasObject
-	heading       *widget.Label
-	name, id      *widgets.TextField
-	unitCost      *widgets.NumberField
-	baseVolume    *widgets.NumberField
-	refPrice      *widgets.NumberField
-	elasticity    *widgets.NumberField
-	launchCost    *widgets.NumberField
-	perCustomer   *widgets.NumberField
-	season        *charts.Bars
-	seasonNote    *widget.Label
-	calendar      *widget.Button
-	flat          *widget.Button
+	heading     *widget.Label
+	name, id    *widgets.TextField
+	unitCost    *widgets.NumberField
+	baseVolume  *widgets.NumberField
+	refPrice    *widgets.NumberField
+	elasticity  *widgets.NumberField
+	launchCost  *widgets.NumberField
+	perCustomer *widgets.NumberField
+	season      *charts.Bars
+	seasonNote  *widget.Label
+	calendar    *widget.Button
+	flat        *widget.Button
 
 	units, baseUnits, liftUnits    *widget.Label
 	revenue, margin, marginPct     *widget.Label
@@ -70,15 +68,14 @@ func newProductScreen(env *Env) Screen {
 		return lang.L("{{.Units}} units · {{.Contribution}}", map[string]any{
 			"Units": f.Units(r.Products[i].Units), "Contribution": f.Money(r.Products[i].Contribution)})
 	}, s.showSelected)
-	s.actions = newListActions(s.addProduct, s.duplicateProduct, s.deleteProduct,
-		func() { s.moveProduct(-1) }, func() { s.moveProduct(1) })
-
-	s.buildForm()
-	s.empty = container.NewCenter(widget.NewLabel(lang.L("No products yet. Add one to plan its costs and volume.")))
-	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(s.detail, s.empty))
-	split.Offset = 0.22
-	s.content = split
+	s.withActions(s.addProduct, s.duplicateProduct, s.deleteProduct, func(d int) string {
+		if d < 0 {
+			return lang.L("Move product “{{.Name}}” up", s.named())
+		}
+		return lang.L("Move product “{{.Name}}” down", s.named())
+	})
+	s.content = s.panes(s.buildForm(),
+		container.NewCenter(widget.NewLabel(lang.L("No products yet. Add one to plan its costs and volume."))))
 	return s
 }
 
@@ -88,7 +85,7 @@ func (s *productScreen) Icon() fyne.Resource        { return theme.StorageIcon()
 func (s *productScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected product and its results panel.
-func (s *productScreen) buildForm() {
+func (s *productScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle.Bold = true
@@ -103,11 +100,10 @@ func (s *productScreen) buildForm() {
 		return checkProductID(s.env.Doc.Plan(), s.sel, strings.TrimSpace(v))
 	})
 	s.id.OnCommit = func(v string) error {
-		p := s.env.Doc.Plan()
-		if s.sel < 0 || s.sel >= len(p.Products) {
+		from := s.selectedID()
+		if from == "" {
 			return nil
 		}
-		from := p.Products[s.sel].ID
 		return s.env.Edit(lang.L("Change the ID of “{{.Name}}”", s.named()), func(p *planner.Plan) { renameProduct(p, from, v) })
 	}
 
@@ -199,7 +195,7 @@ func (s *productScreen) buildForm() {
 	panel := container.NewVBox(resultsTitle, results, note,
 		seasonTitle, s.season, s.seasonNote, container.NewHBox(s.calendar, s.flat))
 
-	s.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.heading, newSideBySide(320, form, panel))))
 }
 
@@ -210,16 +206,10 @@ func (s *productScreen) Refresh() { s.refresh() }
 func (s *productScreen) showSelected() {
 	doc := s.env.Doc
 	p, r := doc.Plan(), doc.Report()
-	s.actions.update(s.sel, len(p.Products))
-	if s.sel < 0 || s.sel >= len(p.Products) || s.sel >= len(r.Products) {
-		s.detail.Hide()
-		s.empty.Show()
+	pr, ok := s.selected()
+	if !ok {
 		return
 	}
-	s.empty.Hide()
-	s.detail.Show()
-
-	pr := p.Products[s.sel]
 	f := s.env.Fmt()
 	setText(s.heading, pr.Name)
 	s.name.SetValue(pr.Name)
@@ -297,79 +287,31 @@ func (s *productScreen) addProduct() {
 		d.Show()
 		return
 	}
-	id := uniqueID("product", func(id string) bool { return productIndex(p, id) >= 0 })
 	name := lang.L("New product")
 	shares := mixShares(p)
-	err := s.env.Edit(lang.L("Add product “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+	s.add(lang.L("Add product “{{.Name}}”", map[string]any{"Name": name}), "product", func(p *planner.Plan, id string) {
 		addProduct(p, newProduct(id, name), shares)
 	})
-	s.afterStructuralEdit(err, len(p.Products))
 }
 
 // duplicateProduct inserts a copy of the selected product after it.
 func (s *productScreen) duplicateProduct() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Products) {
-		return
-	}
-	i, src := s.sel, p.Products[s.sel]
-	id := uniqueID(src.ID+"-copy", func(id string) bool { return productIndex(p, id) >= 0 })
-	name := lang.L("{{.Name}} (copy)", map[string]any{"Name": src.Name})
-	err := s.env.Edit(lang.L("Duplicate product “{{.Name}}”", map[string]any{"Name": src.Name}), func(p *planner.Plan) {
-		duplicateProduct(p, i, id, name)
-	})
-	s.afterStructuralEdit(err, i+1)
+	s.duplicate(lang.L("Duplicate product “{{.Name}}”", s.named()), duplicateProduct)
 }
 
 // deleteProduct removes the selected product after asking, saying which
 // promotion splits it leaves empty.
 func (s *productScreen) deleteProduct() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Products) {
+	pr, ok := s.selected()
+	if !ok {
 		return
 	}
-	i, pr := s.sel, p.Products[s.sel]
 	msg := lang.L("Delete “{{.Name}}” from the plan, with its shares in the places and its weights in the promotion splits? The other products are not affected. You can undo this.", map[string]any{"Name": pr.Name})
-	if names := splitsLeftEmpty(p, pr.ID); len(names) > 0 {
+	if names := splitsLeftEmpty(s.env.Doc.Plan(), pr.ID); len(names) > 0 {
 		msg += "\n\n" + lang.N("{{.Names}} splits its extra units over this product only: it will follow each product’s base volume instead.",
 			len(names), map[string]any{"Names": quoteNames(names)})
 	}
-	s.env.Confirm(lang.L("Delete product?"), msg, lang.L("Delete"), func() {
-		err := s.env.Edit(lang.L("Delete product “{{.Name}}”", map[string]any{"Name": pr.Name}), func(p *planner.Plan) {
-			removeProduct(p, pr.ID)
-		})
-		s.afterStructuralEdit(err, min(i, len(p.Products)-2))
-	})
-}
-
-// moveProduct moves the selected product up (-1) or down (+1).
-func (s *productScreen) moveProduct(d int) {
-	p := s.env.Doc.Plan()
-	i := s.sel
-	if i < 0 || i+d < 0 || i+d >= len(p.Products) {
-		return
-	}
-	label := lang.L("Move product “{{.Name}}” down", s.named())
-	if d < 0 {
-		label = lang.L("Move product “{{.Name}}” up", s.named())
-	}
-	err := s.env.Edit(label, func(p *planner.Plan) { move(p.Products, i, d) })
-	s.afterStructuralEdit(err, i+d)
-}
-
-// afterStructuralEdit selects row sel after an add, duplicate, delete or
-// move, or explains why the plan refused it.
-func (s *productScreen) afterStructuralEdit(err error, sel int) {
-	if err != nil {
-		s.env.ShowError(err)
-		return
-	}
-	s.sel = sel
-	s.selectRow(sel)
-	if sel >= 0 {
-		s.list.ScrollTo(sel)
-	}
-	s.showSelected()
+	s.remove(lang.L("Delete product?"), msg, lang.L("Delete product “{{.Name}}”", map[string]any{"Name": pr.Name}), removeProduct)
 }
 
 // quoteNames writes names quoted and separated by commas, in the user's

@@ -26,59 +26,45 @@ func init() { registerScreen(orderPromotion, newPromotion) }
 // screens follow: the list is virtual, every committed field is one
 // Env.Edit, and Refresh rewrites the widgets from the document.
 type promotionScreen struct {
+	*listEditor[planner.Promotion]
 	env     *Env
 	content fyne.CanvasObject
-	list    *widget.List
-	sel     int // selected channel, -1 for none
-	actions *listActions
 
-	detail, empty fyne.CanvasObject
-	heading       *widget.Label
-	name, kind    *widgets.TextField
-	spend         *widgets.BoundedField
-	min, max      *widgets.NumberField
-	maxUnits      *widgets.NumberField
-	halfSpend     *widgets.NumberField
-	shape         *widgets.NumberField
-	proportional  *widget.Check
-	splitRows     *fyne.Container
-	addProduct    *widget.Button
-	syncing       bool // true while Refresh sets widgets, so their callbacks do not edit
-	selecting     bool // true while Refresh selects the list row itself
+	heading      *widget.Label
+	name, kind   *widgets.TextField
+	spend        *widgets.BoundedField
+	min, max     *widgets.NumberField
+	maxUnits     *widgets.NumberField
+	halfSpend    *widgets.NumberField
+	shape        *widgets.NumberField
+	proportional *widget.Check
+	splitRows    *fyne.Container
+	addProduct   *widget.Button
+	syncing      bool // true while Refresh sets widgets, so their callbacks do not edit
 
 	lift, incremental, roi, marginal *widget.Label
 	curve                            *charts.Curve
 }
 
 func newPromotion(env *Env) Screen {
-	s := &promotionScreen{env: env, sel: -1}
-	s.list = widget.NewList(
-		func() int { return len(s.env.Doc.Plan().Promotions) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("Channel name")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("€0 · ROI 0%")
-			info.SizeName = theme.SizeNameCaptionText
-			info.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&rowLayout{}, name, info)
+	s := &promotionScreen{env: env}
+	s.listEditor = newListEditor(env, listSpec[planner.Promotion]{
+		rows: func(p *planner.Plan) *[]planner.Promotion { return &p.Promotions },
+		key:  func(pm planner.Promotion) (string, string) { return pm.ID, pm.Name },
+		info: func(_ *planner.Plan, r *planner.Report, i int) string {
+			f := s.env.Fmt()
+			return f.Money(r.Promotions[i].Spend) + " · " + lang.L("ROI {{.ROI}}", map[string]any{"ROI": f.Maybe(r.Promotions[i].ROI, f.Percent)})
 		},
-		s.updateRow)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		s.sel = i
-		if !s.selecting {
-			s.showSelected()
+		sample: "€0 · ROI 0%",
+	}, s.showSelected)
+	s.withActions(s.addChannel, s.duplicateChannel, s.deleteChannel, func(d int) string {
+		if d < 0 {
+			return lang.L("Move channel “{{.Name}}” up", s.named())
 		}
-	}
-	s.actions = newListActions(s.addChannel, s.duplicateChannel, s.deleteChannel,
-		func() { s.moveChannel(-1) }, func() { s.moveChannel(1) })
-
-	s.buildForm()
-	s.empty = container.NewCenter(widget.NewLabel(lang.L("No promotion channels yet. Add one to plan its spend.")))
-	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(s.detail, s.empty))
-	split.Offset = 0.22
-	s.content = split
+		return lang.L("Move channel “{{.Name}}” down", s.named())
+	})
+	s.content = s.panes(s.buildForm(),
+		container.NewCenter(widget.NewLabel(lang.L("No promotion channels yet. Add one to plan its spend."))))
 	return s
 }
 
@@ -88,7 +74,7 @@ func (s *promotionScreen) Icon() fyne.Resource        { return theme.VolumeUpIco
 func (s *promotionScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected channel and its results panel.
-func (s *promotionScreen) buildForm() {
+func (s *promotionScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle.Bold = true
@@ -180,93 +166,25 @@ func (s *promotionScreen) buildForm() {
 	resultsTitle.TextStyle.Bold = true
 	panel := container.NewVBox(resultsTitle, results, s.curve)
 
-	s.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.heading, newSideBySide(320, form, panel))))
 }
 
-// named is the template data of an undo label: the selected channel's name.
-func (s *promotionScreen) named() map[string]any {
-	if s.sel < 0 || s.sel >= len(s.env.Doc.Plan().Promotions) {
-		return map[string]any{"Name": ""}
-	}
-	return map[string]any{"Name": s.env.Doc.Plan().Promotions[s.sel].Name}
-}
-
-// edit changes the selected channel as one undo step. The channel is found
-// by id in the plan being edited, so the change lands on the right one.
-func (s *promotionScreen) edit(label string, change func(pm *planner.Promotion)) error {
-	plan := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(plan.Promotions) {
-		return nil
-	}
-	id := plan.Promotions[s.sel].ID
-	return s.env.Edit(label, func(p *planner.Plan) {
-		for i := range p.Promotions {
-			if p.Promotions[i].ID == id {
-				change(&p.Promotions[i])
-			}
-		}
-	})
-}
-
-// updateRow shows channel i in a list row: its name, spend and ROI.
-func (s *promotionScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	doc := s.env.Doc
-	p, r := doc.Plan(), doc.Report()
-	if i >= len(p.Promotions) || i >= len(r.Promotions) {
-		return
-	}
-	row := o.(*fyne.Container)
-	f := s.env.Fmt()
-	row.Objects[0].(*widget.Label).SetText(p.Promotions[i].Name)
-	info := f.Money(r.Promotions[i].Spend) + " · " + lang.L("ROI {{.ROI}}", map[string]any{"ROI": f.Maybe(r.Promotions[i].ROI, f.Percent)})
-	row.Objects[1].(*widget.Label).SetText(info)
-}
-
 // Refresh shows the document: the list, and the selected channel's form and results.
-func (s *promotionScreen) Refresh() {
-	n := len(s.env.Doc.Plan().Promotions)
-	s.list.Refresh()
-	switch {
-	case n == 0:
-		s.sel = -1
-	case s.sel < 0:
-		s.sel = 0
-	case s.sel >= n:
-		s.sel = n - 1
-	}
-	s.selectRow(s.sel)
-	s.showSelected()
-}
-
-// selectRow highlights row i (none for -1) without redrawing the form.
-func (s *promotionScreen) selectRow(i int) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
-}
+func (s *promotionScreen) Refresh() { s.refresh() }
 
 // showSelected writes the selected channel into the form and the results.
 func (s *promotionScreen) showSelected() {
 	doc := s.env.Doc
 	p, r, m := doc.Plan(), doc.Report(), doc.Model()
-	s.actions.update(s.sel, len(p.Promotions))
-	if s.sel < 0 || s.sel >= len(p.Promotions) {
-		s.detail.Hide()
-		s.empty.Show()
+	pm, ok := s.selected()
+	if !ok {
 		return
 	}
-	s.empty.Hide()
-	s.detail.Show()
 	s.syncing = true
 	defer func() { s.syncing = false }()
 
 	i := s.sel
-	pm := p.Promotions[i]
 	f := s.env.Fmt()
 	setText(s.heading, pm.Name)
 	s.name.SetValue(pm.Name)
@@ -388,10 +306,11 @@ func (s *promotionScreen) setProportional(on bool) {
 // adds the one picked with weight 1.
 func (s *promotionScreen) pickProduct() {
 	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Promotions) {
+	pm, ok := s.selected()
+	if !ok {
 		return
 	}
-	split := p.Promotions[s.sel].Split
+	split := pm.Split
 	var ids, names []string
 	for _, pr := range p.Products {
 		if _, in := split[pr.ID]; !in {
@@ -415,78 +334,27 @@ func (s *promotionScreen) pickProduct() {
 
 // addChannel appends a new channel with a modest curve and selects it.
 func (s *promotionScreen) addChannel() {
-	p := s.env.Doc.Plan()
-	id := uniqueID("channel", func(id string) bool { return promotionIndex(p, id) >= 0 })
 	name := lang.L("New channel")
-	err := s.env.Edit(lang.L("Add channel “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+	s.add(lang.L("Add channel “{{.Name}}”", map[string]any{"Name": name}), "channel", func(p *planner.Plan, id string) {
 		p.Promotions = append(p.Promotions, planner.Promotion{ID: id, Name: name, Kind: "digital",
 			Response: planner.Response{MaxUnits: 1000, HalfSpend: 10000, Shape: 1}})
 	})
-	s.afterStructuralEdit(err, len(p.Promotions))
 }
 
 // duplicateChannel inserts a copy of the selected channel after it.
 func (s *promotionScreen) duplicateChannel() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Promotions) {
-		return
-	}
-	i := s.sel
-	src := p.Promotions[i]
-	id := uniqueID(src.ID+"-copy", func(id string) bool { return promotionIndex(p, id) >= 0 })
-	err := s.env.Edit(lang.L("Duplicate channel “{{.Name}}”", map[string]any{"Name": src.Name}), func(p *planner.Plan) {
+	s.duplicate(lang.L("Duplicate channel “{{.Name}}”", s.named()), func(p *planner.Plan, i int, id, name string) {
 		c := p.Clone().Promotions[i] // a deep copy of the channel
-		c.ID, c.Name = id, lang.L("{{.Name}} (copy)", map[string]any{"Name": src.Name})
-		p.Promotions = append(p.Promotions[:i+1], append([]planner.Promotion{c}, p.Promotions[i+1:]...)...)
+		c.ID, c.Name = id, name
+		insertAfter(&p.Promotions, i, c)
 	})
-	s.afterStructuralEdit(err, i+1)
 }
 
 // deleteChannel removes the selected channel after asking.
 func (s *promotionScreen) deleteChannel() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Promotions) {
-		return
-	}
-	i, name := s.sel, p.Promotions[s.sel].Name
-	s.env.Confirm(lang.L("Delete channel?"),
-		lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", map[string]any{"Name": name}),
-		lang.L("Delete"), func() {
-			err := s.env.Edit(lang.L("Delete channel “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
-				p.Promotions = append(p.Promotions[:i], p.Promotions[i+1:]...)
-			})
-			s.afterStructuralEdit(err, min(i, len(p.Promotions)-2))
-		})
-}
-
-// moveChannel moves the selected channel up (-1) or down (+1).
-func (s *promotionScreen) moveChannel(d int) {
-	p := s.env.Doc.Plan()
-	i := s.sel
-	if i < 0 || i+d < 0 || i+d >= len(p.Promotions) {
-		return
-	}
-	label := lang.L("Move channel “{{.Name}}” down", s.named())
-	if d < 0 {
-		label = lang.L("Move channel “{{.Name}}” up", s.named())
-	}
-	err := s.env.Edit(label, func(p *planner.Plan) { move(p.Promotions, i, d) })
-	s.afterStructuralEdit(err, i+d)
-}
-
-// afterStructuralEdit selects row sel after an add, duplicate, delete or
-// move, or explains why the plan refused it.
-func (s *promotionScreen) afterStructuralEdit(err error, sel int) {
-	if err != nil {
-		s.env.ShowError(err)
-		return
-	}
-	s.sel = sel
-	s.selectRow(sel)
-	if sel >= 0 {
-		s.list.ScrollTo(sel)
-	}
-	s.showSelected()
+	s.remove(lang.L("Delete channel?"),
+		lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", s.named()),
+		lang.L("Delete channel “{{.Name}}”", s.named()), nil)
 }
 
 // promotionIndex returns the index of the channel with that id, or -1.
@@ -497,22 +365,6 @@ func promotionIndex(p *planner.Plan, id string) int {
 		}
 	}
 	return -1
-}
-
-// rowLayout stacks a list row's two labels tightly.
-type rowLayout struct{}
-
-func (rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	h0 := objs[0].MinSize().Height
-	objs[0].Move(fyne.NewPos(0, -4))
-	objs[0].Resize(fyne.NewSize(size.Width, h0))
-	objs[1].Move(fyne.NewPos(0, h0-14))
-	objs[1].Resize(fyne.NewSize(size.Width, objs[1].MinSize().Height))
-}
-
-func (rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	a, b := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(fyne.Max(a.Width, b.Width), a.Height+b.Height-18)
 }
 
 // newPicker is a searchable virtual list of names; picked gets the index
