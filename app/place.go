@@ -32,19 +32,14 @@ func init() { registerScreen(orderPlace, newPlace) }
 //     places in proportion to their shares, and is refused, naming the
 //     products, when the place is the only one selling some product.
 type placeScreen struct {
+	*listEditor[planner.Place]
 	env     *Env
 	content fyne.CanvasObject
-	list    *widget.List
-	sel     int // selected place, -1 for none
-	actions *listActions
 
-	detail, empty        fyne.CanvasObject
 	heading              *widget.Label
 	name                 *widgets.TextField
 	margin               *widgets.NumberField
 	logistics, fixedCost *widgets.NumberField
-	syncing              bool // true while Refresh sets widgets, so their callbacks do not edit
-	selecting            bool // true while Refresh selects the list row itself
 
 	units, grossSales, netRevenue, logisticsCost, fixed *widget.Label
 
@@ -52,36 +47,27 @@ type placeScreen struct {
 }
 
 func newPlace(env *Env) Screen {
-	s := &placeScreen{env: env, sel: -1}
-	s.list = widget.NewList(
-		func() int { return len(s.env.Doc.Plan().Places) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("Place name")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("Margin 40% · €0")
-			info.SizeName = theme.SizeNameCaptionText
-			info.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&rowLayout{}, name, info)
+	s := &placeScreen{env: env}
+	s.listEditor = newListEditor(env, listSpec[planner.Place]{
+		rows: func(p *planner.Plan) *[]planner.Place { return &p.Places },
+		key:  func(pl planner.Place) (string, string) { return pl.ID, pl.Name },
+		info: func(p *planner.Plan, r *planner.Report, i int) string {
+			f := s.env.Fmt()
+			return lang.L("Margin {{.Margin}} · net revenue {{.Revenue}}",
+				map[string]any{"Margin": f.Percent(p.Places[i].MarginPct), "Revenue": f.Money(r.Places[i].NetRevenue)})
 		},
-		s.updateRow)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		s.sel = i
-		if !s.selecting {
-			s.showSelected()
-			s.shares.scrollToPlace(i)
+		sample: "Margin 40% · €0",
+	}, s.showSelected)
+	s.withActions(s.addPlace, s.duplicatePlace, s.deletePlace, func(d int) string {
+		if d < 0 {
+			return lang.L("Move place “{{.Name}}” up", s.named())
 		}
-	}
-	s.actions = newListActions(s.addPlace, s.duplicatePlace, s.deletePlace,
-		func() { s.movePlace(-1) }, func() { s.movePlace(1) })
-
-	s.buildForm()
-	s.empty = container.NewCenter(widget.NewLabel(lang.L("No places yet. Add one to sell the products through it.")))
-	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
-	top := container.NewHSplit(left, container.NewStack(s.detail, s.empty))
-	top.Offset = 0.22
-
+		return lang.L("Move place “{{.Name}}” down", s.named())
+	})
 	s.shares = newShareGrid(env)
+	s.picked = s.shares.scrollToPlace // the grid's columns follow the list
+	top := s.panes(s.buildForm(),
+		container.NewCenter(widget.NewLabel(lang.L("No places yet. Add one to sell the products through it."))))
 	split := container.NewVSplit(top, s.shares.content)
 	split.Offset = 0.42
 	s.content = split
@@ -94,7 +80,7 @@ func (s *placeScreen) Icon() fyne.Resource        { return theme.MailSendIcon() 
 func (s *placeScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected place and its results panel.
-func (s *placeScreen) buildForm() {
+func (s *placeScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle.Bold = true
@@ -143,95 +129,24 @@ func (s *placeScreen) buildForm() {
 	resultsTitle.TextStyle.Bold = true
 	panel := container.NewVBox(resultsTitle, results)
 
-	s.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.heading, newSideBySide(320, form, panel))))
-}
-
-// named is the template data of an undo label: the selected place's name.
-func (s *placeScreen) named() map[string]any {
-	if s.sel < 0 || s.sel >= len(s.env.Doc.Plan().Places) {
-		return map[string]any{"Name": ""}
-	}
-	return map[string]any{"Name": s.env.Doc.Plan().Places[s.sel].Name}
-}
-
-// edit changes the selected place as one undo step, found by id in the
-// plan being edited.
-func (s *placeScreen) edit(label string, change func(pl *planner.Place)) error {
-	plan := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(plan.Places) {
-		return nil
-	}
-	id := plan.Places[s.sel].ID
-	return s.env.Edit(label, func(p *planner.Plan) {
-		if k := placeIndex(p, id); k >= 0 {
-			change(&p.Places[k])
-		}
-	})
-}
-
-// updateRow shows place i in a list row: its name, margin and net revenue.
-func (s *placeScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	p, r := s.env.Doc.Plan(), s.env.Doc.Report()
-	if i >= len(p.Places) || i >= len(r.Places) {
-		return
-	}
-	row := o.(*fyne.Container)
-	f := s.env.Fmt()
-	setText(row.Objects[0].(*widget.Label), p.Places[i].Name)
-	setText(row.Objects[1].(*widget.Label), lang.L("Margin {{.Margin}} · net revenue {{.Revenue}}",
-		map[string]any{"Margin": f.Percent(p.Places[i].MarginPct), "Revenue": f.Money(r.Places[i].NetRevenue)}))
 }
 
 // Refresh shows the document: the list, the selected place's form and
 // results, and the share grid.
 func (s *placeScreen) Refresh() {
-	n := len(s.env.Doc.Plan().Places)
-	s.list.Refresh()
-	switch {
-	case n == 0:
-		s.sel = -1
-	case s.sel < 0:
-		s.sel = 0
-	case s.sel >= n:
-		s.sel = n - 1
-	}
-	s.selectRow(s.sel)
-	s.showSelected()
+	s.refresh()
 	s.shares.Refresh()
-}
-
-// selectRow highlights row i (none for -1) without redrawing the form.
-func (s *placeScreen) selectRow(i int) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
-	if s.list.Size().Height == 0 {
-		// Selecting scrolls the list to show the row, which before the
-		// list is laid out scrolls the first rows out of sight.
-		s.list.ScrollToTop()
-	}
 }
 
 // showSelected writes the selected place into the form and the results.
 func (s *placeScreen) showSelected() {
-	p, r := s.env.Doc.Plan(), s.env.Doc.Report()
-	s.actions.update(s.sel, len(p.Places))
-	if s.sel < 0 || s.sel >= len(p.Places) {
-		s.detail.Hide()
-		s.empty.Show()
+	r := s.env.Doc.Report()
+	pl, ok := s.selected()
+	if !ok {
 		return
 	}
-	s.empty.Hide()
-	s.detail.Show()
-	s.syncing = true
-	defer func() { s.syncing = false }()
-
-	pl := p.Places[s.sel]
 	f := s.env.Fmt()
 	setText(s.heading, pl.Name)
 	s.name.SetValue(pl.Name)
@@ -252,32 +167,21 @@ func (s *placeScreen) showSelected() {
 
 // addPlace appends a place that sells nothing yet, and selects it.
 func (s *placeScreen) addPlace() {
-	p := s.env.Doc.Plan()
-	id := uniqueID("place", func(id string) bool { return placeIndex(p, id) >= 0 })
 	name := lang.L("New place")
-	err := s.env.Edit(lang.L("Add place “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+	s.add(lang.L("Add place “{{.Name}}”", map[string]any{"Name": name}), "place", func(p *planner.Plan, id string) {
 		p.Places = append(p.Places, planner.Place{ID: id, Name: name, Share: map[string]float64{}})
 	})
-	s.afterStructuralEdit(err, len(p.Places))
 }
 
 // duplicatePlace inserts after the selected place a copy of its terms that
 // sells nothing yet.
 func (s *placeScreen) duplicatePlace() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Places) {
-		return
-	}
-	i := s.sel
-	src := p.Places[i]
-	id := uniqueID(src.ID+"-copy", func(id string) bool { return placeIndex(p, id) >= 0 })
-	err := s.env.Edit(lang.L("Duplicate place “{{.Name}}”", map[string]any{"Name": src.Name}), func(p *planner.Plan) {
+	s.duplicate(lang.L("Duplicate place “{{.Name}}”", s.named()), func(p *planner.Plan, i int, id, name string) {
 		c := p.Places[i]
-		c.ID, c.Name = id, lang.L("{{.Name}} (copy)", map[string]any{"Name": src.Name})
+		c.ID, c.Name = id, name
 		c.Share = map[string]float64{}
-		p.Places = append(p.Places[:i+1], append([]planner.Place{c}, p.Places[i+1:]...)...)
+		insertAfter(&p.Places, i, c)
 	})
-	s.afterStructuralEdit(err, i+1)
 }
 
 // deletePlace removes the selected place after asking, its shares going to
@@ -285,64 +189,29 @@ func (s *placeScreen) duplicatePlace() {
 // only one.
 func (s *placeScreen) deletePlace() {
 	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Places) {
+	pl, ok := s.selected()
+	if !ok {
 		return
 	}
-	i, id, name := s.sel, p.Places[s.sel].ID, p.Places[s.sel].Name
-	if only := soleOutlets(p, i); len(only) > 0 {
+	if only := soleOutlets(p, s.sel); len(only) > 0 {
 		names := make([]string, len(only))
 		for j, pr := range only {
 			names[j] = pr.Name
 		}
 		msg := lang.N("“{{.Name}}” is the only place selling {{.Products}}. Give it another place in the share grid, or delete the product, before deleting this place.",
-			len(only), map[string]any{"Name": name, "Products": listNames(names, 5)})
-		d := errorDialog(lang.L("“{{.Name}}” cannot be deleted", map[string]any{"Name": name}), errors.New(msg), s.env.Window)
+			len(only), map[string]any{"Name": pl.Name, "Products": listNames(names, 5)})
+		d := errorDialog(lang.L("“{{.Name}}” cannot be deleted", map[string]any{"Name": pl.Name}), errors.New(msg), s.env.Window)
 		s.env.w.lastDialog = d
 		d.Show()
 		return
 	}
-	s.env.Confirm(lang.L("Delete place?"),
-		lang.L("Delete “{{.Name}}”? What it sells goes to each product’s other places, in proportion to their shares, and its fixed costs leave the plan. You can undo this.", map[string]any{"Name": name}),
-		lang.L("Delete"), func() {
-			err := s.env.Edit(lang.L("Delete place “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
-				if k := placeIndex(p, id); k >= 0 {
-					removePlace(p, k)
-				}
-			})
-			s.afterStructuralEdit(err, min(i, len(p.Places)-2))
+	s.remove(lang.L("Delete place?"),
+		lang.L("Delete “{{.Name}}”? What it sells goes to each product’s other places, in proportion to their shares, and its fixed costs leave the plan. You can undo this.", s.named()),
+		lang.L("Delete place “{{.Name}}”", s.named()), func(p *planner.Plan, id string) {
+			if k := placeIndex(p, id); k >= 0 {
+				removePlace(p, k)
+			}
 		})
-}
-
-// movePlace moves the selected place up (-1) or down (+1); the grid's
-// columns follow.
-func (s *placeScreen) movePlace(d int) {
-	p := s.env.Doc.Plan()
-	i := s.sel
-	if i < 0 || i+d < 0 || i+d >= len(p.Places) {
-		return
-	}
-	label := lang.L("Move place “{{.Name}}” down", s.named())
-	if d < 0 {
-		label = lang.L("Move place “{{.Name}}” up", s.named())
-	}
-	err := s.env.Edit(label, func(p *planner.Plan) { move(p.Places, i, d) })
-	s.afterStructuralEdit(err, i+d)
-}
-
-// afterStructuralEdit selects row sel after an add, duplicate, delete or
-// move, or explains why the plan refused it.
-func (s *placeScreen) afterStructuralEdit(err error, sel int) {
-	if err != nil {
-		s.env.ShowError(err)
-		return
-	}
-	s.sel = sel
-	s.selectRow(sel)
-	if sel >= 0 {
-		s.list.ScrollTo(sel)
-		s.shares.scrollToPlace(sel)
-	}
-	s.showSelected()
 }
 
 // listNames writes product names as “A”, “B” and “C” in the user's
