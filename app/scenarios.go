@@ -23,19 +23,15 @@ func init() { registerScreen(orderScenarios, newScenarios) }
 // in the background (a few milliseconds per scenario on a large plan) and
 // only for a plan it has not seen.
 type scenariosScreen struct {
+	*listEditor[planner.Scenario]
 	env     *Env
 	content fyne.CanvasObject
-	list    *widget.List
-	sel     int // selected scenario, -1 for none
-	actions *listActions
 
-	detail, empty fyne.CanvasObject
-	heading       *widget.Label
-	id, name      *widgets.TextField
-	factors       []*widgets.NumberField // volume, unit cost, response, price
-	show          *widget.Button
-	showNote      *widget.Label
-	selecting     bool // true while Refresh selects the list row itself
+	heading  *widget.Label
+	id, name *widgets.TextField
+	factors  []*widgets.NumberField // volume, unit cost, response, price
+	show     *widget.Button
+	showNote *widget.Label
 
 	table   *widget.Table
 	cmp     *comparison // the comparison shown; nil before the first
@@ -56,32 +52,26 @@ var scenarioFactors = []struct {
 }
 
 func newScenarios(env *Env) Screen {
-	s := &scenariosScreen{env: env, sel: -1}
+	s := &scenariosScreen{env: env}
 	s.cmpJob.env = env
-	s.list = widget.NewList(
-		func() int { return len(s.env.Doc.Plan().Scenarios) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("Scenario name")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("volume ×1.00 · price ×1.00")
-			info.SizeName = theme.SizeNameCaptionText
-			info.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&rowLayout{}, name, info)
+	s.listEditor = newListEditor(env, listSpec[planner.Scenario]{
+		rows: func(p *planner.Plan) *[]planner.Scenario { return &p.Scenarios },
+		key:  func(sc planner.Scenario) (string, string) { return sc.ID, sc.Name },
+		info: func(p *planner.Plan, _ *planner.Report, i int) string {
+			sc, f := p.Scenarios[i], s.env.Fmt()
+			return lang.L("volume ×{{.Volume}} · cost ×{{.Cost}} · response ×{{.Response}} · price ×{{.Price}}",
+				map[string]any{"Volume": f.Ratio(sc.Volume), "Cost": f.Ratio(sc.UnitCost), "Response": f.Ratio(sc.Response), "Price": f.Ratio(sc.Price)})
 		},
-		s.updateRow)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		s.sel = i
-		if !s.selecting {
-			s.showSelected()
+		sample: "volume ×1.00 · price ×1.00",
+	}, s.showSelected)
+	s.withActions(s.addScenario, s.duplicateScenario, s.deleteScenario, func(d int) string {
+		if d < 0 {
+			return lang.L("Move scenario “{{.Name}}” up", s.named())
 		}
-	}
-	s.actions = newListActions(s.addScenario, s.duplicateScenario, s.deleteScenario,
-		func() { s.moveScenario(-1) }, func() { s.moveScenario(1) })
+		return lang.L("Move scenario “{{.Name}}” down", s.named())
+	})
 
-	s.buildForm()
 	s.buildTable()
-	s.empty = container.NewPadded(widget.NewLabel(lang.L("No scenarios yet. Add one to see the plan with other volumes, costs, responses or prices.")))
 	title := widget.NewLabel(lang.L("Comparison"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -90,9 +80,9 @@ func newScenarios(env *Env) Screen {
 	s.cmpNote.SizeName = theme.SizeNameCaptionText
 	compare := container.NewBorder(container.NewVBox(widget.NewSeparator(), title, s.cmpNote), nil, nil, nil, s.table)
 
-	left := container.NewBorder(nil, s.actions.box, nil, nil, s.list)
-	right := container.NewBorder(container.NewStack(s.detail, s.empty), nil, nil, nil, compare)
-	split := container.NewHSplit(left, right)
+	split := s.panes(s.buildForm(),
+		container.NewPadded(widget.NewLabel(lang.L("No scenarios yet. Add one to see the plan with other volumes, costs, responses or prices."))))
+	split.Trailing = container.NewBorder(split.Trailing, nil, nil, nil, compare) // the comparison under the form
 	split.Offset = 0.25
 	s.content = split
 	return s
@@ -105,7 +95,7 @@ func (s *scenariosScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected scenario: who it is on the left,
 // what it changes on the right.
-func (s *scenariosScreen) buildForm() {
+func (s *scenariosScreen) buildForm() fyne.CanvasObject {
 	s.heading = widget.NewLabel("")
 	s.heading.TextStyle.Bold = true
 	s.heading.SizeName = theme.SizeNameSubHeadingText
@@ -144,7 +134,7 @@ func (s *scenariosScreen) buildForm() {
 	}
 	what.AppendItem(help(lang.L("Each factor multiplies the plan’s figures under this scenario: base volumes, unit costs, the most extra units of every channel, list prices. 1 leaves them as they are, 0.85 takes 15 % off.")))
 
-	s.detail = container.NewPadded(container.NewVBox(s.heading, newSideBySide(300, who, what)))
+	return container.NewPadded(container.NewVBox(s.heading, newSideBySide(300, who, what)))
 }
 
 // factorUndoLabel names the undo step of a factor's change.
@@ -267,39 +257,6 @@ func (s *scenariosScreen) cellText(row, col int) (text string, best bool) {
 	return c.text(s.env.Fmt(), row, col), c.best[row][col]
 }
 
-// named is the template data of an undo label: the selected scenario's name.
-func (s *scenariosScreen) named() map[string]any {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Scenarios) {
-		return map[string]any{"Name": ""}
-	}
-	return map[string]any{"Name": p.Scenarios[s.sel].Name}
-}
-
-// selectedID is the selected scenario's id, "" for none.
-func (s *scenariosScreen) selectedID() string {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Scenarios) {
-		return ""
-	}
-	return p.Scenarios[s.sel].ID
-}
-
-// edit changes the selected scenario as one undo step, finding it by id.
-func (s *scenariosScreen) edit(label string, change func(sc *planner.Scenario)) error {
-	id := s.selectedID()
-	if id == "" {
-		return nil
-	}
-	return s.env.Edit(label, func(p *planner.Plan) {
-		for i := range p.Scenarios {
-			if p.Scenarios[i].ID == id {
-				change(&p.Scenarios[i])
-			}
-		}
-	})
-}
-
 // idRule refuses an id the plan would refuse: malformed, "base", or another
 // scenario's.
 func (s *scenariosScreen) idRule(v string) error {
@@ -330,35 +287,10 @@ func (s *scenariosScreen) changeID(v string) error {
 	return err
 }
 
-// updateRow shows scenario i in a list row: its name and factors.
-func (s *scenariosScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	p := s.env.Doc.Plan()
-	if i >= len(p.Scenarios) {
-		return
-	}
-	sc := p.Scenarios[i]
-	f := s.env.Fmt()
-	row := o.(*fyne.Container)
-	setText(row.Objects[0].(*widget.Label), sc.Name)
-	setText(row.Objects[1].(*widget.Label), lang.L("volume ×{{.Volume}} · cost ×{{.Cost}} · response ×{{.Response}} · price ×{{.Price}}",
-		map[string]any{"Volume": f.Ratio(sc.Volume), "Cost": f.Ratio(sc.UnitCost), "Response": f.Ratio(sc.Response), "Price": f.Ratio(sc.Price)}))
-}
-
 // Refresh shows the document: the list, the selected scenario's form and
 // the comparison, recomputed in the background when the plan changed.
 func (s *scenariosScreen) Refresh() {
-	n := len(s.env.Doc.Plan().Scenarios)
-	s.list.Refresh()
-	switch {
-	case n == 0:
-		s.sel = -1
-	case s.sel < 0:
-		s.sel = 0
-	case s.sel >= n:
-		s.sel = n - 1
-	}
-	s.selectRow(s.sel)
-	s.showSelected()
+	s.refresh()
 	s.refreshComparison()
 }
 
@@ -382,35 +314,19 @@ func (s *scenariosScreen) refreshComparison() {
 		})
 }
 
-// selectRow highlights row i (none for -1) without redrawing the form.
-func (s *scenariosScreen) selectRow(i int) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
-}
-
 // showSelected writes the selected scenario into the form.
 func (s *scenariosScreen) showSelected() {
 	p := s.env.Doc.Plan()
-	s.actions.update(s.sel, len(p.Scenarios))
 	if len(p.Scenarios) >= planner.MaxScenarios { // the plan would refuse one more
 		s.actions.add.Disable()
 		s.actions.duplicate.Disable()
 	} else {
 		s.actions.add.Enable()
 	}
-	if s.sel < 0 || s.sel >= len(p.Scenarios) {
-		s.detail.Hide()
-		s.empty.Show()
+	sc, ok := s.selected()
+	if !ok {
 		return
 	}
-	s.empty.Hide()
-	s.detail.Show()
-	sc := p.Scenarios[s.sel]
 	setText(s.heading, sc.Name)
 	s.name.SetValue(sc.Name)
 	s.id.SetValue(sc.ID)
@@ -429,78 +345,31 @@ func (s *scenariosScreen) showSelected() {
 
 // addScenario appends a scenario that changes nothing yet and selects it.
 func (s *scenariosScreen) addScenario() {
-	p := s.env.Doc.Plan()
-	id := uniqueID("scenario", func(id string) bool { _, ok := p.ScenarioByID(id); return ok })
 	name := lang.L("New scenario")
-	err := s.env.Edit(lang.L("Add scenario “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) {
+	s.add(lang.L("Add scenario “{{.Name}}”", map[string]any{"Name": name}), "scenario", func(p *planner.Plan, id string) {
 		p.Scenarios = append(p.Scenarios, planner.Scenario{ID: id, Name: name, Volume: 1, UnitCost: 1, Response: 1, Price: 1})
 	})
-	s.afterStructuralEdit(err, len(p.Scenarios))
 }
 
 // duplicateScenario inserts a copy of the selected scenario after it.
 func (s *scenariosScreen) duplicateScenario() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Scenarios) {
-		return
-	}
-	i := s.sel
-	src := p.Scenarios[i]
-	id := uniqueID(src.ID+"-copy", func(id string) bool { _, ok := p.ScenarioByID(id); return ok })
-	err := s.env.Edit(lang.L("Duplicate scenario “{{.Name}}”", map[string]any{"Name": src.Name}), func(p *planner.Plan) {
-		c := src
-		c.ID, c.Name = id, lang.L("{{.Name}} (copy)", map[string]any{"Name": src.Name})
-		p.Scenarios = append(p.Scenarios[:i+1], append([]planner.Scenario{c}, p.Scenarios[i+1:]...)...)
+	s.duplicate(lang.L("Duplicate scenario “{{.Name}}”", s.named()), func(p *planner.Plan, i int, id, name string) {
+		c := p.Scenarios[i]
+		c.ID, c.Name = id, name
+		insertAfter(&p.Scenarios, i, c)
 	})
-	s.afterStructuralEdit(err, i+1)
 }
 
 // deleteScenario removes the selected scenario after asking. If the window
 // shows it, the Document falls back to the base plan, and the question says so.
 func (s *scenariosScreen) deleteScenario() {
-	p := s.env.Doc.Plan()
-	if s.sel < 0 || s.sel >= len(p.Scenarios) {
+	sc, ok := s.selected()
+	if !ok {
 		return
 	}
-	i, sc := s.sel, p.Scenarios[s.sel]
 	msg := lang.L("Delete the scenario “{{.Name}}”? You can undo this.", map[string]any{"Name": sc.Name})
 	if s.env.Doc.Scenario() == sc.ID {
 		msg += "\n" + lang.L("The window shows this scenario now: it will show the base plan.")
 	}
-	s.env.Confirm(lang.L("Delete scenario?"), msg, lang.L("Delete"), func() {
-		err := s.env.Edit(lang.L("Delete scenario “{{.Name}}”", map[string]any{"Name": sc.Name}), func(p *planner.Plan) {
-			p.Scenarios = append(p.Scenarios[:i], p.Scenarios[i+1:]...)
-		})
-		s.afterStructuralEdit(err, min(i, len(p.Scenarios)-2))
-	})
-}
-
-// moveScenario moves the selected scenario up (-1) or down (+1).
-func (s *scenariosScreen) moveScenario(d int) {
-	p := s.env.Doc.Plan()
-	i := s.sel
-	if i < 0 || i+d < 0 || i+d >= len(p.Scenarios) {
-		return
-	}
-	label := lang.L("Move scenario “{{.Name}}” down", s.named())
-	if d < 0 {
-		label = lang.L("Move scenario “{{.Name}}” up", s.named())
-	}
-	err := s.env.Edit(label, func(p *planner.Plan) { move(p.Scenarios, i, d) })
-	s.afterStructuralEdit(err, i+d)
-}
-
-// afterStructuralEdit selects row sel after an add, duplicate, delete or
-// move, or explains why the plan refused it.
-func (s *scenariosScreen) afterStructuralEdit(err error, sel int) {
-	if err != nil {
-		s.env.ShowError(err)
-		return
-	}
-	s.sel = sel
-	s.selectRow(sel)
-	if sel >= 0 {
-		s.list.ScrollTo(sel)
-	}
-	s.showSelected()
+	s.remove(lang.L("Delete scenario?"), msg, lang.L("Delete scenario “{{.Name}}”", map[string]any{"Name": sc.Name}), nil)
 }
