@@ -104,16 +104,7 @@ func readPlanFile(path string) (*planner.Plan, error) {
 	if !isWorkbook(path) {
 		return planner.Load(path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return export.ReadXLSX(f, info.Size())
+	return export.ReadXLSXFile(path)
 }
 
 // isWorkbook reports whether path names an Excel workbook.

@@ -69,6 +69,8 @@ func TestOpenRefusesBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.mixplan")
 	os.WriteFile(broken, []byte(`{"format":"mixplan","version":1,"name":"","products":[{"id":"a","name":"A","unitCost":-1,"listPrice":0,"baseVolume":1}]}`), 0o644)
+	folder := filepath.Join(dir, "plans.xlsx") // a folder named like a workbook
+	os.Mkdir(folder, 0o755)
 	for _, tc := range []struct {
 		name  string
 		path  string
@@ -78,6 +80,7 @@ func TestOpenRefusesBadFiles(t *testing.T) {
 			"• products[0].unitCost — must not be negative, not -1", "• products[0].listPrice — must be greater than 0, not 0",
 			"• places — no place sells product \"a\": its shares over all places must add up to 1"}},
 		{"a file that is gone", filepath.Join(dir, "gone.mixplan"), []string{"The file does not exist any more. It may have been moved or deleted."}},
+		{"a folder named like a workbook", folder, []string{folder + " is a folder, not a workbook"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, samplePlan(t), "", "")
