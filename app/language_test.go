@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestSwitchLanguage(t *testing.T) {
@@ -39,6 +41,25 @@ func TestSwitchLanguage(t *testing.T) {
 			// Numbers follow the plan's locale, not the language.
 			if got := tileValue(w, kpiRevenue); got != "€5,167,883" {
 				t.Errorf("revenue %q", got)
+			}
+		})
+	}
+}
+
+// TestNavigationFitsItsTitles: in every language the navigation is wide
+// enough for each screen's title ("Objectifs et réglages" is longer than
+// "Targets & settings", which it used to be sized for).
+func TestNavigationFitsItsTitles(t *testing.T) {
+	w := openWindow(t, samplePlan(t), "", "")
+	t.Cleanup(func() { w.SetLanguage("") })
+	for _, code := range []string{"en", "fr"} {
+		t.Run(code, func(t *testing.T) {
+			w.SetLanguage(code)
+			for _, s := range w.screens {
+				need := container.NewHBox(widget.NewIcon(s.Icon()), widget.NewLabel(s.Title())).MinSize().Width
+				if got := w.nav.Size().Width; got < need {
+					t.Errorf("%q needs %v, the navigation is %v wide", s.Title(), need, got)
+				}
 			}
 		})
 	}

@@ -113,10 +113,16 @@ func (w *Window) build() {
 		w.current = 0
 	}
 
+	longest := "" // the navigation is as wide as its longest title in this language
+	for _, s := range w.screens {
+		if t := s.Title(); fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width > fyne.MeasureText(longest, theme.TextSize(), fyne.TextStyle{}).Width {
+			longest = t
+		}
+	}
 	w.nav = widget.NewList(
 		func() int { return len(w.screens) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Targets & settings"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
