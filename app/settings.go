@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -76,12 +77,14 @@ func (w *Window) themeMenu() *fyne.MenuItem {
 		[2]string{lang.L("Same as the system"), ""}, [2]string{lang.L("Light"), "light"}, [2]string{lang.L("Dark"), "dark"})
 }
 
-// setTheme applies and remembers a theme choice.
+// setTheme applies and remembers a theme choice, and rebuilds the window as
+// a language change does: Fyne repaints only what is on screen in the new
+// theme, so the screens not shown would keep the old theme's colour in every
+// text that has not changed since (their list rows' names, dark grey on dark).
 func (w *Window) setTheme(value string) {
 	w.app.Preferences().SetString(prefTheme, value)
 	applyTheme(w.app, value)
-	w.buildMenu()
-	w.updateUndo()
+	w.build()
 }
 
 // languageMenu offers the system's language, English and French. The whole
@@ -101,4 +104,25 @@ func (w *Window) SetLanguage(code string) {
 	w.app.Preferences().SetString(prefLanguage, code)
 	useLanguage(code)
 	w.build()
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

@@ -171,13 +171,17 @@ open() {
   fail "the $1 screen did not show after three clicks"
 }
 
-# menu X Y [SUBX SUBY] ITEMX ITEMY: opens a menu of the menu bar and picks an item.
+# menu X Y [SUBX SUBY] ITEMX ITEMY: opens the menu at X of the menu bar,
+# waits for it to drop, hovers the submenu at SUBX SUBY and waits for that
+# to open, then picks the item at ITEMX ITEMY.
 menu() {
+  grab "$work/menu.png" 400x360+0+28
   click "$1" 13
-  sleep 0.3
+  waitfor "the menu to open" 5 changed "$work/menu.png" 400x360+0+28 2000
   if [ $# -eq 6 ]; then
+    grab "$work/menu.png" 300x200+200+28
     xdotool mousemove --window "$W" "$3" "$4"
-    sleep 0.4
+    waitfor "the submenu to open" 5 changed "$work/menu.png" 300x200+200+28 2000
     click "$5" "$6"
   else
     click "$3" "$4"
@@ -319,6 +323,11 @@ waitfor "the dark theme" 5 changed "$work/before.png" "$body" 100000
 shot 16-dark-overview
 open promotion
 shot 17-dark-promotion
+# A screen that was not shown when the theme changed is in the new theme
+# too: the second channel's name in the list is light on dark.
+grey=$(convert "$art/17-dark-promotion.png" -crop 250x22+175+130 +repage -colorspace gray -format '%[fx:maxima]' info:)
+awk -v g="$grey" 'BEGIN { exit !(g > 0.8) }' ||
+  fail "after View › Theme › Dark the Promotion list's names are dark grey on dark (brightest $grey): see 17-dark-promotion.png"
 grab "$work/before.png" "$body"
 menu 118 13 125 84 249 123
 waitfor "the light theme" 5 changed "$work/before.png" "$body" 100000
