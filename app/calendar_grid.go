@@ -123,7 +123,7 @@ func newWeightGrid(env *Env, spec weightSpec) *weightGrid {
 
 	weight := container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(150, g.field.MinSize().Height), g.field),
-		container.NewHBox(g.flat, g.copy), g.share)
+		container.NewHBox(g.flat, g.copy), muted(g.share))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Weight"), weight),
 		widget.NewFormItem(lang.L("Months"), container.NewVBox(g.checkBox, g.checkReason)),

@@ -144,7 +144,7 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Lowest price for the margin target"), s.minPrice),
 		widget.NewFormItem(lang.L("Best price for contribution"), s.bestPrice),
 		widget.NewFormItem(lang.L("Contribution at the best price"), s.atBest))
-	panel := container.NewVBox(advisorTitle, advice, s.sentence, container.NewHBox(s.apply, s.working))
+	panel := container.NewVBox(advisorTitle, advice, s.sentence, container.NewHBox(s.apply, muted(s.working)))
 
 	s.sides = newSideBySide(320, form, panel)
 	chartTitle := widget.NewLabel(lang.L("The plan’s contribution against this list price, other prices unchanged"))

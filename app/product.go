@@ -140,10 +140,7 @@ func (s *productScreen) buildForm() fyne.CanvasObject {
 
 	s.season = charts.NewBars()
 	s.season.SetMinSize(fyne.NewSize(280, 150))
-	s.seasonNote = widget.NewLabel("")
-	s.seasonNote.Wrapping = fyne.TextWrapWord
-	s.seasonNote.SizeName = theme.SizeNameCaptionText
-	s.seasonNote.Importance = widget.LowImportance
+	s.seasonNote = newNote("")
 	s.calendar = widget.NewButtonWithIcon(lang.L("Edit in the calendar"), theme.CalendarIcon(), s.openCalendar)
 	s.flat = widget.NewButtonWithIcon(lang.L("Make flat"), theme.ContentClearIcon(), func() {
 		err := s.edit(lang.L("Make the seasonality of “{{.Name}}” flat", s.named()), func(pr *planner.Product) { pr.Seasonality = nil })
@@ -186,14 +183,11 @@ func (s *productScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Unit contribution"), s.unitContribution))
 	resultsTitle := widget.NewLabel(lang.L("Results"))
 	resultsTitle.TextStyle.Bold = true
-	note := widget.NewLabel(lang.L("Extra units come from the promotion channels. Contribution is after place margins, cost of goods, logistics and the launch cost; unit contribution is one unit’s share of it before the launch cost."))
-	note.Wrapping = fyne.TextWrapWord
-	note.SizeName = theme.SizeNameCaptionText
-	note.Importance = widget.LowImportance
+	note := newNote(lang.L("Extra units come from the promotion channels. Contribution is after place margins, cost of goods, logistics and the launch cost; unit contribution is one unit’s share of it before the launch cost."))
 	seasonTitle := widget.NewLabel(lang.L("Seasonality"))
 	seasonTitle.TextStyle.Bold = true
-	panel := container.NewVBox(resultsTitle, results, note,
-		seasonTitle, s.season, s.seasonNote, container.NewHBox(s.calendar, s.flat))
+	panel := container.NewVBox(resultsTitle, results, muted(note),
+		seasonTitle, s.season, muted(s.seasonNote), container.NewHBox(s.calendar, s.flat))
 
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.heading, newSideBySide(320, form, panel))))

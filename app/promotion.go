@@ -259,7 +259,6 @@ func (s *promotionScreen) showSplit(p *planner.Plan, pm planner.Promotion) {
 			return s.edit(lang.L("Change the split of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Split[id] = x })
 		}
 		share := widget.NewLabel(f.Percent(w / total))
-		share.Importance = widget.LowImportance
 		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
 			err := s.edit(lang.L("Change the split of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { delete(pm.Split, id) })
 			if err != nil {

@@ -119,7 +119,7 @@ func (s *scenariosScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Name"), s.name),
 		widget.NewFormItem(lang.L("Scenario id"), s.id),
 		help(lang.L("The id names the scenario in plan files and on the command line: letters, digits, “_”, “.” or “-”.")),
-		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.show), s.showNote)),
+		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.show), muted(s.showNote))),
 	)
 
 	what := widget.NewForm()

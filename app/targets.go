@@ -128,7 +128,7 @@ func newTargets(env *Env) Screen {
 			return env.Edit(lang.L("Remove the target “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) { *p.Targets.Ptr(key) = nil })
 		}
 		row.status.Wrapping = fyne.TextWrapWord
-		status := container.NewBorder(nil, nil, row.icon, nil, row.status)
+		status := container.NewBorder(nil, nil, row.icon, nil, muted(row.status)) // "not set" is muted
 		targets.AppendItem(widget.NewFormItem(spec.label, &fyne.Container{Layout: leadingColumn{220}, Objects: []fyne.CanvasObject{row.field, status}}))
 		s.targets = append(s.targets, row)
 	}
