@@ -112,7 +112,6 @@ func newWeightGrid(env *Env, spec weightSpec) *weightGrid {
 	g.field = widgets.NewNumberField(env.Fmt().Field(widgets.Plain), widgets.NonNegative())
 	g.field.OnCommit = g.commitWeight
 	g.share = widget.NewLabel("")
-	g.share.Importance = widget.LowImportance
 	g.flat = widget.NewButtonWithIcon(lang.L("Flat"), theme.ContentClearIcon(), g.makeFlat)
 	g.copy = widget.NewButtonWithIcon(lang.L("Copy from…"), theme.ContentCopyIcon(), g.pickSource)
 	g.checkBox = container.NewGridWrap(fyne.NewSize(90, 36))
@@ -123,7 +122,7 @@ func newWeightGrid(env *Env, spec weightSpec) *weightGrid {
 
 	weight := container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(150, g.field.MinSize().Height), g.field),
-		container.NewHBox(g.flat, g.copy), muted(g.share))
+		container.NewHBox(g.flat, g.copy), g.share)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Weight"), weight),
 		widget.NewFormItem(lang.L("Months"), container.NewVBox(g.checkBox, g.checkReason)),

@@ -2,8 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image/color"
-	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -94,69 +92,26 @@ func heading(title string) *widget.FormItem {
 }
 
 // help is a form row of small explanatory text under the fields it explains.
-func help(text string) *widget.FormItem { return widget.NewFormItem("", muted(newNote(text))) }
+func help(text string) *widget.FormItem { return widget.NewFormItem("", newNote(text)) }
 
-// newNote makes a label of small explanatory text that wraps at its width,
-// muted (low importance); place it inside muted so that it reads.
-func newNote(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
-	return l
+// newNote makes small explanatory text (help, notes under results) that
+// wraps at its width, in a muted colour that still reads on the theme's
+// background. Fyne's low-importance labels use the colour of disabled
+// widgets, nearly invisible in the dark theme (1.6:1 against the
+// background) and pale in the light one.
+func newNote(text string) *widget.RichText {
+	n := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: colorNameMuted, SizeName: theme.SizeNameCaptionText}})
+	n.Wrapping = fyne.TextWrapWord
+	return n
 }
 
-// muted shows o with its low-importance text (help, notes, "not set") in a
-// muted colour that reads on the theme's background, light or dark. Fyne
-// writes such text in the colour of disabled widgets, nearly invisible in
-// the dark theme (1.6:1 against the background) and pale in the light one.
-func muted(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, mutedTheme{}) }
-
-// mutedTheme is the window's theme with a readable colour for
-// low-importance text; see muted.
-type mutedTheme struct{}
-
-func (mutedTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	th := fyne.CurrentApp().Settings().Theme()
-	if n == theme.ColorNameDisabled {
-		return mutedColor(th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameBackground, v))
+// setNote changes a note's text, redrawing it only when it changed.
+func setNote(n *widget.RichText, text string) {
+	if seg := n.Segments[0].(*widget.TextSegment); seg.Text != text {
+		seg.Text = text
+		n.Refresh()
 	}
-	return th.Color(n, v)
-}
-
-func (mutedTheme) Font(s fyne.TextStyle) fyne.Resource {
-	return fyne.CurrentApp().Settings().Theme().Font(s)
-}
-
-func (mutedTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
-	return fyne.CurrentApp().Settings().Theme().Icon(n)
-}
-
-func (mutedTheme) Size(n fyne.ThemeSizeName) float32 {
-	return fyne.CurrentApp().Settings().Theme().Size(n)
-}
-
-// mutedContrast is the contrast muted text keeps with the background: a
-// little over WCAG AA's 4.5:1 for small text.
-const mutedContrast = 5
-
-// mutedColor is the text colour fg blended towards the background bg as far
-// as it can go while keeping mutedContrast.
-func mutedColor(fg, bg color.Color) color.Color {
-	mix := func(t float64) color.Color {
-		a, b := color.NRGBAModel.Convert(fg).(color.NRGBA), color.NRGBAModel.Convert(bg).(color.NRGBA)
-		m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
-		return color.NRGBA{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 0xff}
-	}
-	best := mix(0)
-	for t := 0.05; t < 0.8; t += 0.05 {
-		c := mix(t)
-		if contrast(c, bg) < mutedContrast {
-			break
-		}
-		best = c
-	}
-	return best
 }
 
 // move swaps element i of s with its neighbour i+d when both exist.

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -79,6 +80,11 @@ func (g *responsiveGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	g.width = size.Width
 	widths := g.columnWidths(objs, size.Width)
 	pad := theme.Padding()
+	// Give each object its column's width first: text that wraps only
+	// knows its height once it knows its width.
+	for i, o := range objs {
+		o.Resize(fyne.NewSize(widths[i%len(widths)], o.MinSize().Height))
+	}
 	y := float32(0)
 	g.rows(objs, size.Width, func(row []fyne.CanvasObject, h float32) {
 		x := float32(0)
@@ -101,4 +107,62 @@ func (g *responsiveGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h, pad := float32(0), theme.Padding()
 	g.rows(objs, g.width, func(_ []fyne.CanvasObject, rh float32) { h += rh + pad })
 	return fyne.NewSize(w, fyne.Max(0, h-pad))
+}
+
+// newPage is a screen's scrolled column of forms and results: objects one
+// under the other at the page's width, with a padding around. Text that
+// wraps (help under a form's fields) learns its width before the page
+// measures how tall it is, so nothing is drawn over its last lines.
+func newPage(objects ...fyne.CanvasObject) *container.Scroll {
+	page := &fyne.Container{Objects: objects}
+	page.Layout = &reflowColumn{box: page}
+	return container.NewVScroll(page)
+}
+
+// reflowColumn stacks objects at the width given, each as tall as it needs
+// at that width, inside a padding. It lays them out twice: once to tell
+// them their width (a wrapped label is one line tall until it knows it),
+// then at the heights they need. When they need more height than given,
+// it grows its container, the content of a scroll, which then scrolls
+// further; otherwise what follows wrapped text would be drawn over it
+// until something laid the window out again.
+type reflowColumn struct {
+	box *fyne.Container
+}
+
+func (c *reflowColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	width := fyne.Max(0, size.Width-2*pad)
+	for _, o := range objs {
+		if o.Visible() {
+			o.Resize(fyne.NewSize(width, o.MinSize().Height))
+		}
+	}
+	y := pad
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(pad, y))
+		o.Resize(fyne.NewSize(width, h))
+		y += h + pad
+	}
+	if need := fyne.NewSize(size.Width, y); need.Height > size.Height+0.5 {
+		c.box.Resize(need) // lays the column out again, taller
+	}
+}
+
+// MinSize is as wide as the widest object and as tall as the objects need
+// at the width last laid out.
+func (c *reflowColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	w, h := float32(0), pad
+	for _, o := range objs {
+		if o.Visible() {
+			m := o.MinSize()
+			w, h = fyne.Max(w, m.Width), h+m.Height+pad
+		}
+	}
+	return fyne.NewSize(w+2*pad, h)
 }

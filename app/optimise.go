@@ -177,7 +177,7 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 	s.curveTitle.Truncation = fyne.TextTruncateEllipsis
 	s.curve = charts.NewCurve()
 	s.curve.SetMinSize(fyne.NewSize(320, 280))
-	proposal := container.NewVScroll(container.NewPadded(container.NewVBox(s.hint, s.proposalBox)))
+	proposal := newPage(s.hint, s.proposalBox)
 	curve := container.NewPadded(container.NewBorder(s.curveTitle, nil, nil, nil, s.curve))
 	right := container.NewVSplit(proposal, curve)
 	right.Offset = 0.62

@@ -85,7 +85,7 @@ func newOverview(env *Env) Screen {
 		t.TextStyle.Bold = true
 		return container.NewBorder(t, nil, nil, nil, c)
 	}
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+	s.content = newPage(
 		s.verdict, s.scenario,
 		newResponsiveGrid(230, tiles...),
 		widget.NewSeparator(),
@@ -94,7 +94,7 @@ func newOverview(env *Env) Screen {
 			chartCard(lang.L("Spend and incremental contribution by channel"),
 				container.NewBorder(nil, s.channelNote, nil, nil, s.channels))),
 		chartCard(lang.L("Monthly contribution"), s.monthly),
-	)))
+	)
 	return s
 }
 

@@ -129,8 +129,7 @@ func (s *placeScreen) buildForm() fyne.CanvasObject {
 	resultsTitle.TextStyle.Bold = true
 	panel := container.NewVBox(resultsTitle, results)
 
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.heading, newSideBySide(320, form, panel))))
+	return newPage(s.heading, newSideBySide(320, form, panel))
 }
 
 // Refresh shows the document: the list, the selected place's form and

@@ -109,7 +109,7 @@ func newShareGrid(env *Env) *shareGrid {
 	top := container.NewBorder(nil, nil, nil, g.find, title)
 	editor := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(170, g.field.MinSize().Height), g.field), g.cellTitle)
 	helpText := newNote(lang.L("Each product’s shares over all places add up to 100%. A row that adds up is applied at once; otherwise spread what is left or discard the row."))
-	bottom := container.NewVBox(widget.NewSeparator(), editor, g.banner, muted(helpText))
+	bottom := container.NewVBox(widget.NewSeparator(), editor, g.banner, helpText)
 	g.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil,
 		container.NewStack(g.table, container.NewCenter(g.empty))))
 	return g

@@ -50,8 +50,6 @@ type priceScreen struct {
 	env     *Env
 	content fyne.CanvasObject
 
-	body         *fyne.Container // the form and the advisor's panel (sides), and the chart
-	sides        *fyne.Container
 	heading      *widget.Label
 	listPrice    *widgets.BoundedField
 	discount     *widgets.BoundedField
@@ -59,7 +57,8 @@ type priceScreen struct {
 
 	netPrice, unitMargin, marginPct *widget.Label
 	minPrice, bestPrice, atBest     *widget.Label
-	sentence, working               *widget.Label
+	sentence                        *widget.Label
+	working                         *widget.RichText
 	apply                           *widget.Button
 	chart                           *priceChart
 
@@ -131,9 +130,8 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 	}
 	s.sentence = widget.NewLabel("")
 	s.sentence.Wrapping = fyne.TextWrapWord
-	s.working = widget.NewLabel(lang.L("Working out the best price…"))
-	s.working.Importance = widget.LowImportance
-	s.working.SizeName = theme.SizeNameCaptionText
+	s.working = newNote(lang.L("Working out the best price…"))
+	s.working.Wrapping = fyne.TextWrapOff
 	s.working.Hide()
 	s.apply = widget.NewButtonWithIcon(lang.L("Apply the best price"), theme.ConfirmIcon(), s.applyBest)
 	s.apply.Importance = widget.HighImportance
@@ -144,14 +142,12 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Lowest price for the margin target"), s.minPrice),
 		widget.NewFormItem(lang.L("Best price for contribution"), s.bestPrice),
 		widget.NewFormItem(lang.L("Contribution at the best price"), s.atBest))
-	panel := container.NewVBox(advisorTitle, advice, s.sentence, container.NewHBox(s.apply, muted(s.working)))
+	panel := container.NewVBox(advisorTitle, advice, s.sentence, container.NewHBox(s.apply, s.working))
 
-	s.sides = newSideBySide(320, form, panel)
 	chartTitle := widget.NewLabel(lang.L("The plan’s contribution against this list price, other prices unchanged"))
 	chartTitle.TextStyle.Bold = true
 	chartTitle.Truncation = fyne.TextTruncateEllipsis
-	s.body = container.NewVBox(s.heading, s.scenarioNote, s.sides, chartTitle, s.chart)
-	return container.NewVScroll(container.NewPadded(s.body))
+	return newPage(s.heading, s.scenarioNote, newSideBySide(320, form, panel), chartTitle, s.chart)
 }
 
 // Refresh shows the document: the list, and the selected product's prices,
@@ -299,11 +295,6 @@ func (s *priceScreen) showAdvice(job priceJob, a priceAdvice) {
 		BestName: lang.L("Best price"), MinName: lang.L("Below the margin target"),
 		ContributionName: lang.L("Contribution"), Money: f.Chart(),
 	})
-	// Lay the form out again now that its help has wrapped at its width,
-	// then what holds it: the first layout, before the help had a width,
-	// leaves the form's last lines under the chart.
-	s.sides.Refresh()
-	s.body.Refresh()
 }
 
 // applyBest writes the best price, rounded to the cent, as the list price.

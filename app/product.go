@@ -52,7 +52,7 @@ type productScreen struct {
 	launchCost  *widgets.NumberField
 	perCustomer *widgets.NumberField
 	season      *charts.Bars
-	seasonNote  *widget.Label
+	seasonNote  *widget.RichText
 	calendar    *widget.Button
 	flat        *widget.Button
 
@@ -186,11 +186,10 @@ func (s *productScreen) buildForm() fyne.CanvasObject {
 	note := newNote(lang.L("Extra units come from the promotion channels. Contribution is after place margins, cost of goods, logistics and the launch cost; unit contribution is one unit’s share of it before the launch cost."))
 	seasonTitle := widget.NewLabel(lang.L("Seasonality"))
 	seasonTitle.TextStyle.Bold = true
-	panel := container.NewVBox(resultsTitle, results, muted(note),
-		seasonTitle, s.season, muted(s.seasonNote), container.NewHBox(s.calendar, s.flat))
+	panel := container.NewVBox(resultsTitle, results, note,
+		seasonTitle, s.season, s.seasonNote, container.NewHBox(s.calendar, s.flat))
 
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.heading, newSideBySide(320, form, panel))))
+	return newPage(s.heading, newSideBySide(320, form, panel))
 }
 
 // Refresh shows the document: the list, and the selected product's form and results.
@@ -244,10 +243,10 @@ func (s *productScreen) showSeasonality(p *planner.Plan, pr planner.Product, uni
 	s.season.SetData(shortMonths(planner.MonthLabels(p.Start, p.Months)),
 		[]charts.Series{{Name: lang.L("Units per month"), Values: perMonth}}, s.env.Fmt().ChartUnits())
 	if pr.Seasonality == nil {
-		setText(s.seasonNote, lang.L("Flat: every month sells the same share of the units."))
+		setNote(s.seasonNote, lang.L("Flat: every month sells the same share of the units."))
 		s.flat.Disable()
 	} else {
-		setText(s.seasonNote, lang.L("The units follow the product’s seasonality."))
+		setNote(s.seasonNote, lang.L("The units follow the product’s seasonality."))
 		s.flat.Enable()
 	}
 	if s.env.w.Screen(calendarScreen) == nil {

@@ -338,8 +338,8 @@ func TestSeasonality(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	s := productOf(t, w)
 	s.list.Select(3) // socks: no seasonality
-	if !s.flat.Disabled() || s.seasonNote.Text != "Flat: every month sells the same share of the units." {
-		t.Errorf("flat product: reset enabled %v, note %q", !s.flat.Disabled(), s.seasonNote.Text)
+	if !s.flat.Disabled() || s.seasonNote.String() != "Flat: every month sells the same share of the units." {
+		t.Errorf("flat product: reset enabled %v, note %q", !s.flat.Disabled(), s.seasonNote.String())
 	}
 	s.list.Select(4) // the gift box sells at Christmas
 	if s.flat.Disabled() {

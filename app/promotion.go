@@ -166,8 +166,7 @@ func (s *promotionScreen) buildForm() fyne.CanvasObject {
 	resultsTitle.TextStyle.Bold = true
 	panel := container.NewVBox(resultsTitle, results, s.curve)
 
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.heading, newSideBySide(320, form, panel))))
+	return newPage(s.heading, newSideBySide(320, form, panel))
 }
 
 // Refresh shows the document: the list, and the selected channel's form and results.

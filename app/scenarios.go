@@ -31,7 +31,7 @@ type scenariosScreen struct {
 	id, name *widgets.TextField
 	factors  []*widgets.NumberField // volume, unit cost, response, price
 	show     *widget.Button
-	showNote *widget.Label
+	showNote *widget.RichText
 
 	table   *widget.Table
 	cmp     *comparison // the comparison shown; nil before the first
@@ -112,14 +112,12 @@ func (s *scenariosScreen) buildForm() fyne.CanvasObject {
 			s.env.w.SetScenario(id)
 		}
 	})
-	s.showNote = widget.NewLabel("")
-	s.showNote.SizeName = theme.SizeNameCaptionText
-	s.showNote.Importance = widget.LowImportance
+	s.showNote = newNote("")
 	who := widget.NewForm(
 		widget.NewFormItem(lang.L("Name"), s.name),
 		widget.NewFormItem(lang.L("Scenario id"), s.id),
 		help(lang.L("The id names the scenario in plan files and on the command line: letters, digits, “_”, “.” or “-”.")),
-		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.show), muted(s.showNote))),
+		widget.NewFormItem("", container.NewVBox(container.NewHBox(s.show), s.showNote)),
 	)
 
 	what := widget.NewForm()
@@ -336,10 +334,10 @@ func (s *scenariosScreen) showSelected() {
 	}
 	if s.env.Doc.Scenario() == sc.ID {
 		s.show.Disable()
-		setText(s.showNote, lang.L("Every screen shows this scenario now. Pick another in the toolbar to leave it."))
+		setNote(s.showNote, lang.L("Every screen shows this scenario now. Pick another in the toolbar to leave it."))
 	} else {
 		s.show.Enable()
-		setText(s.showNote, "")
+		setNote(s.showNote, "")
 	}
 }
 

@@ -28,9 +28,16 @@ var (
 	warningOnLight = color.NRGBA{R: 0xb3, G: 0x5c, B: 0x00, A: 0xff}
 )
 
+// colorNameMuted is the colour of notes and help (newNote): the text colour
+// blended towards the background as far as it still reads.
+const colorNameMuted fyne.ThemeColorName = "mixplanMuted"
+
 func (t mixplanTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if t.variant != nil {
 		v = *t.variant
+	}
+	if n == colorNameMuted {
+		return mutedColor(t.Color(theme.ColorNameForeground, v), t.Color(theme.ColorNameBackground, v))
 	}
 	if v == theme.VariantLight {
 		switch n {
@@ -125,4 +132,27 @@ func luminance(c color.Color) float64 {
 		return math.Pow((x+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// mutedContrast is the contrast muted text keeps with the background: a
+// little over WCAG AA's 4.5:1 for small text.
+const mutedContrast = 5
+
+// mutedColor is the text colour fg blended towards the background bg as far
+// as it can go while keeping mutedContrast.
+func mutedColor(fg, bg color.Color) color.Color {
+	a, b := color.NRGBAModel.Convert(fg).(color.NRGBA), color.NRGBAModel.Convert(bg).(color.NRGBA)
+	mix := func(t float64) color.Color {
+		m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
+		return color.NRGBA{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 0xff}
+	}
+	best := mix(0)
+	for t := 0.05; t < 0.8; t += 0.05 {
+		c := mix(t)
+		if contrast(c, bg) < mutedContrast {
+			break
+		}
+		best = c
+	}
+	return best
 }

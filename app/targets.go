@@ -128,14 +128,13 @@ func newTargets(env *Env) Screen {
 			return env.Edit(lang.L("Remove the target “{{.Name}}”", map[string]any{"Name": name}), func(p *planner.Plan) { *p.Targets.Ptr(key) = nil })
 		}
 		row.status.Wrapping = fyne.TextWrapWord
-		status := container.NewBorder(nil, nil, row.icon, nil, muted(row.status)) // "not set" is muted
+		status := container.NewBorder(nil, nil, row.icon, nil, row.status)
 		targets.AppendItem(widget.NewFormItem(spec.label, &fyne.Container{Layout: leadingColumn{220}, Objects: []fyne.CanvasObject{row.field, status}}))
 		s.targets = append(s.targets, row)
 	}
 	targets.AppendItem(help(lang.L("Leave a target empty to unset it. Gross margin % and ROMI are percentages: type 60 for 60 %.")))
 
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		targets, widget.NewSeparator(), newSideBySide(360, plan, horizon))))
+	s.content = newPage(targets, widget.NewSeparator(), newSideBySide(360, plan, horizon))
 	return s
 }
 
