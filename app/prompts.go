@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -131,41 +130,4 @@ func explain(err error) []string {
 		return []string{lang.L("Mixplan is not allowed to use this file. Check its permissions, or choose another folder.")}
 	}
 	return []string{err.Error()}
-}
-
-// problemPatterns translate the engine's most common validation messages;
-// others are shown as the engine wrote them, in English.
-var problemPatterns = []struct {
-	re  *regexp.Regexp
-	msg func(m []string) string
-}{
-	{regexp.MustCompile(`^must not be empty$`), func([]string) string { return lang.L("must not be empty") }},
-	{regexp.MustCompile(`^must be greater than 0, not (.*)$`), func(m []string) string {
-		return lang.L("must be greater than 0, not {{.Value}}", map[string]any{"Value": m[1]})
-	}},
-	{regexp.MustCompile(`^must not be negative, not (.*)$`), func(m []string) string {
-		return lang.L("must not be negative, not {{.Value}}", map[string]any{"Value": m[1]})
-	}},
-	{regexp.MustCompile(`^must not be below min \((.*)\), not (.*)$`), func(m []string) string {
-		return lang.L("must not be below the minimum ({{.Min}})", map[string]any{"Min": m[1]})
-	}},
-	{regexp.MustCompile(`^must be greater than 0 and at most 10, not (.*)$`), func(m []string) string {
-		return lang.L("must be greater than 0 and at most 10, not {{.Value}}", map[string]any{"Value": m[1]})
-	}},
-	{regexp.MustCompile(`^weights must add up to more than 0`), func([]string) string {
-		return lang.L("the weights must add up to more than 0")
-	}},
-	{regexp.MustCompile(`^shares of product "(.*)" add up to (.*), they must add up to 1$`), func(m []string) string {
-		return lang.L("the shares of product “{{.Product}}” add up to {{.Sum}}; they must add up to 1 (100 %)", map[string]any{"Product": m[1], "Sum": m[2]})
-	}},
-}
-
-// translateProblem says a validation message in the user's language when it can.
-func translateProblem(msg string) string {
-	for _, p := range problemPatterns {
-		if m := p.re.FindStringSubmatch(msg); m != nil {
-			return p.msg(m)
-		}
-	}
-	return msg
 }
