@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
 	"mixplan/assets"
 )
 
@@ -159,3 +162,57 @@ func flatten(v any) []string {
 }
 
 var extraKeys = map[string]bool{}
+
+// TestTranslationFilesLoad: Fyne's translator (go-i18n) takes every
+// translation file, and says the French of each word when the window speaks
+// French. go-i18n refuses, or silently reads as one message, a whole file
+// with a key it reserves ("ID", "Description", "Other"…): its words would
+// then stay English, which TestEveryWordIsTranslated cannot see.
+func TestTranslationFilesLoad(t *testing.T) {
+	entries, err := assets.Translations.ReadDir("translation")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := assets.Translations.ReadFile("translation/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := lang.AddTranslations(fyne.NewStaticResource(e.Name(), data)); err != nil {
+			t.Errorf("%s is refused: %v", e.Name(), err)
+		}
+	}
+	useLanguage("fr")
+	t.Cleanup(func() { useLanguage("") })
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "fr.json") {
+			continue
+		}
+		data, _ := assets.Translations.ReadFile("translation/" + e.Name())
+		var words map[string]any
+		if err := json.Unmarshal(data, &words); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		for key, v := range words {
+			fr, ok := v.(string)
+			if !ok || strings.Contains(key, "{{") {
+				continue // plural forms and templates need data
+			}
+			if got := lang.L(key); got != fr {
+				t.Errorf("%s: %q is said %q, not %q", e.Name(), key, got, fr)
+			}
+		}
+	}
+}
+
+// TestReservedKeyIsCaught: the check above sees a file go-i18n would not
+// take, such as one with a key "ID".
+func TestReservedKeyIsCaught(t *testing.T) {
+	bad := []byte(`{"ID": "Identifiant", "Scenario name": "Nom du scénario"}`)
+	err := lang.AddTranslations(fyne.NewStaticResource("check.fr.json", bad))
+	useLanguage("fr")
+	t.Cleanup(func() { useLanguage("") })
+	if err == nil && lang.L("Scenario name") == "Nom du scénario" {
+		t.Errorf("a file with the key \"ID\" was taken whole; go-i18n's rules have changed and the check above may miss such files")
+	}
+}
