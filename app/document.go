@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"sync"
 
 	"mixplan/planner"
@@ -200,13 +201,29 @@ func (d *Document) Snapshot() *planner.Plan {
 
 func (d *Document) setPlan(p *planner.Plan) {
 	d.mu.Lock()
+	old := d.plan
 	d.plan = p
 	d.mu.Unlock()
 	d.version++
 	if _, ok := p.ScenarioByID(d.scenario); !ok {
-		d.scenario = planner.BaseScenario // the shown scenario was deleted
+		d.scenario = renamedScenario(old, p, d.scenario)
 	}
 	d.recompute()
+}
+
+// renamedScenario is the id in plan next of the scenario shown as id in
+// plan prev, which next no longer has: the scenario in its place when its
+// id is new (an edit or an undo changed the id), else the base plan (the
+// scenario was deleted).
+func renamedScenario(prev, next *planner.Plan, id string) string {
+	i := slices.IndexFunc(prev.Scenarios, func(sc planner.Scenario) bool { return sc.ID == id })
+	if i < 0 || i >= len(next.Scenarios) || len(prev.Scenarios) != len(next.Scenarios) {
+		return planner.BaseScenario
+	}
+	if _, taken := prev.ScenarioByID(next.Scenarios[i].ID); taken {
+		return planner.BaseScenario
+	}
+	return next.Scenarios[i].ID
 }
 
 func (d *Document) recompute() {

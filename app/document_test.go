@@ -80,6 +80,35 @@ func TestDeletingTheShownScenario(t *testing.T) {
 	}
 }
 
+// TestUndoKeepsARenamedScenario: changing the id of the scenario shown, then
+// undoing and redoing it, keeps the window on that scenario under each id
+// (it used to fall back to the base plan, as for a deleted scenario).
+func TestUndoKeepsARenamedScenario(t *testing.T) {
+	d, _ := NewDocument(samplePlan(t), "")
+	d.SetScenario("strong")
+	rename := func(p *planner.Plan) {
+		for i := range p.Scenarios {
+			if p.Scenarios[i].ID == "strong" {
+				p.Scenarios[i].ID = "boom"
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		do   func()
+		want string
+	}{
+		{"the id changed", func() { d.Edit("change the id", rename) }, "boom"},
+		{"undone", func() { d.Undo() }, "strong"},
+		{"redone", func() { d.Redo() }, "boom"},
+	} {
+		tc.do()
+		if d.Scenario() != tc.want || d.Report().Scenario != tc.want {
+			t.Errorf("%s: shows %q (report %q), want %q", tc.name, d.Scenario(), d.Report().Scenario, tc.want)
+		}
+	}
+}
+
 func TestSnapshotIsACopy(t *testing.T) {
 	d, _ := NewDocument(samplePlan(t), "")
 	s := d.Snapshot()

@@ -273,16 +273,10 @@ func (s *scenariosScreen) idRule(v string) error {
 }
 
 // changeID renames the selected scenario's id. If the window shows that
-// scenario it keeps showing it under its new id (the Document falls back to
-// the base plan when the id it shows disappears).
+// scenario it goes on showing it under the new id, and under the old one
+// after Undo: the Document follows a renamed scenario.
 func (s *scenariosScreen) changeID(v string) error {
-	old := s.selectedID()
-	shown := old != "" && s.env.Doc.Scenario() == old
-	err := s.edit(lang.L("Change the id of scenario “{{.Name}}”", s.named()), func(sc *planner.Scenario) { sc.ID = v })
-	if err == nil && shown {
-		s.env.w.SetScenario(v)
-	}
-	return err
+	return s.edit(lang.L("Change the id of scenario “{{.Name}}”", s.named()), func(sc *planner.Scenario) { sc.ID = v })
 }
 
 // Refresh shows the document: the list, the selected scenario's form and
