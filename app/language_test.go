@@ -139,3 +139,33 @@ func drawnTexts(o fyne.CanvasObject) []*canvas.Text {
 	}
 	return out
 }
+
+// TestLanguageSwitchKeepsWork: switching the language builds every screen
+// again; shares typed in the Place grid but not applied yet, and the rows
+// selected in the lists, are still there in the other language.
+func TestLanguageSwitchKeepsWork(t *testing.T) {
+	w := openWindow(t, samplePlan(t), "", "")
+	t.Cleanup(func() { w.SetLanguage("") })
+	promotionOf(t, w).list.Select(2)
+	s := placeOf(t, w)
+	s.list.Select(1)
+	typeShare(s.shares, 1, 0, "10") // the row adds up to 85 %: a draft
+	if s.shares.draft == nil {
+		t.Fatal("no draft to keep")
+	}
+	w.SetLanguage("fr")
+
+	s = w.Screen("place").(*placeScreen)
+	if d := s.shares.draft; d == nil || d.product != "road-shoe" || d.typed["eshop"] != 0.1 {
+		t.Errorf("the draft became %+v", d)
+	}
+	if !s.shares.banner.Visible() || !strings.Contains(s.shares.bannerText.Text, "Tempo road shoe") || !strings.Contains(s.shares.bannerText.Text, "85%") {
+		t.Errorf("the draft's banner says %q (shown %v)", s.shares.bannerText.Text, s.shares.banner.Visible())
+	}
+	if s.sel != 1 {
+		t.Errorf("place %d selected, want 1", s.sel)
+	}
+	if p := promotionOf(t, w); p.sel != 2 || p.name.Text() != w.doc.Plan().Promotions[2].Name {
+		t.Errorf("channel %d selected showing %q, want 2", p.sel, p.name.Text())
+	}
+}

@@ -297,9 +297,16 @@ func (l *listEditor[T]) afterStructuralEdit(err error, sel int) {
 	}
 }
 
-// keepSelection selects, in a list made again (in another language), the
-// row that old had selected.
-func (l *listEditor[T]) keepSelection(old *listEditor[T]) { l.sel = old.sel }
+// editor is the list editor of the screen that embeds it.
+func (l *listEditor[T]) editor() *listEditor[T] { return l }
+
+// carryFrom selects, in a screen built again in another language, the row
+// the screen it replaces had selected (see carrier).
+func (l *listEditor[T]) carryFrom(old Screen) {
+	if o, ok := old.(interface{ editor() *listEditor[T] }); ok {
+		l.sel = o.editor().sel
+	}
+}
 
 // selectListRow selects row i of list. Before the list has a size, Fyne
 // 2.7 scrolls the row into a view of no height, which puts it (and every

@@ -132,6 +132,15 @@ func (s *placeScreen) buildForm() fyne.CanvasObject {
 	return newPage(s.heading, newSideBySide(320, form, panel))
 }
 
+// carryFrom keeps, across a change of language, the place selected and the
+// shares typed in the grid but not applied yet (see carrier).
+func (s *placeScreen) carryFrom(old Screen) {
+	s.listEditor.carryFrom(old)
+	if o, ok := old.(*placeScreen); ok {
+		s.shares.draft, s.shares.cell = o.shares.draft, o.shares.cell
+	}
+}
+
 // Refresh shows the document: the list, the selected place's form and
 // results, and the share grid.
 func (s *placeScreen) Refresh() {

@@ -34,6 +34,12 @@ type Screen interface {
 	Refresh()
 }
 
+// carrier is a screen that keeps what the person was doing (the row
+// selected, shares typed but not applied yet) when the window builds its
+// screens again in another language: carryFrom takes it from the screen it
+// replaces.
+type carrier interface{ carryFrom(old Screen) }
+
 // Navigation order of the screens: registerScreen's first argument.
 const (
 	orderOverview  = 10

@@ -104,9 +104,14 @@ func (w *Window) Document() *Document { return w.doc }
 // runs again when the language changes.
 func (w *Window) build() {
 	w.env = &Env{Doc: w.doc, Window: w.win, w: w}
-	w.screens = w.screens[:0]
-	for _, f := range screenFactories {
-		w.screens = append(w.screens, f.make(w.env))
+	old := w.screens
+	w.screens = make([]Screen, 0, len(screenFactories))
+	for i, f := range screenFactories {
+		s := f.make(w.env)
+		if c, ok := s.(carrier); ok && i < len(old) && old[i].ID() == s.ID() {
+			c.carryFrom(old[i])
+		}
+		w.screens = append(w.screens, s)
 	}
 	w.stale = make([]bool, len(w.screens))
 	if w.current >= len(w.screens) {
