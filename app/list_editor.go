@@ -308,23 +308,6 @@ func (l *listEditor[T]) carryFrom(old Screen) {
 	}
 }
 
-// selectListRow selects row i of list. Before the list has a size, Fyne
-// 2.7 scrolls the row into a view of no height, which puts it (and every
-// row above it) out of sight once the list is laid out; the list is then
-// scrolled to put the row at the top instead.
-func selectListRow(list *widget.List, i int) {
-	list.Select(i)
-	if list.Size().Height > 0 {
-		return
-	}
-	row := list.CreateItem().MinSize().Height + theme.Padding()
-	if i == 0 {
-		list.ScrollToTop()
-	} else {
-		list.ScrollToOffset(float32(i) * row)
-	}
-}
-
 // rowLayout stacks a list row's two labels tightly.
 type rowLayout struct{}
 

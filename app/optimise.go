@@ -54,7 +54,8 @@ type optimiseScreen struct {
 
 	// The channels now and proposed, and the selected one's curve.
 	channels   *widget.Table
-	ch         int // the channel whose curve is drawn
+	chSel      gridSelection // the channels table's selected cell
+	ch         int           // the channel whose curve is drawn
 	curveTitle *widget.Label
 	curve      *charts.Curve
 
@@ -140,10 +141,15 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 		}
 	}
 	s.channels.StickyColumnCount = 1
-	fitColumns(s.channels, channelColumns(), []float32{150, 100, 100, 100, 160})
+	widths := fitColumns(s.channels, channelColumns(), []float32{150, 100, 100, 100, 160})
+	s.chSel.table = s.channels
+	s.chSel.initSelection(func(c int) float32 { return widths[c] }, 0)
 	s.channels.OnSelected = func(id widget.TableCellID) {
-		s.ch = id.Row
-		s.showCurve()
+		s.chSel.cell = id
+		if !s.chSel.selecting {
+			s.ch = id.Row
+			s.showCurve()
+		}
 	}
 	left := container.NewBorder(
 		container.NewVBox(request, container.NewHBox(s.run), s.progress, s.status), nil, nil, nil, s.channels)
@@ -193,12 +199,15 @@ func channelColumns() []string {
 }
 
 // fitColumns makes each column of t as wide as its heading needs (French
-// headings are longer), and at least least[i].
-func fitColumns(t *widget.Table, headings []string, least []float32) {
+// headings are longer), and at least least[i]; it returns the widths.
+func fitColumns(t *widget.Table, headings []string, least []float32) []float32 {
+	widths := make([]float32, len(headings))
 	for i, h := range headings {
 		w := fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
-		t.SetColumnWidth(i, fyne.Max(least[i], w))
+		widths[i] = fyne.Max(least[i], w)
+		t.SetColumnWidth(i, widths[i])
 	}
+	return widths
 }
 
 // tableHeader is the template of a table's column heading.
@@ -271,16 +280,8 @@ func (s *optimiseScreen) Refresh() {
 	} else {
 		s.budget.SetPlaceHolder(lang.L("none: the plan has no budget target"))
 	}
-	n := len(p.Promotions)
-	if s.ch >= n {
-		s.ch = n - 1
-	}
-	if s.ch < 0 && n > 0 {
-		s.ch = 0
-	}
-	// The table is not told to select s.ch: Table.Select before the first
-	// layout scrolls so that the first rows are never drawn (Fyne 2.7.1,
-	// with a sticky column). The curve's title names the channel instead.
+	s.chSel.keep(len(p.Promotions), len(channelColumns())) // the first channel at first, highlighted
+	s.ch = s.chSel.cell.Row
 	s.channels.Refresh()
 	s.showCurve()
 	s.refreshPrices()

@@ -8,9 +8,36 @@ import (
 	"mixplan/app/internal/textfit"
 )
 
-// What the Place screen's share grid and the Calendar's weight grids share:
-// a virtual widget.Table with a header row and column, one selected cell
-// edited in a form under it, and reused cells written in full.
+// Selecting a list's row or a table's cell from code, and the reused cells
+// of the grids.
+//
+// Fyne 2.7 scrolls a list or a table to the row or cell selected. Before
+// the widget has its size (a screen shown for the first time selects its
+// first row) that scrolls the first rows out of sight, and a table with
+// headers also scrolls by the headers' size too far. Every list and table
+// the window selects in goes through selectListRow or gridSelection, which
+// scroll again where they should.
+//
+// The Place screen's share grid, the Calendar's weight grids and the
+// Optimise screen's channels are virtual widget.Tables with one selected
+// cell (or row) that a form or a chart beside them shows.
+
+// selectListRow selects row i of list. Before the list has a size, Fyne
+// 2.7 scrolls the row into a view of no height, which puts it (and every
+// row above it) out of sight once the list is laid out; the list is then
+// scrolled to put the row at the top instead.
+func selectListRow(list *widget.List, i int) {
+	list.Select(i)
+	if list.Size().Height > 0 {
+		return
+	}
+	row := list.CreateItem().MinSize().Height + theme.Padding()
+	if i == 0 {
+		list.ScrollToTop()
+	} else {
+		list.ScrollToOffset(float32(i) * row)
+	}
+}
 
 // gridSelection is a grid's table and its selected cell. A grid embeds it,
 // creates the table, calls initSelection, and in the table's OnSelected
