@@ -11,8 +11,8 @@ import (
 
 // The Price screen's figures that take time on a large plan: the price
 // advisor's answer for one product and the plan's contribution against that
-// product's list price. They are computed off the UI goroutine (see
-// priceScreen.startAdvice); nothing here touches a widget.
+// product's list price (planner.PriceCurve). They are computed off the UI
+// goroutine (see priceScreen.startAdvice); nothing here touches a widget.
 
 // curveSamples is how many list prices the contribution curve is sampled
 // at, besides today's and the best.
@@ -63,8 +63,15 @@ func advise(ctx context.Context, job priceJob) (priceAdvice, error) {
 	if a.MinListPrice.Valid {
 		a.MinListPrice.Value /= sc.Price
 	}
+	if err := ctx.Err(); err != nil {
+		return priceAdvice{}, err
+	}
 	prices := curvePrices(a)
-	ys, err := contributionAt(ctx, job.plan, job.scenario, i, prices)
+	scenarioPrices := make([]float64, len(prices)) // the advisor's curve is in the scenario's prices
+	for j, x := range prices {
+		scenarioPrices[j] = x * sc.Price
+	}
+	ys, err := planner.PriceCurve(job.plan, job.scenario, i, scenarioPrices)
 	if err != nil {
 		return priceAdvice{}, err
 	}
@@ -97,24 +104,4 @@ func curvePrices(a priceAdvice) []float64 {
 	prices = append(prices, list, a.BestListPrice)
 	sort.Float64s(prices)
 	return slices.Compact(prices)
-}
-
-// contributionAt evaluates the plan under the scenario with product i's
-// list price set to each of prices in turn, everything else as it is.
-func contributionAt(ctx context.Context, p *planner.Plan, scenario string, i int, prices []float64) ([]float64, error) {
-	c := *p // only the products' list changes: the rest is shared, read-only
-	c.Products = slices.Clone(p.Products)
-	out := make([]float64, len(prices))
-	for j, x := range prices {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		c.Products[i].ListPrice = x
-		r, err := planner.Evaluate(&c, scenario)
-		if err != nil {
-			return nil, err
-		}
-		out[j] = r.Totals.Contribution
-	}
-	return out, nil
 }

@@ -281,8 +281,8 @@ func TestPriceChart(t *testing.T) {
 	if math.Abs(best-a.ContributionAtBest) > 1e-6*best {
 		t.Errorf("the curve peaks at %v, the advisor's best is %v", best, a.ContributionAtBest)
 	}
-	g := s.chart.geometry(s.chart.Size())
-	hoverAt(s.chart, g.x.At(139), g.plot.Y+g.plot.H/2)
+	at := s.chart.PointAt(139)
+	hoverAt(s.chart, at.X, at.Y)
 	hover := strings.Join(s.chart.Texts(), " | ")
 	if !strings.Contains(hover, "€139.00") || !strings.Contains(hover, "Contribution €2,249,973") {
 		t.Errorf("hovering today's price shows %q", hover)
@@ -378,7 +378,7 @@ func BenchmarkPriceEdit(b *testing.B) {
 
 // BenchmarkPriceAdvice is the advisor's work for one product of the large
 // plan, off the UI goroutine: the best and lowest prices and the
-// contribution curve of about 60 evaluations of the whole plan.
+// contribution curve (planner.PriceCurve).
 func BenchmarkPriceAdvice(b *testing.B) {
 	p := plangen.Generate(plangen.Large, 1)
 	job := priceJob{plan: p, scenario: planner.BaseScenario, product: p.Products[7].ID}
