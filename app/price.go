@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mixplan/app/charts"
 	"mixplan/app/widgets"
 	"mixplan/planner"
 )
@@ -60,7 +61,7 @@ type priceScreen struct {
 	sentence                        *widget.Label
 	working                         *widget.RichText
 	apply                           *widget.Button
-	chart                           *priceChart
+	chart                           *charts.PriceCurve
 
 	// The advisor's runs. job is the one whose answer the screen wants;
 	// advice is the last answer shown (valid when adviceFor == job).
@@ -135,7 +136,7 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 	s.working.Hide()
 	s.apply = widget.NewButtonWithIcon(lang.L("Apply the best price"), theme.ConfirmIcon(), s.applyBest)
 	s.apply.Importance = widget.HighImportance
-	s.chart = newPriceChart()
+	s.chart = charts.NewPriceCurve()
 	advisorTitle := widget.NewLabel(lang.L("Price advisor"))
 	advisorTitle.TextStyle.Bold = true
 	advice := widget.NewForm(
@@ -254,7 +255,7 @@ func (s *priceScreen) clearAdvice() {
 	for _, l := range []*widget.Label{s.minPrice, s.bestPrice, s.atBest, s.sentence} {
 		setText(l, "…")
 	}
-	s.chart.SetData(priceChartData{Current: math.NaN(), Best: math.NaN(), Min: math.NaN()})
+	s.chart.SetData(charts.PriceCurveData{Current: math.NaN(), Best: math.NaN(), Floor: math.NaN()})
 }
 
 // showAdvice writes the advisor's answer for job into the panel.
@@ -289,11 +290,15 @@ func (s *priceScreen) showAdvice(job priceJob, a priceAdvice) {
 	if a.MinListPrice.Valid {
 		minPrice = a.MinListPrice.Value
 	}
-	s.chart.SetData(priceChartData{
-		Curve: a.Curve, Today: a.Today, Current: a.ListPrice, Best: a.BestListPrice, Min: minPrice,
-		GainName: lang.L("Change in contribution"), CurrentName: lang.L("Today’s price"),
-		BestName: lang.L("Best price"), MinName: lang.L("Below the margin target"),
-		ContributionName: lang.L("Contribution"), Money: f.Chart(),
+	prices, totals := make([]float64, len(a.Curve)), make([]float64, len(a.Curve))
+	for j, pt := range a.Curve {
+		prices[j], totals[j] = pt.Price, pt.Contribution
+	}
+	s.chart.SetData(charts.PriceCurveData{
+		Prices: prices, Totals: totals, Today: a.Today, Current: a.ListPrice, Best: a.BestListPrice, Floor: minPrice,
+		ChangeName: lang.L("Change in contribution"), CurrentName: lang.L("Today’s price"),
+		BestName: lang.L("Best price"), FloorName: lang.L("Below the margin target"),
+		TotalName: lang.L("Contribution"), Money: f.Chart(),
 	})
 }
 

@@ -169,22 +169,55 @@ type legendItem struct {
 	line  bool
 }
 
-// legend draws the items in a row from (x, y) and returns its height.
+// legend draws the items in rows from (x, y), as many in a row as the
+// chart's width holds, and returns the rows' height.
 func (c *ctx) legend(d *drawing, items []legendItem, x, y float32) float32 {
 	h := c.lineHeight()
 	sw := h * 0.7
-	for _, it := range items {
+	at, height := c.legendPlaces(items, x, y)
+	for i, it := range items {
+		p := at[i]
 		if it.line {
-			d.line(fyne.NewPos(x, y+h/2), fyne.NewPos(x+sw*1.5, y+h/2), it.fill, 2)
-			x += sw * 1.5
+			d.line(fyne.NewPos(p.X, p.Y+h/2), fyne.NewPos(p.X+sw*1.5, p.Y+h/2), it.fill, 2)
 		} else {
-			d.rect(Box{x, y + (h-sw)/2, sw, sw}, it.fill)
-			x += sw
+			d.rect(Box{p.X, p.Y + (h-sw)/2, sw, sw}, it.fill)
 		}
-		t := d.text(it.label, x+4, y, fyne.TextAlignLeading, c.small, c.fg, false)
-		x += 4 + t.MinSize().Width + 14
+		d.text(it.label, p.X+c.swatchWidth(it)+4, p.Y, fyne.TextAlignLeading, c.small, c.fg, false)
 	}
+	return height
+}
+
+// legendHeight is the height of the legend's rows drawn from x.
+func (c *ctx) legendHeight(items []legendItem, x float32) float32 {
+	_, h := c.legendPlaces(items, x, 0)
 	return h
+}
+
+// legendPlaces places each item of a legend drawn from (x, y), starting a
+// row again at x when the next item would cross the chart's right edge,
+// and returns the rows' height.
+func (c *ctx) legendPlaces(items []legendItem, x, y float32) ([]fyne.Position, float32) {
+	h := c.lineHeight()
+	at := make([]fyne.Position, len(items))
+	px, py := x, y
+	for i, it := range items {
+		w := c.swatchWidth(it) + 4 + fyne.MeasureText(it.label, c.small, fyne.TextStyle{}).Width
+		if px > x && px+w > c.size.Width {
+			px, py = x, py+h+2
+		}
+		at[i] = fyne.NewPos(px, py)
+		px += w + 14
+	}
+	return at, py - y + h
+}
+
+// swatchWidth is the width of an item's colour swatch (a line is wider).
+func (c *ctx) swatchWidth(it legendItem) float32 {
+	sw := c.lineHeight() * 0.7
+	if it.line {
+		return sw * 1.5
+	}
+	return sw
 }
 
 // yAxis draws horizontal gridlines and tick labels on the left (or right) of the plot.

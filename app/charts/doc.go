@@ -1,7 +1,8 @@
 // Package charts draws Mixplan's charts in the window from the planner's chart
 // data, the same series the PDF report draws: the contribution bridge
 // (Bridge), bars by channel (Bars), the monthly contribution with its
-// cumulative line (Monthly) and a channel's response curve (Curve).
+// cumulative line (Monthly), a channel's response curve (Curve) and the
+// contribution against one product's price (PriceCurve).
 //
 // Charts are drawn with canvas rectangles, lines and text laid out for the
 // widget's size, so they stay crisp at any size and any scale. Values are in
