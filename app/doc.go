@@ -35,10 +35,21 @@
 // with env.Fmt() (the plan's locale and currency), and changes the plan only
 // with env.Edit(label, func(p *planner.Plan)), one call per committed field,
 // returning Edit's error from the field's OnCommit so the field shows it.
-// promotion.go is the pattern for list-plus-form screens: a virtual
-// widget.List, listActions (add, duplicate, delete with Env.Confirm, move),
-// a widget.Form of app/widgets fields (NumberField, BoundedField,
-// TextField) with heading and help rows, and edits that find their row by id.
+//
+// A list-plus-form screen (Product, Price, Place, Promotion, Scenarios)
+// embeds a listEditor (list_editor.go): the virtual list of the plan's rows
+// of one kind, the selected row, edits of it found by id (edit), and the
+// add, duplicate, delete (asked with Env.Confirm) and move buttons
+// (withActions), each one undo step after which the row it leaves is
+// selected; the screen gives the rows, its words and show, which writes the
+// selection into its form. The form is a widget.Form of app/widgets fields
+// (NumberField, BoundedField, TextField) with heading and help rows, in a
+// newPage (layout.go), which lays wrapped help out at its width; notes are
+// newNote, in a muted colour that reads in both themes. Selecting a row or
+// a cell from code goes through selection.go (Fyne 2.7 scrolls a list or
+// table selected before its first layout out of sight). A screen that
+// holds work in progress (a draft) implements carrier to keep it when the
+// window is built again in another language.
 //
 // # Words
 //

@@ -19,7 +19,7 @@ func init() { registerScreen(orderPlace, newPlace) }
 // placeScreen edits the distribution channels: a list of places, and for
 // the selected one a form (name, intermediary margin, logistics per unit,
 // fixed costs) beside its results; under them the product × place share
-// grid (place_shares.go). It follows promotion.go: a virtual list, one
+// grid (place_shares.go). The list is the shared listEditor, one
 // Env.Edit per committed field, and Refresh rewrites the widgets from the
 // document.
 //

@@ -24,7 +24,7 @@ const calendarScreen = "calendar"
 // productScreen edits the product range: a list of products, and for the
 // selected one a form (name, id, costs, volume, elasticity, launch cost,
 // units per customer, seasonality) beside its results. Prices have their
-// own screen. It follows promotion.go: a virtual list, one Env.Edit per
+// own screen. The list is the shared listEditor, one Env.Edit per
 // committed field, and Refresh rewrites the widgets from the document.
 //
 // Decisions where the issue is silent:

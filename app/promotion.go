@@ -22,9 +22,9 @@ func init() { registerScreen(orderPromotion, newPromotion) }
 // promotionScreen edits the promotion channels: a list of channels, and for
 // the selected one a form (name, kind, spend with its slider between the
 // bounds, bounds, response curve parameters, split over products) beside
-// its results and response curve. It is the pattern the other editing
-// screens follow: the list is virtual, every committed field is one
-// Env.Edit, and Refresh rewrites the widgets from the document.
+// its results and response curve. The list is the shared listEditor, every
+// committed field is one Env.Edit, and Refresh rewrites the widgets from
+// the document.
 type promotionScreen struct {
 	*listEditor[planner.Promotion]
 	env     *Env
