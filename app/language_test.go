@@ -169,3 +169,26 @@ func TestLanguageSwitchKeepsWork(t *testing.T) {
 		t.Errorf("channel %d selected showing %q, want 2", p.sel, p.name.Text())
 	}
 }
+
+// TestUnsetTargetReads: the status beside a target left unset ("Not set —
+// now €…") reads on the background (it was in the colour of disabled
+// widgets, 1.3:1 on the light theme).
+func TestUnsetTargetReads(t *testing.T) {
+	p := samplePlan(t)
+	p.Targets.Revenue = nil
+	w := openWindow(t, p, "", "")
+	w.setTheme("light")
+	t.Cleanup(func() { w.setTheme("") })
+	w.ShowScreen("targets")
+	status := w.Screen("targets").(*targetsScreen).row("revenue").status
+	bg := w.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	texts := drawnTexts(status)
+	if len(texts) == 0 || !strings.HasPrefix(status.Text, "Not set") {
+		t.Fatalf("status %q, %d texts drawn", status.Text, len(texts))
+	}
+	for _, txt := range texts {
+		if c := contrast(txt.Color, bg); c < 4.5 {
+			t.Errorf("%q drawn in %v, contrast %.2f", txt.Text, txt.Color, c)
+		}
+	}
+}

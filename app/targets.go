@@ -390,7 +390,9 @@ func statusIcon(s widgets.Status) fyne.Resource {
 	return nil
 }
 
-// statusImportance colours a status text: green met, red missed.
+// statusImportance colours a status text: green met, red missed, the text
+// colour when no target is set (Fyne's low importance is the colour of
+// disabled widgets, too pale to read on either theme).
 func statusImportance(s widgets.Status) widget.Importance {
 	switch s {
 	case widgets.Met:
@@ -398,7 +400,7 @@ func statusImportance(s widgets.Status) widget.Importance {
 	case widgets.Missed:
 		return widget.DangerImportance
 	}
-	return widget.LowImportance
+	return widget.MediumImportance
 }
 
 // currencyRule accepts an ISO 4217 currency code in capitals.
