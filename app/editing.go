@@ -82,6 +82,15 @@ func enable(w fyne.Disableable, on bool) {
 	}
 }
 
+// newTitle makes the title above a form, the name of the row it edits.
+func newTitle() *widget.Label {
+	l := widget.NewLabel("")
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // heading is a form row that titles the rows after it ("Spend",
 // "Response"); one form with headings keeps every label in one column.
 func heading(title string) *widget.FormItem {

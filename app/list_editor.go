@@ -269,6 +269,15 @@ func (l *listEditor[T]) remove(title, message, label string, drop func(p *planne
 	})
 }
 
+// upOrDown is up when d moves a row up (d < 0), else down: the undo label
+// of a move.
+func upOrDown(d int, up, down string) string {
+	if d < 0 {
+		return up
+	}
+	return down
+}
+
 // move moves the selected row up (-1) or down (+1) as one undo step.
 func (l *listEditor[T]) move(d int) {
 	i := l.sel

@@ -59,10 +59,7 @@ func newPlace(env *Env) Screen {
 		sample: "Margin 40% · €0",
 	}, s.showSelected)
 	s.withActions(s.addPlace, s.duplicatePlace, s.deletePlace, func(d int) string {
-		if d < 0 {
-			return lang.L("Move place “{{.Name}}” up", s.named())
-		}
-		return lang.L("Move place “{{.Name}}” down", s.named())
+		return upOrDown(d, lang.L("Move place “{{.Name}}” up", s.named()), lang.L("Move place “{{.Name}}” down", s.named()))
 	})
 	s.shares = newShareGrid(env)
 	s.picked = s.shares.scrollToPlace // the grid's columns follow the list
@@ -82,10 +79,7 @@ func (s *placeScreen) Content() fyne.CanvasObject { return s.content }
 // buildForm makes the form of the selected place and its results panel.
 func (s *placeScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
-	s.heading = widget.NewLabel("")
-	s.heading.TextStyle.Bold = true
-	s.heading.SizeName = theme.SizeNameSubHeadingText
-	s.heading.Truncation = fyne.TextTruncateEllipsis
+	s.heading = newTitle()
 
 	s.name = widgets.NewTextField(widgets.NotEmpty)
 	s.name.OnCommit = func(v string) error {

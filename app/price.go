@@ -92,10 +92,7 @@ func (s *priceScreen) Content() fyne.CanvasObject { return s.content }
 // buildForm makes the price form, the results and the advisor's panel.
 func (s *priceScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
-	s.heading = widget.NewLabel("")
-	s.heading.TextStyle.Bold = true
-	s.heading.SizeName = theme.SizeNameSubHeadingText
-	s.heading.Truncation = fyne.TextTruncateEllipsis
+	s.heading = newTitle()
 
 	s.listPrice = widgets.NewBoundedField(f.Field(widgets.Money), 0, 1, widgets.Positive())
 	s.listPrice.Field.OnCommit = func(x float64) error {

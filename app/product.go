@@ -69,10 +69,7 @@ func newProductScreen(env *Env) Screen {
 			"Units": f.Units(r.Products[i].Units), "Contribution": f.Money(r.Products[i].Contribution)})
 	}, s.showSelected)
 	s.withActions(s.addProduct, s.duplicateProduct, s.deleteProduct, func(d int) string {
-		if d < 0 {
-			return lang.L("Move product “{{.Name}}” up", s.named())
-		}
-		return lang.L("Move product “{{.Name}}” down", s.named())
+		return upOrDown(d, lang.L("Move product “{{.Name}}” up", s.named()), lang.L("Move product “{{.Name}}” down", s.named()))
 	})
 	s.content = s.panes(s.buildForm(),
 		container.NewCenter(widget.NewLabel(lang.L("No products yet. Add one to plan its costs and volume."))))
@@ -87,10 +84,7 @@ func (s *productScreen) Content() fyne.CanvasObject { return s.content }
 // buildForm makes the form of the selected product and its results panel.
 func (s *productScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
-	s.heading = widget.NewLabel("")
-	s.heading.TextStyle.Bold = true
-	s.heading.SizeName = theme.SizeNameSubHeadingText
-	s.heading.Truncation = fyne.TextTruncateEllipsis
+	s.heading = newTitle()
 
 	s.name = widgets.NewTextField(widgets.NotEmpty)
 	s.name.OnCommit = func(v string) error {

@@ -58,10 +58,7 @@ func newPromotion(env *Env) Screen {
 		sample: "€0 · ROI 0%",
 	}, s.showSelected)
 	s.withActions(s.addChannel, s.duplicateChannel, s.deleteChannel, func(d int) string {
-		if d < 0 {
-			return lang.L("Move channel “{{.Name}}” up", s.named())
-		}
-		return lang.L("Move channel “{{.Name}}” down", s.named())
+		return upOrDown(d, lang.L("Move channel “{{.Name}}” up", s.named()), lang.L("Move channel “{{.Name}}” down", s.named()))
 	})
 	s.content = s.panes(s.buildForm(),
 		container.NewCenter(widget.NewLabel(lang.L("No promotion channels yet. Add one to plan its spend."))))
@@ -76,10 +73,7 @@ func (s *promotionScreen) Content() fyne.CanvasObject { return s.content }
 // buildForm makes the form of the selected channel and its results panel.
 func (s *promotionScreen) buildForm() fyne.CanvasObject {
 	f := s.env.Fmt()
-	s.heading = widget.NewLabel("")
-	s.heading.TextStyle.Bold = true
-	s.heading.SizeName = theme.SizeNameSubHeadingText
-	s.heading.Truncation = fyne.TextTruncateEllipsis
+	s.heading = newTitle()
 
 	s.name = widgets.NewTextField(widgets.NotEmpty)
 	s.name.OnCommit = func(v string) error {

@@ -65,10 +65,7 @@ func newScenarios(env *Env) Screen {
 		sample: "volume ×1.00 · price ×1.00",
 	}, s.showSelected)
 	s.withActions(s.addScenario, s.duplicateScenario, s.deleteScenario, func(d int) string {
-		if d < 0 {
-			return lang.L("Move scenario “{{.Name}}” up", s.named())
-		}
-		return lang.L("Move scenario “{{.Name}}” down", s.named())
+		return upOrDown(d, lang.L("Move scenario “{{.Name}}” up", s.named()), lang.L("Move scenario “{{.Name}}” down", s.named()))
 	})
 
 	s.buildTable()
@@ -96,10 +93,7 @@ func (s *scenariosScreen) Content() fyne.CanvasObject { return s.content }
 // buildForm makes the form of the selected scenario: who it is on the left,
 // what it changes on the right.
 func (s *scenariosScreen) buildForm() fyne.CanvasObject {
-	s.heading = widget.NewLabel("")
-	s.heading.TextStyle.Bold = true
-	s.heading.SizeName = theme.SizeNameSubHeadingText
-	s.heading.Truncation = fyne.TextTruncateEllipsis
+	s.heading = newTitle()
 
 	s.name = widgets.NewTextField(widgets.NotEmpty)
 	s.name.OnCommit = func(v string) error {
