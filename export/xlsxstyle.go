@@ -30,6 +30,7 @@ const (
 	roleWrap      // a paragraph: wrapped, top-aligned
 	roleHelperTip // a helper row's label, right-aligned so it reads into the empty cells on its left
 	roleTotalTip  // the same, bold
+	roleStatus    // a target's met/missed: bold and centred, clear of the gap beside it
 )
 
 // numFormat is a kind of number: the styles turn it into a format string
@@ -154,6 +155,9 @@ func (s *styles) style(r role) *excelize.Style {
 	case roleHelperTip:
 		font.Color, font.Italic = helperInk, true
 		st.Alignment = &excelize.Alignment{Vertical: "center", Horizontal: "right"}
+	case roleStatus:
+		font.Bold = true
+		st.Alignment.Horizontal = "center"
 	case roleTotalTip:
 		font.Bold = true
 		st.Alignment = &excelize.Alignment{Vertical: "center", Horizontal: "right"}

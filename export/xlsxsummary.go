@@ -62,7 +62,7 @@ var summaryNames = map[string]string{
 }
 
 func (b *book) writeSummary() error {
-	s, err := b.sheet(sheetSummary, map[int]float64{1: 40, 2: 17, 3: 3, 4: 36, 5: 17, 6: 17, 7: 17, 8: 14, 9: 17, 10: 17}, 0, "")
+	s, err := b.sheet(sheetSummary, map[int]float64{1: 40, 2: 17, 3: 3, 4: 36, 5: 26, 6: 17, 7: 17, 8: 14, 9: 17, 10: 17}, 0, "")
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func (b *book) summaryTargets(s *sheet, r int) {
 		cmp = "<="
 	}
 	s.formula(suGap, roleFormula, tg.nf, `IF(`+goal+`="","",IF(ISNUMBER(`+actual+`),`+actual+`-`+goal+`,"n/a"))`, gap)
-	s.formula(suStatus, roleLabelBold, nfNone,
+	s.formula(suStatus, roleStatus, nfNone,
 		`IF(`+goal+`="","not set",IF(ISNUMBER(`+actual+`),IF(`+actual+cmp+goal+`,"met","missed"),"missed"))`, status)
 }
 

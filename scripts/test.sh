@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8
+# Fyne reads the language from LANGUAGE first; without it, it parses "C" out
+# of C.UTF-8 and logs an error at every start.
+export LANGUAGE=en
 export PATH="$PATH:$(go env GOPATH)/bin"
 
 scripts/install-deps.sh
