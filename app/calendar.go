@@ -51,6 +51,7 @@ func newCalendar(env *Env) Screen {
 
 	s.monthly = charts.NewMonthly()
 	s.spend = charts.NewBars()
+	s.spend.Periods = true
 	for _, c := range []interface{ SetMinSize(fyne.Size) }{s.monthly, s.spend} {
 		c.SetMinSize(fyne.NewSize(320, 200))
 	}

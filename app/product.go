@@ -133,6 +133,7 @@ func (s *productScreen) buildForm() fyne.CanvasObject {
 	}
 
 	s.season = charts.NewBars()
+	s.season.Periods = true
 	s.season.SetMinSize(fyne.NewSize(280, 150))
 	s.seasonNote = newNote("")
 	s.calendar = widget.NewButtonWithIcon(lang.L("Edit in the calendar"), theme.CalendarIcon(), s.openCalendar)

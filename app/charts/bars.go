@@ -24,6 +24,11 @@ type Bars struct {
 	categories []string
 	series     []Series
 	format     Format
+
+	// Periods says the categories are consecutive periods (months): when
+	// their names do not all fit, every k-th is written whole, as on a time
+	// axis, rather than each shortened.
+	Periods bool
 }
 
 // NewBars returns an empty bar chart.
@@ -91,7 +96,7 @@ func (b *Bars) paint(d *drawing, c *ctx) {
 			d.rect(box, fill)
 		}
 	}
-	c.categoryLabels(d, b.categories, plot, plot.Y+plot.H+4)
+	c.categoryLabels(d, b.categories, plot, plot.Y+plot.H+4, b.Periods)
 	if h := c.hover; h >= 0 && h < len(b.categories) {
 		lines := []string{b.categories[h]}
 		for _, s := range b.series {

@@ -85,7 +85,7 @@ func (b *Bridge) paint(d *drawing, c *ctx) {
 		}
 		d.text(b.format.Short(s.Value), box.X+box.W/2, ly, fyne.TextAlignCenter, c.small, c.fg, s.Total)
 	}
-	c.categoryLabels(d, b.labels, plot, plot.Y+plot.H+4)
+	c.categoryLabels(d, b.labels, plot, plot.Y+plot.H+4, false)
 	if c.hover >= 0 && c.hover < n {
 		s := b.steps[c.hover]
 		lines := []string{b.label(c.hover), b.format.Full(s.Value)}

@@ -248,8 +248,9 @@ func (c *ctx) axisWidth(ticks []float64, label func(float64) string) float32 {
 }
 
 // categoryLabels writes names under their slots, shortened to fit, or every
-// k-th name when even a few letters do not fit.
-func (c *ctx) categoryLabels(d *drawing, names []string, plot Box, y float32) {
+// k-th name when even a few letters do not fit. Periods (months) are never
+// shortened: every k-th is written whole, as on any time axis.
+func (c *ctx) categoryLabels(d *drawing, names []string, plot Box, y float32, periods bool) {
 	n := len(names)
 	if n == 0 {
 		return
@@ -257,13 +258,59 @@ func (c *ctx) categoryLabels(d *drawing, names []string, plot Box, y float32) {
 	_, w := Slot(plot, 0, n)
 	every := 1
 	minW := fyne.MeasureText("Mmmm", c.small, fyne.TextStyle{}).Width
+	if periods {
+		for _, name := range names {
+			minW = fyne.Max(minW, fyne.MeasureText(name, c.small, fyne.TextStyle{}).Width+6)
+		}
+	}
 	for w*float32(every) < minW && every < n {
 		every++
 	}
-	for i := 0; i < n; i += every {
-		x, sw := Slot(plot, i, n)
-		d.text(textfit.Fit(names[i], sw*float32(every)-4, c.small, fyne.TextStyle{}), x+sw/2, y, fyne.TextAlignCenter, c.small, c.fg, false)
+	if periods && every > 1 { // months: every 2nd, 3rd, 4th, 6th or 12th, the same months each year
+		every = periodStep(every)
 	}
+	labels := make([]string, 0, n/every+1)
+	fit := textfit.Fit
+	for pass := 0; pass < 2; pass++ {
+		labels = labels[:0]
+		for i := 0; i < n; i += every {
+			_, sw := Slot(plot, i, n)
+			labels = append(labels, fit(names[i], sw*float32(every)-4, c.small, fyne.TextStyle{}))
+		}
+		if !cutAlike(labels, names, every) {
+			break
+		}
+		fit = textfit.FitMiddle // "Ch…101" rather than twelve "Chan…"
+	}
+	for k, i := 0, 0; i < n; k, i = k+1, i+every {
+		x, sw := Slot(plot, i, n)
+		d.text(labels[k], x+sw/2, y, fyne.TextAlignCenter, c.small, c.fg, false)
+	}
+}
+
+// periodStep returns the step of at least k months that divides a year
+// (2, 3, 4, 6, 12) or is a whole number of years.
+func periodStep(k int) int {
+	for _, step := range []int{2, 3, 4, 6, 12} {
+		if k <= step {
+			return step
+		}
+	}
+	return (k + 11) / 12 * 12
+}
+
+// cutAlike reports whether shortening made two different names (every k-th
+// of names) read the same.
+func cutAlike(labels, names []string, every int) bool {
+	seen := make(map[string]string, len(labels))
+	for k, l := range labels {
+		name := names[k*every]
+		if other, ok := seen[l]; ok && other != name && l != "" {
+			return true
+		}
+		seen[l] = name
+	}
+	return false
 }
 
 // tooltip draws a box of lines near the pointer, kept inside the chart.

@@ -75,7 +75,7 @@ func (m *Monthly) paint(d *drawing, c *ctx) {
 	for _, p := range pts {
 		d.rect(Box{p.X - 2.5, p.Y - 2.5, 5, 5}, c.fg)
 	}
-	c.categoryLabels(d, m.months, plot, plot.Y+plot.H+4)
+	c.categoryLabels(d, m.months, plot, plot.Y+plot.H+4, true)
 	if h := c.hover; h >= 0 && h < len(m.months) {
 		c.tooltip(d, []string{m.months[h], m.barName + ": " + m.format.Full(m.bars[h]), m.lineName + ": " + m.format.Full(m.line[h])})
 	}

@@ -2,7 +2,11 @@
 // that draw canvas text themselves.
 package textfit
 
-import "fyne.io/fyne/v2"
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+)
 
 // Fit returns s, or its longest prefix followed by "…" that is no wider
 // than w at size and style; "" when not even one letter fits.
@@ -24,4 +28,32 @@ func Fit(s string, w, size float32, style fyne.TextStyle) string {
 		return ""
 	}
 	return string(r[:lo]) + "…"
+}
+
+// FitMiddle returns s, or its start and end around "…" ("Ch…101") no wider
+// than w, keeping more of the end: it tells apart names that differ only in
+// their last letters ("Channel 100", "Channel 101"), which Fit cuts to the
+// same "Chan…". It returns "" when not even "…" and one letter fit.
+func FitMiddle(s string, w, size float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(s, size, style).Width <= w {
+		return s
+	}
+	r := []rune(s)
+	cut := func(k int) string { // k letters kept: a third from the start
+		head := k / 3
+		return strings.TrimRight(string(r[:head]), " ") + "…" + strings.TrimLeft(string(r[len(r)-(k-head):]), " ")
+	}
+	lo, hi := 0, len(r)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(cut(mid), size, style).Width <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	return cut(lo)
 }

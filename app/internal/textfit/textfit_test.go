@@ -40,3 +40,29 @@ func TestFit(t *testing.T) {
 		})
 	}
 }
+
+func TestFitMiddle(t *testing.T) {
+	test.NewTempApp(t)
+	const size = 12
+	width := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	for _, tc := range []struct {
+		name string
+		s    string
+		w    float32
+		want string
+	}{
+		{"fits as it is", "Channel 101", width("Channel 101"), "Channel 101"},
+		{"keeps the end", "Channel 101", width("C…101"), "C…101"},
+		{"nothing fits", "Channel 101", 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := FitMiddle(tc.s, tc.w, size, fyne.TextStyle{})
+			if got != tc.want {
+				t.Errorf("FitMiddle = %q, want %q", got, tc.want)
+			}
+			if width(got) > tc.w {
+				t.Errorf("%q is %v wide, more than %v", got, width(got), tc.w)
+			}
+		})
+	}
+}
