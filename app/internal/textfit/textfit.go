@@ -41,7 +41,11 @@ func FitMiddle(s string, w, size float32, style fyne.TextStyle) string {
 	r := []rune(s)
 	cut := func(k int) string { // k letters kept: a third from the start
 		head := k / 3
-		return strings.TrimRight(string(r[:head]), " ") + "…" + strings.TrimLeft(string(r[len(r)-(k-head):]), " ")
+		tail := string(r[len(r)-(k-head):])
+		if i := strings.IndexByte(tail, ' '); i >= 0 && r[len(r)-(k-head)-1] != ' ' {
+			tail = tail[i:] // whole words at the end: "C…32", not "C…l 32"
+		}
+		return strings.TrimRight(string(r[:head]), " ") + "…" + strings.TrimLeft(tail, " ")
 	}
 	lo, hi := 0, len(r)-1
 	for lo < hi {

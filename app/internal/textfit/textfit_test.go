@@ -54,6 +54,7 @@ func TestFitMiddle(t *testing.T) {
 		{"fits as it is", "Channel 101", width("Channel 101"), "Channel 101"},
 		{"keeps the end", "Channel 101", width("C…101"), "C…101"},
 		{"nothing fits", "Channel 101", 1, ""},
+		{"whole words at the end", "Channel 32", width("C…l 32"), "C…32"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := FitMiddle(tc.s, tc.w, size, fyne.TextStyle{})
