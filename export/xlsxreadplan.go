@@ -277,13 +277,7 @@ func (pr *planReader) readPlaces(p *planner.Plan) {
 		x.MarginPct = pr.optional(at(plMargin, "marginPct"), 0)
 		x.UnitCost = pr.optional(at(plUnitCost, "unitCost"), 0)
 		x.FixedCost = pr.optional(at(plFixed, "fixedCost"), 0)
-		x.Share = map[string]float64{}
-		pr.cellOf[path+".share"] = quoteSheet(sheetPlaces) + "!" + localRange(plShare, row, plShare+pr.lay.products-1, row)
-		for i, product := range p.Products {
-			if v, ok := pr.number(matrix(sheetPlaces, plShare+i, row, path+".share."+product.ID)); ok {
-				x.Share[product.ID] = v
-			}
-		}
+		x.Share = pr.readByProduct(p, sheetPlaces, plShare, row, path+".share")
 	}
 }
 
@@ -302,16 +296,24 @@ func (pr *planReader) readPromotions(p *planner.Plan) {
 		x.Response.MaxUnits = pr.required(at(pmMaxUnits, "response.maxUnits"))
 		x.Response.HalfSpend = pr.required(at(pmHalfSpend, "response.halfSpend"))
 		x.Response.Shape = pr.optional(at(pmShape, "response.shape"), 1)
-		pr.cellOf[path+".split"] = quoteSheet(sheetPromotion) + "!" + localRange(pmSplit, row, pmSplit+pr.lay.products-1, row)
-		for i, product := range p.Products {
-			if v, ok := pr.number(matrix(sheetPromotion, pmSplit+i, row, path+".split."+product.ID)); ok {
-				if x.Split == nil {
-					x.Split = map[string]float64{}
-				}
-				x.Split[product.ID] = v
-			}
+		if split := pr.readByProduct(p, sheetPromotion, pmSplit, row, path+".split"); len(split) > 0 {
+			x.Split = split // an empty row is no split: the channel follows base volumes
 		}
 	}
+}
+
+// readByProduct reads a row of one number per product, from column col on
+// (a place's shares, a channel's split), keyed by product id; blank cells
+// are left out of the map.
+func (pr *planReader) readByProduct(p *planner.Plan, sheet string, col, row int, path string) map[string]float64 {
+	pr.cellOf[path] = quoteSheet(sheet) + "!" + localRange(col, row, col+pr.lay.products-1, row)
+	byProduct := map[string]float64{}
+	for i, product := range p.Products {
+		if v, ok := pr.number(matrix(sheet, col+i, row, path+"."+product.ID)); ok {
+			byProduct[product.ID] = v
+		}
+	}
+	return byProduct
 }
 
 // readWeights reads the flighting and seasonality rows: an empty row is
