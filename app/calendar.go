@@ -128,11 +128,7 @@ func flightingSpec() weightSpec {
 			out := make([]float64, p.Months)
 			for _, pm := range p.Promotions {
 				for t := range out {
-					if pm.Flighting == nil {
-						out[t] += pm.Spend / float64(p.Months)
-					} else {
-						out[t] += pm.Spend * monthShare(pm.Flighting, t)
-					}
+					out[t] += pm.Spend * planner.MonthShare(pm.Flighting, p.Months, t)
 				}
 			}
 			return out

@@ -156,18 +156,6 @@ func (g *weightGrid) weightsOf(p *planner.Plan, i int) (id, name string, w []flo
 	return id, name, w, false
 }
 
-// monthShare returns the share of its row month t has: its weight over the row's sum.
-func monthShare(w []float64, t int) float64 {
-	sum := 0.0
-	for _, x := range w {
-		sum += x
-	}
-	if sum <= 0 || t >= len(w) {
-		return 0
-	}
-	return w[t] / sum
-}
-
 // cellTexts is what cell id shows: the month's share of the row, and what
 // that share is of the row's amount.
 func (g *weightGrid) cellTexts(id widget.TableCellID) (share, amount string, zero bool) {
@@ -177,7 +165,7 @@ func (g *weightGrid) cellTexts(id widget.TableCellID) (share, amount string, zer
 	}
 	_, _, w, _ := g.weightsOf(p, id.Row)
 	f := g.env.Fmt()
-	x := monthShare(w, id.Col)
+	x := planner.MonthShare(w, p.Months, id.Col)
 	return f.Percent(x), g.spec.format(f, x*g.spec.amount(r, p, id.Row)), w[id.Col] == 0
 }
 
@@ -287,7 +275,7 @@ func (g *weightGrid) showCell() {
 	}
 	_, name, w, flat := g.weightsOf(p, i)
 	f := g.env.Fmt()
-	x := monthShare(w, t)
+	x := planner.MonthShare(w, p.Months, t)
 	setText(g.cellTitle, g.spec.words.cellTitle(name, g.months[t]))
 	g.field.Enable()
 	g.field.SetValue(w[t])

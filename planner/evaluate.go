@@ -187,6 +187,20 @@ func (m *Model) monthly(r *Report) []MonthResult {
 	return months
 }
 
+// MonthShare is the share of month t (0-based) in a seasonality or flighting
+// list over a horizon of months, as Evaluate spreads by it: its weight over
+// the list's sum, or 1/months when the list is absent (flat).
+func MonthShare(w []float64, months, t int) float64 {
+	if t < 0 || t >= months {
+		return 0
+	}
+	total := weightSum(w, months)
+	if total <= 0 {
+		return 1 / float64(months)
+	}
+	return w[t] / total
+}
+
 // weightSum returns the sum of a month-weight list, or 0 when it is absent or
 // not one weight per month (treated as flat).
 func weightSum(w []float64, months int) float64 {
