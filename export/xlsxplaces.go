@@ -54,9 +54,7 @@ func (b *book) writePlaces() error {
 	for col := plID; col <= plLogistics; col++ {
 		s.label(col, roleHeader, placeHeaders[col])
 	}
-	for i := range b.p.Products {
-		s.formula(plShare+i, roleHeader, nfNone, ref(sheetProducts, prID, l.productRow(i)), b.p.Products[i].ID)
-	}
+	b.productHeaders(s, plShare)
 	for k := range b.p.Places {
 		r := l.placeRow(k)
 		s.at(r)

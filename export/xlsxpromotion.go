@@ -36,9 +36,7 @@ func (b *book) writePromotion() error {
 	for col := pmID; col <= pmLiftPerWeight; col++ {
 		s.label(col, roleHeader, promotionHeaders[col])
 	}
-	for i := range b.p.Products {
-		s.formula(pmSplit+i, roleHeader, nfNone, ref(sheetProducts, prID, l.productRow(i)), b.p.Products[i].ID)
-	}
+	b.productHeaders(s, pmSplit)
 	for c := range b.p.Promotions {
 		s.at(l.promotionRow(c))
 		b.promotionRow(s, c)
@@ -166,4 +164,13 @@ func (b *book) promotionChecks() error {
 	}
 	return b.validate(sheetPromotion, localRange(pmSplit, firstRow, pmSplit+l.products-1, last),
 		ruleNonNegative("Split weight", "Weight of this product in the channel's extra units; weights are scaled to add up to 100%. Leave the row empty to follow base units."))
+}
+
+// productHeaders heads a matrix of one column per product, from col on (a
+// place's shares, a channel's split), with formulas to the products' ids so
+// a renamed id follows.
+func (b *book) productHeaders(s *sheet, col int) {
+	for i := range b.p.Products {
+		s.formula(col+i, roleHeader, nfNone, ref(sheetProducts, prID, b.lay.productRow(i)), b.p.Products[i].ID)
+	}
 }
