@@ -56,14 +56,11 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 	if !ok {
 		return nil, errNoScenario(opt.Scenario)
 	}
-	rep, err := planner.Evaluate(p, sc.ID)
-	if err != nil {
-		return nil, err
-	}
 	model, err := planner.Compile(p, sc.ID)
 	if err != nil {
 		return nil, err
 	}
+	rep := model.Report()
 	d := &reportData{
 		plan: p, scenario: sc, rep: rep, model: model,
 		fig: figuresFor(p), generated: opt.generated(),
@@ -78,7 +75,7 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 		}
 		d.scenarios = append(d.scenarios, scenarioResult{s, r})
 	}
-	d.rec, d.recNote = recommend(p, sc, rep)
+	d.rec, d.recNote = recommend(p, sc)
 	return d, nil
 }
 
@@ -97,15 +94,11 @@ func applySpends(p *planner.Plan, sc planner.Scenario, spend []float64, budget p
 	for i := range q.Promotions {
 		q.Promotions[i].Spend = spend[i]
 	}
-	after, err := planner.Evaluate(q, sc.ID)
-	if err != nil {
-		return nil, "The recommended budget could not be evaluated: " + err.Error()
-	}
 	model, err := planner.Compile(q, sc.ID)
 	if err != nil {
 		return nil, "The recommended budget could not be evaluated: " + err.Error()
 	}
-	r := &recommendation{budget: budget, spend: spend, after: after, model: model}
+	r := &recommendation{budget: budget, spend: spend, after: model.Report(), model: model}
 	for i, pm := range p.Promotions {
 		// Changes under a unit of currency are the solver's rounding, not advice.
 		if delta := spend[i] - pm.Spend; math.Abs(delta) >= 1 {

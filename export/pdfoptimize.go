@@ -10,7 +10,7 @@ import (
 // maximise contribution within the channels' bounds and the plan's budget
 // target. When it cannot (no channel, or minimums over the budget), the
 // report says why instead of recommending anything.
-func recommend(p *planner.Plan, sc planner.Scenario, _ *planner.Report) (*recommendation, string) {
+func recommend(p *planner.Plan, sc planner.Scenario) (*recommendation, string) {
 	if len(p.Promotions) == 0 {
 		return nil, "The plan has no promotion channel to reallocate."
 	}
