@@ -326,7 +326,7 @@ func (s *optimiseScreen) runOptimiser() {
 		s.stopProgress()
 		if err != nil {
 			s.clearProposal()
-			s.setStatus(refusal(err, p, before, req), widget.DangerImportance)
+			s.setStatus(refusal(err, fmtFor(p)), widget.DangerImportance)
 			return
 		}
 		s.prop = pr
@@ -526,36 +526,25 @@ func (s *optimiseScreen) showCurve() {
 	})
 }
 
-// refusal says in plain words, with the plan's numbers, why the optimiser
+// refusal says in plain words, with the engine's numbers, why the optimiser
 // refused: no budget for mode units, a budget that does not cover fixed
 // and launch costs, or minimum spends above the promotion budget.
-func refusal(err error, p *planner.Plan, r *planner.Report, req planner.OptimizeRequest) string {
+func refusal(err error, f Fmt) string {
 	var inf *planner.InfeasibleError
 	if !errors.As(err, &inf) {
 		return err.Error()
 	}
-	f := fmtFor(p)
-	total := p.Targets.Budget
-	if req.Budget != nil {
-		total = req.Budget
-	}
-	if total == nil {
+	promo := inf.PromotionBudget()
+	switch inf.Kind {
+	case planner.NoBudget:
 		return lang.L("Maximising units sold needs a budget: type one above, or set the marketing budget target in Targets & settings.")
-	}
-	fixed, launch := r.Totals.PlaceFixed, r.Totals.Launch
-	promo := *total - fixed - launch
-	if promo < 0 {
+	case planner.BudgetBelowFixed:
 		return lang.L("The budget of {{.Budget}} does not cover places’ fixed costs ({{.Fixed}}) and launch costs ({{.Launch}}): it is {{.Short}} short before any promotion.",
-			map[string]any{"Budget": f.Money(*total), "Fixed": f.Money(fixed), "Launch": f.Money(launch), "Short": f.Money(-promo)})
-	}
-	minimums := 0.0
-	for _, pm := range p.Promotions {
-		minimums += pm.Min
-	}
-	if minimums > promo {
+			map[string]any{"Budget": f.Money(inf.Budget), "Fixed": f.Money(inf.PlaceFixed), "Launch": f.Money(inf.Launch), "Short": f.Money(-promo)})
+	case planner.MinimumsOverBudget:
 		return lang.L("The channels’ minimum spends add up to {{.Minimums}}, {{.Over}} more than the promotion budget of {{.Promotion}} (budget {{.Budget}} − places’ fixed costs {{.Fixed}} − launch costs {{.Launch}}). Lower some minimums in Promotion, or raise the budget.",
-			map[string]any{"Minimums": f.Money(minimums), "Over": f.Money(minimums - promo), "Promotion": f.Money(promo),
-				"Budget": f.Money(*total), "Fixed": f.Money(fixed), "Launch": f.Money(launch)})
+			map[string]any{"Minimums": f.Money(inf.Minimums), "Over": f.Money(inf.Minimums - promo), "Promotion": f.Money(promo),
+				"Budget": f.Money(inf.Budget), "Fixed": f.Money(inf.PlaceFixed), "Launch": f.Money(inf.Launch)})
 	}
 	return inf.Error()
 }

@@ -58,10 +58,32 @@ type ChannelAllocation struct {
 	MarginalROI Maybe   `json:"marginalRoi"`
 }
 
-// InfeasibleError refuses an optimisation that cannot be done, with the numbers.
+// InfeasibleError refuses an optimisation that cannot be done, with the
+// numbers: Reason says it in English; Kind and the figures let a window say
+// it in its own language.
 type InfeasibleError struct {
 	Reason string
+	Kind   InfeasibleKind
+	// Budget is the marketing budget asked for (0 for NoBudget); PlaceFixed,
+	// Launch and Minimums are the places' fixed costs, the launch costs and
+	// the channels' minimum spends it must cover.
+	Budget, PlaceFixed, Launch, Minimums float64
 }
+
+// InfeasibleKind says why an optimisation cannot be done.
+type InfeasibleKind int
+
+// The reasons an optimisation can be refused.
+const (
+	BadBudget          InfeasibleKind = iota + 1 // the budget is not a number ≥ 0
+	NoBudget                                     // mode units without a budget
+	BudgetBelowFixed                             // the budget does not cover places' fixed costs and launch costs
+	MinimumsOverBudget                           // the channels' minimums add up to more than the promotion budget
+)
+
+// PromotionBudget is what the budget leaves for promotion: the budget less
+// places' fixed costs and launch costs.
+func (e *InfeasibleError) PromotionBudget() float64 { return e.Budget - e.PlaceFixed - e.Launch }
 
 func (e *InfeasibleError) Error() string { return e.Reason }
 
@@ -98,28 +120,34 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	}
 	budget := math.Inf(1)
 	var promotionBudget Maybe
-	if total != nil {
-		if !finite(*total) || *total < 0 {
-			return nil, &InfeasibleError{fmt.Sprintf("the budget must be a number ≥ 0, not %s", trimFloat(*total))}
-		}
-		budget = *total - m.PlaceFixed - m.Launch
-		promotionBudget = Some(budget)
-	} else if mode == ModeUnits {
-		return nil, &InfeasibleError{"mode units needs a budget: set the plan's budget target or give one"}
-	}
 	minSum := 0.0
 	for i := range m.Channels {
 		minSum += m.Channels[i].Min
 	}
+	refuse := &InfeasibleError{PlaceFixed: m.PlaceFixed, Launch: m.Launch, Minimums: minSum}
+	if total != nil {
+		refuse.Budget = *total
+		if !finite(*total) || *total < 0 {
+			refuse.Kind, refuse.Reason = BadBudget, fmt.Sprintf("the budget must be a number ≥ 0, not %s", trimFloat(*total))
+			return nil, refuse
+		}
+		budget = *total - m.PlaceFixed - m.Launch
+		promotionBudget = Some(budget)
+	} else if mode == ModeUnits {
+		refuse.Kind, refuse.Reason = NoBudget, "mode units needs a budget: set the plan's budget target or give one"
+		return nil, refuse
+	}
 	if budget < 0 {
-		return nil, &InfeasibleError{fmt.Sprintf(
+		refuse.Kind, refuse.Reason = BudgetBelowFixed, fmt.Sprintf(
 			"the budget of %s does not cover places' fixed costs (%s) and launch costs (%s): %s short before any promotion",
-			trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch), trimMoney(-budget))}
+			trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch), trimMoney(-budget))
+		return nil, refuse
 	}
 	if minSum > budget {
-		return nil, &InfeasibleError{fmt.Sprintf(
+		refuse.Kind, refuse.Reason = MinimumsOverBudget, fmt.Sprintf(
 			"the channels' minimum spends add up to %s, %s more than the promotion budget of %s (budget %s − places' fixed costs %s − launch costs %s)",
-			trimMoney(minSum), trimMoney(minSum-budget), trimMoney(budget), trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch))}
+			trimMoney(minSum), trimMoney(minSum-budget), trimMoney(budget), trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch))
+		return nil, refuse
 	}
 
 	prob := newBudgetProblem(m, mode, budget)

@@ -137,24 +137,41 @@ func TestOptimizeRequests(t *testing.T) {
 		plan    *planner.Plan
 		req     planner.OptimizeRequest
 		refused string // part of the refusal, or "" when it must succeed
+		// the refusal's kind and figures when it is an *InfeasibleError
+		infeasible *planner.InfeasibleError
 	}{
 		{"minimums over the budget", tea, planner.OptimizeRequest{Budget: planner.Float(160000)},
-			"the channels' minimum spends add up to 7000, 4000 more than the promotion budget of 3000 (budget 160000 − places' fixed costs 77000 − launch costs 80000)"},
-		{"budget below the fixed costs", tea, planner.OptimizeRequest{Budget: planner.Float(100000)}, "the budget of 100000 does not cover places' fixed costs (77000) and launch costs (80000): 57000 short before any promotion"},
-		{"units without a budget", noBudget, planner.OptimizeRequest{Mode: planner.ModeUnits}, "mode units needs a budget"},
-		{"unknown mode", tea, planner.OptimizeRequest{Mode: "revenue"}, `unknown optimisation mode "revenue"`},
-		{"unknown scenario", tea, planner.OptimizeRequest{Scenario: "crisis"}, `the plan has no scenario "crisis"`},
-		{"negative budget", tea, planner.OptimizeRequest{Budget: planner.Float(-1)}, "the budget must be a number ≥ 0"},
-		{"contribution without a budget", noBudget, planner.OptimizeRequest{}, ""},
-		{"a scenario", tea, planner.OptimizeRequest{Scenario: "low", Mode: planner.ModeUnits}, ""},
-		{"a budget given", tea, planner.OptimizeRequest{Budget: planner.Float(400000)}, ""},
-		{"budget that only covers the minimums", tea, planner.OptimizeRequest{Budget: planner.Float(164000)}, ""},
+			"the channels' minimum spends add up to 7000, 4000 more than the promotion budget of 3000 (budget 160000 − places' fixed costs 77000 − launch costs 80000)",
+			&planner.InfeasibleError{Kind: planner.MinimumsOverBudget, Budget: 160000, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
+		{"budget below the fixed costs", tea, planner.OptimizeRequest{Budget: planner.Float(100000)}, "the budget of 100000 does not cover places' fixed costs (77000) and launch costs (80000): 57000 short before any promotion",
+			&planner.InfeasibleError{Kind: planner.BudgetBelowFixed, Budget: 100000, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
+		{"units without a budget", noBudget, planner.OptimizeRequest{Mode: planner.ModeUnits}, "mode units needs a budget",
+			&planner.InfeasibleError{Kind: planner.NoBudget, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
+		{"unknown mode", tea, planner.OptimizeRequest{Mode: "revenue"}, `unknown optimisation mode "revenue"`, nil},
+		{"unknown scenario", tea, planner.OptimizeRequest{Scenario: "crisis"}, `the plan has no scenario "crisis"`, nil},
+		{"negative budget", tea, planner.OptimizeRequest{Budget: planner.Float(-1)}, "the budget must be a number ≥ 0",
+			&planner.InfeasibleError{Kind: planner.BadBudget, Budget: -1, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
+		{"contribution without a budget", noBudget, planner.OptimizeRequest{}, "", nil},
+		{"a scenario", tea, planner.OptimizeRequest{Scenario: "low", Mode: planner.ModeUnits}, "", nil},
+		{"a budget given", tea, planner.OptimizeRequest{Budget: planner.Float(400000)}, "", nil},
+		{"budget that only covers the minimums", tea, planner.OptimizeRequest{Budget: planner.Float(164000)}, "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o, err := planner.Optimize(context.Background(), tc.plan, tc.req)
 			if tc.refused != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.refused) {
 					t.Fatalf("got %v, want a refusal containing %q", err, tc.refused)
+				}
+				var inf *planner.InfeasibleError
+				if errors.As(err, &inf) != (tc.infeasible != nil) {
+					t.Fatalf("%v: an *InfeasibleError is %v, want %v", err, inf != nil, tc.infeasible != nil)
+				}
+				if want := tc.infeasible; want != nil {
+					got := *inf
+					got.Reason = ""
+					if got != *want {
+						t.Errorf("refusal %+v, want %+v", got, *want)
+					}
 				}
 				return
 			}
