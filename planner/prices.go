@@ -54,15 +54,24 @@ func AdvisePrices(ctx context.Context, p *Plan, scenario string) ([]PriceAdvice,
 
 // AdvisePrice returns the price advice for the product at index i.
 func AdvisePrice(p *Plan, scenario string, i int) (PriceAdvice, error) {
-	m, err := Compile(p, scenario)
+	m, pt, err := compileForProduct(p, scenario, i)
 	if err != nil {
 		return PriceAdvice{}, err
 	}
-	if i < 0 || i >= len(p.Products) {
-		return PriceAdvice{}, fmt.Errorf("the plan has no product number %d", i+1)
-	}
-	pt := m.priceTotals()
 	return m.advisePrice(i, &pt), nil
+}
+
+// compileForProduct compiles p under scenario for questions about the price
+// of product i, which must exist, with the sums its price curve starts from.
+func compileForProduct(p *Plan, scenario string, i int) (*Model, priceTotals, error) {
+	m, err := Compile(p, scenario)
+	if err != nil {
+		return nil, priceTotals{}, err
+	}
+	if i < 0 || i >= len(p.Products) {
+		return nil, priceTotals{}, fmt.Errorf("the plan has no product number %d", i+1)
+	}
+	return m, m.priceTotals(), nil
 }
 
 // priceCurve is the plan's contribution as a function of one product's list
@@ -237,14 +246,10 @@ func goldenMax(f func(float64) float64, a, b float64) float64 {
 // held as it is: the curve the price advisor searches, for charts. It costs
 // a few operations per price after one pass over the plan.
 func PriceCurve(p *Plan, scenario string, i int, prices []float64) ([]float64, error) {
-	m, err := Compile(p, scenario)
+	m, pt, err := compileForProduct(p, scenario, i)
 	if err != nil {
 		return nil, err
 	}
-	if i < 0 || i >= len(p.Products) {
-		return nil, fmt.Errorf("the plan has no product number %d", i+1)
-	}
-	pt := m.priceTotals()
 	pc := m.priceCurve(i, &pt)
 	out := make([]float64, len(prices))
 	for j, price := range prices {
