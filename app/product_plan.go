@@ -192,19 +192,13 @@ func productIndex(p *planner.Plan, id string) int {
 	return -1
 }
 
-// seasonShares returns product pr's share of its units in each month: its
-// seasonality normalised, or 1/months each when it has none (flat).
+// seasonShares returns product pr's share of its units in each month, as
+// Evaluate spreads them (planner.MonthShare): its seasonality normalised, or
+// 1/months each when it has none (flat).
 func seasonShares(pr planner.Product, months int) []float64 {
 	out := make([]float64, months)
-	sum := 0.0
-	for _, w := range pr.Seasonality {
-		sum += w
-	}
 	for t := range out {
-		out[t] = 1 / float64(months)
-		if pr.Seasonality != nil && t < len(pr.Seasonality) && sum > 0 {
-			out[t] = pr.Seasonality[t] / sum
-		}
+		out[t] = planner.MonthShare(pr.Seasonality, months, t)
 	}
 	return out
 }
