@@ -98,18 +98,18 @@ type book struct {
 	lay   layout
 	fg    *bookFigures      // the scenario shown
 	scen  []scenarioFigures // base, then every scenario
+	shown int               // the scenario shown's index in scen
 	exact []exactValue      // inputs a cell cannot hold to the last digit
 }
 
 func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
-	fg, err := newFigures(p, opt.Scenario)
-	if err != nil {
-		return nil, err
-	}
 	scen, err := allScenarios(p)
 	if err != nil {
 		return nil, err
 	}
+	// writeWorkbook made sure the scenario shown exists.
+	sc, _ := p.ScenarioByID(opt.Scenario)
+	shown := slices.IndexFunc(scen, func(sf scenarioFigures) bool { return sf.sc.ID == sc.ID })
 	f := excelize.NewFile()
 	// Deflate at its fastest: half the export of a large plan went into
 	// compressing tens of megabytes of sheet XML; the file grows a little.
@@ -119,7 +119,7 @@ func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
 		return zw
 	})
 	b := &book{
-		p: p, opt: opt, cache: cache, f: f, fg: fg, scen: scen,
+		p: p, opt: opt, cache: cache, f: f, fg: newFigures(scen[shown]), scen: scen, shown: shown,
 		st: newStyles(f, numfmt.Locale(p.Locale), p.Currency),
 		lay: layout{products: len(p.Products), places: len(p.Places), promotions: len(p.Promotions),
 			scenarios: len(p.Scenarios), months: p.Months},

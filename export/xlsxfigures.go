@@ -36,12 +36,11 @@ type bookFigures struct {
 	paidBack []float64 // per month: 1 when cumulative contribution stays ≥ 0 from there on
 }
 
-func newFigures(p *planner.Plan, scenario string) (*bookFigures, error) {
-	m, err := planner.Compile(p, scenario)
-	if err != nil {
-		return nil, err
-	}
-	fg := &bookFigures{m: m, r: m.Report()}
+// newFigures works out the figures of the scenario shown from its compiled
+// model and its report, as allScenarios made them.
+func newFigures(sf scenarioFigures) *bookFigures {
+	m, p := sf.m, sf.m.Plan
+	fg := &bookFigures{m: m, r: sf.r}
 	nP := len(p.Products)
 	fg.sharePlaced, fg.kept, fg.logPerUnit = make([]float64, nP), make([]float64, nP), make([]float64, nP)
 	fg.splitLift, fg.seasonScale = make([]float64, nP), make([]float64, nP)
@@ -79,7 +78,7 @@ func newFigures(p *planner.Plan, scenario string) (*bookFigures, error) {
 	}
 	fg.propValue, fg.propUnits = proportionalConstants(m, fg.baseTotal)
 	fg.paidBack = paidBack(fg.r.Monthly)
-	return fg, nil
+	return fg
 }
 
 // proportionalConstants are the contribution and the units sold per extra

@@ -234,12 +234,6 @@ func (b *book) summaryScenario(s *sheet, r int) {
 	ids := colRange(sheetScenarios, scID, scBaseRow, scBaseRow+b.lay.scenarios)
 	column := func(col int) string { return colRange(sheetScenarios, col, scBaseRow, scBaseRow+b.lay.scenarios) }
 	sc := b.fg.m.Scenario
-	index := 1
-	for j, x := range b.p.Scenarios {
-		if x.ID == sc.ID {
-			index = j + 2
-		}
-	}
 	switch r {
 	case suScenarioRow - 1:
 		s.label(suRLabel, roleSection, "Scenario shown")
@@ -259,7 +253,7 @@ func (b *book) summaryScenario(s *sheet, r int) {
 	case suScenarioIndex:
 		s.label(suRLabel, roleNote, "Its row in the Scenarios sheet")
 		s.formula(suRValue, roleHelper, nfMonths,
-			"SUMPRODUCT(EXACT("+ids+",scenarioShown)*(ROW("+ids+")-"+strconv.Itoa(scBaseRow-1)+"))", float64(index))
+			"SUMPRODUCT(EXACT("+ids+",scenarioShown)*(ROW("+ids+")-"+strconv.Itoa(scBaseRow-1)+"))", float64(b.shown+1))
 	}
 }
 
