@@ -101,16 +101,15 @@ func (s *optimiseScreen) refreshPrices() {
 	}
 	s.pricePlan, s.priceScenario = p, sc
 	s.setPriceStatus(lang.L("Computing the best prices…"))
+	// The document has p compiled under sc already: the factor and today's
+	// contribution come from it, not from compiling p again in the job.
+	factor, contribution := doc.Model().Scenario.Price, doc.Report().Totals.Contribution
 	startJob(&s.priceJob, func(ctx context.Context) (*advisedPrices, error) {
-		m, err := planner.Compile(p, sc)
-		if err != nil {
-			return nil, err
-		}
 		list, err := planner.AdvisePrices(ctx, p, sc)
 		if err != nil {
 			return nil, err
 		}
-		return &advisedPrices{plan: p, scenario: sc, factor: m.Scenario.Price, products: list, contribution: m.Report().Totals.Contribution}, nil
+		return &advisedPrices{plan: p, scenario: sc, factor: factor, products: list, contribution: contribution}, nil
 	}, func(a *advisedPrices, err error) {
 		s.setPriceStatus("")
 		if err != nil {
