@@ -84,7 +84,6 @@ func (w *Window) openPath(path string) {
 		if errors.Is(err, os.ErrNotExist) {
 			removeRecentFile(w.app.Preferences(), path)
 			w.buildMenu()
-			w.updateUndo()
 		}
 		return
 	}
@@ -95,7 +94,6 @@ func (w *Window) openPath(path string) {
 	}
 	addRecentFile(w.app.Preferences(), path)
 	w.buildMenu()
-	w.updateUndo()
 	w.setStatus(lang.L("Opened {{.File}}", map[string]any{"File": filepath.Base(path)}))
 }
 
@@ -132,7 +130,6 @@ func (w *Window) saveTo(path string) bool {
 	w.doc.MarkSaved(path)
 	addRecentFile(w.app.Preferences(), path)
 	w.buildMenu()
-	w.updateUndo()
 	w.rec.clear()
 	w.setStatus(lang.L("Saved at {{.Time}}", map[string]any{"Time": time.Now().Format("15:04")}))
 	return true

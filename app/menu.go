@@ -30,7 +30,8 @@ var (
 	shortcutQuit   = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// buildMenu makes the main menu: File, Edit, View, Help.
+// buildMenu makes the main menu: File, Edit, View, Help, with Undo and Redo
+// named after the steps they would take.
 func (w *Window) buildMenu() {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, action)
@@ -59,6 +60,7 @@ func (w *Window) buildMenu() {
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Mixplan"), w.showAbout))
 	w.menu = fyne.NewMainMenu(file, edit, view, help)
 	w.win.SetMainMenu(w.menu)
+	w.updateUndo()
 }
 
 // addShortcuts binds the keyboard shortcuts on the window's canvas too: the
@@ -99,7 +101,6 @@ func (w *Window) recentMenu() *fyne.MenuItem {
 		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("Clear recent files"), func() {
 			clearRecentFiles(w.app.Preferences())
 			w.buildMenu()
-			w.updateUndo()
 		}))
 	}
 	recent.ChildMenu = fyne.NewMenu("", items...)

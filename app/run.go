@@ -23,7 +23,6 @@ func Run(a fyne.App, args []string) {
 	} else if path := doc.Path(); path != "" {
 		addRecentFile(a.Preferences(), path)
 		w.buildMenu()
-		w.updateUndo()
 	}
 	w.offerRecovery()
 	a.Run()

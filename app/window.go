@@ -169,7 +169,6 @@ func (w *Window) build() {
 	w.addShortcuts()
 	w.syncScenarios()
 	w.updateTitle()
-	w.updateUndo()
 	w.nav.Select(w.current)
 	w.showScreen(w.current)
 }
