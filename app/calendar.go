@@ -82,15 +82,11 @@ func (s *calendarView) Refresh() {
 	s.seasonality.Refresh()
 
 	r, f := s.env.Doc.Report(), s.env.Fmt()
-	labels := make([]string, len(r.Monthly))
-	contrib := make([]float64, len(r.Monthly))
-	cumul := make([]float64, len(r.Monthly))
+	months := showMonthlyContribution(s.monthly, r, f)
 	spend := make([]float64, len(r.Monthly))
 	for t, m := range r.Monthly {
-		labels[t], contrib[t], cumul[t], spend[t] = m.Month, m.Contribution, m.CumulativeContribution, m.MarketingSpend
+		spend[t] = m.MarketingSpend
 	}
-	months := shortMonths(labels)
-	s.monthly.SetData(months, lang.L("Contribution"), contrib, lang.L("Cumulative"), cumul, f.Chart())
 	s.spend.SetData(months, []charts.Series{{Name: lang.L("Marketing spend"), Values: spend}}, f.Chart())
 	pay := lang.L("Not paid back")
 	if pb := r.Totals.PaybackMonth; pb.Valid && int(pb.Value) >= 1 && int(pb.Value) <= len(months) {

@@ -135,13 +135,22 @@ func (s *overview) Refresh() {
 		{Name: lang.L("Incremental contribution"), Values: inc},
 	}, f.Chart())
 
-	months := make([]string, len(r.Monthly))
+	showMonthlyContribution(s.monthly, r, f)
+}
+
+// showMonthlyContribution draws the report's contribution month by month
+// with its cumulative line, as the Overview and the Calendar show it, and
+// returns the months' chart labels ("Jan 27").
+func showMonthlyContribution(c *charts.Monthly, r *planner.Report, f Fmt) (months []string) {
+	labels := make([]string, len(r.Monthly))
 	contrib := make([]float64, len(r.Monthly))
 	cumul := make([]float64, len(r.Monthly))
 	for i, m := range r.Monthly {
-		months[i], contrib[i], cumul[i] = m.Month, m.Contribution, m.CumulativeContribution
+		labels[i], contrib[i], cumul[i] = m.Month, m.Contribution, m.CumulativeContribution
 	}
-	s.monthly.SetData(shortMonths(months), lang.L("Contribution"), contrib, lang.L("Cumulative"), cumul, f.Chart())
+	months = shortMonths(labels)
+	c.SetData(months, lang.L("Contribution"), contrib, lang.L("Cumulative"), cumul, f.Chart())
+	return months
 }
 
 // setText changes a label's text only when it differs, sparing a redraw.
