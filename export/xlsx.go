@@ -41,7 +41,7 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 		return err
 	}
 	if _, ok := p.ScenarioByID(opt.Scenario); !ok {
-		return fmt.Errorf("the plan has no scenario %q", opt.Scenario)
+		return errNoScenario(opt.Scenario)
 	}
 	if err := checkCellTexts(p); err != nil {
 		return err

@@ -137,10 +137,7 @@ type scenarioFigures struct {
 }
 
 func allScenarios(p *planner.Plan) ([]scenarioFigures, error) {
-	ids := []string{planner.BaseScenario}
-	for _, sc := range p.Scenarios {
-		ids = append(ids, sc.ID)
-	}
+	ids := scenarioIDs(p)
 	out := make([]scenarioFigures, len(ids))
 	for j, id := range ids {
 		m, err := planner.Compile(p, id)
