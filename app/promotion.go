@@ -2,7 +2,6 @@ package app
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -380,7 +379,6 @@ func newPicker(names []string, picked func(i int)) fyne.CanvasObject {
 				shown = append(shown, i)
 			}
 		}
-		sort.Ints(shown)
 		list.UnselectAll()
 		list.Refresh()
 	}
