@@ -438,3 +438,50 @@ func TestFitsCell(t *testing.T) {
 		t.Errorf("absRef(28, 7) = %s", absRef(28, 7))
 	}
 }
+
+// TestPaidBack: the Months sheet's "paid back" flags are 1 exactly from the
+// first month after which cumulative contribution never falls below 0.
+func TestPaidBack(t *testing.T) {
+	for name, change := range map[string]func(p *planner.Plan){
+		"as written":      nil,
+		"paid back later": func(p *planner.Plan) { p.Products[0].LaunchCost = 1e6 },
+		"never paid back": func(p *planner.Plan) { p.Products[0].LaunchCost = 1e9 },
+		"dips below 0 after month 1": func(p *planner.Plan) {
+			pm := &p.Promotions[0]
+			pm.Spend, pm.Max, pm.Response.MaxUnits, pm.Flighting = 1.8e6, nil, 0, spike(p.Months, 7, 1e6)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := samplePlan(t)
+			if change != nil {
+				change(p)
+			}
+			r, err := planner.Evaluate(p, planner.BaseScenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			flags := paidBack(len(r.Monthly), r.Totals.PaybackMonth)
+			stays := true
+			for m := len(r.Monthly) - 1; m >= 0; m-- {
+				stays = stays && r.Monthly[m].CumulativeContribution >= 0
+				want := 0.0
+				if stays {
+					want = 1
+				}
+				if flags[m] != want {
+					t.Errorf("month %d (cumulative %.0f): flag %v, want %v", m+1, r.Monthly[m].CumulativeContribution, flags[m], want)
+				}
+			}
+		})
+	}
+}
+
+// spike is a flighting with nearly all the weight on month t (0-based).
+func spike(months, t int, weight float64) []float64 {
+	w := make([]float64, months)
+	for i := range w {
+		w[i] = 1
+	}
+	w[t] = weight
+	return w
+}

@@ -77,7 +77,7 @@ func newFigures(sf scenarioFigures) *bookFigures {
 		}
 	}
 	fg.propValue, fg.propUnits = proportionalConstants(m, fg.baseTotal)
-	fg.paidBack = paidBack(fg.r.Monthly)
+	fg.paidBack = paidBack(len(fg.r.Monthly), fg.r.Totals.PaybackMonth)
 	return fg
 }
 
@@ -115,13 +115,12 @@ func weightScale(w []float64) float64 {
 	return 0
 }
 
-// paidBack flags the months from which cumulative contribution stays ≥ 0.
-func paidBack(months []planner.MonthResult) []float64 {
-	flags := make([]float64, len(months))
-	stays := true
-	for t := len(months) - 1; t >= 0; t-- {
-		stays = stays && months[t].CumulativeContribution >= 0
-		if stays {
+// paidBack flags the months from which cumulative contribution stays ≥ 0:
+// those from the engine's payback month on (none when it is n/a).
+func paidBack(months int, payback planner.Maybe) []float64 {
+	flags := make([]float64, months)
+	for t := range flags {
+		if payback.Valid && float64(t+1) >= payback.Value {
 			flags[t] = 1
 		}
 	}
