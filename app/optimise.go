@@ -203,11 +203,16 @@ func channelColumns() []string {
 func fitColumns(t *widget.Table, headings []string, least []float32) []float32 {
 	widths := make([]float32, len(headings))
 	for i, h := range headings {
-		w := fyne.MeasureText(h, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
-		widths[i] = fyne.Max(least[i], w)
+		widths[i] = fyne.Max(least[i], headingWidth(h))
 		t.SetColumnWidth(i, widths[i])
 	}
 	return widths
+}
+
+// headingWidth is the width of a table column that shows text in bold
+// (a heading made by tableHeader) without cutting it.
+func headingWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
 }
 
 // tableHeader is the template of a table's column heading.

@@ -168,12 +168,7 @@ func (s *scenariosScreen) buildTable() {
 		s.updateCell)
 	s.table.ShowHeaderRow = true
 	s.table.StickyColumnCount = 1
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("Scenario name")
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	s.table.CreateHeader = tableHeader
 	s.table.UpdateHeader = s.updateHeader
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.UnselectAll()
@@ -182,11 +177,11 @@ func (s *scenariosScreen) buildTable() {
 			s.list.ScrollTo(i)
 		}
 	}
-	names := 0.0
+	names := float32(0) // the totals' names are bold, as headings are
 	for _, m := range compareMetrics() {
-		names = max(names, float64(fyne.MeasureText(m.name, theme.TextSize(), fyne.TextStyle{Bold: true}).Width))
+		names = max(names, headingWidth(m.name))
 	}
-	s.table.SetColumnWidth(0, float32(names)+2*theme.InnerPadding()+2*theme.Padding())
+	s.table.SetColumnWidth(0, names)
 	for c := 1; c <= planner.MaxScenarios+1; c++ {
 		s.table.SetColumnWidth(c, 180)
 	}
