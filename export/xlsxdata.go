@@ -129,10 +129,11 @@ func (b *book) finish() error {
 	l := b.lay
 	names := map[string]string{
 		"monthlyContribution": rng(sheetMonths, l.monthCol(0), moContribution, l.lastMonthCol(), moContribution),
-		"propLift":            quoteSheet(sheetPromotion) + "!" + absCellName(pmPropLiftCell),
-		"propValue":           quoteSheet(sheetPromotion) + "!" + absCellName(pmPropValueCell),
-		"propUnits":           quoteSheet(sheetPromotion) + "!" + absCellName(pmPropUnitsCell),
-		"baseUnitsTotal":      quoteSheet(sheetPromotion) + "!" + absCellName(pmBaseUnitsCell),
+		// The figures of the channels without a split, where promotionHelpers writes them.
+		"propLift":       ref(sheetPromotion, pmSpend, pmPriceIndexRow),
+		"propValue":      ref(sheetPromotion, pmSpend, pmUnitValueRow),
+		"propUnits":      ref(sheetPromotion, pmShape, pmPriceIndexRow),
+		"baseUnitsTotal": ref(sheetPromotion, pmShape, pmUnitValueRow),
 	}
 	for i, t := range totals {
 		names[t.name] = ref(sheetSummary, suValue, suTotalsRow+i)
@@ -163,10 +164,4 @@ func (b *book) finish() error {
 	// The Summary, first, is the active sheet. (SetActiveSheet would parse
 	// every streamed sheet back into memory.)
 	return nil
-}
-
-// absCellName turns "D3" into "$D$3".
-func absCellName(cell string) string {
-	col, row, _ := excelize.CellNameToCoordinates(cell)
-	return absRef(col, row)
 }

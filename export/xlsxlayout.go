@@ -111,10 +111,6 @@ const (
 	pmSplit
 	pmPriceIndexRow   = 3
 	pmUnitValueRow    = 4
-	pmPropLiftCell    = "D3" // extra units of the channels without a split
-	pmPropValueCell   = "D4" // their contribution per extra unit
-	pmPropUnitsCell   = "I3" // units sold per extra unit
-	pmBaseUnitsCell   = "I4" // base units of all products
 	pmPropLabelCol    = 1
 	pmPropLabel2Col   = 5
 	pmMatrixLabelCol  = pmLiftPerWeight
