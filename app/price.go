@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"math"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -68,12 +67,12 @@ type priceScreen struct {
 	job       priceJob
 	adviceFor priceJob
 	advice    priceAdvice
-	cancel    context.CancelFunc
-	running   sync.WaitGroup
+	advisor   backgroundJob
 }
 
 func newPriceScreen(env *Env) Screen {
 	s := &priceScreen{env: env}
+	s.advisor.env = env
 	s.productList = newProductList(env, "€0.00 · margin 0%", func(p *planner.Plan, r *planner.Report, i int) string {
 		f := s.env.Fmt()
 		return lang.L("{{.Price}} · margin {{.Margin}}", map[string]any{
@@ -197,53 +196,39 @@ func (s *priceScreen) showSelected() {
 	s.startAdvice(priceJob{plan: p, scenario: doc.Scenario(), product: pr.ID})
 }
 
-// startAdvice asks the advisor about job on a goroutine, cancelling the run
-// of an older job. An answer already shown for this very job is kept.
+// startAdvice asks the advisor about job on a goroutine (backgroundJob),
+// cancelling the run of an older job. An answer already shown for this very
+// job is kept.
 func (s *priceScreen) startAdvice(job priceJob) {
 	if job == s.job {
 		return
 	}
-	s.stopAdvice()
 	s.job = job
 	if s.adviceFor.product != job.product {
 		s.clearAdvice() // another product: the old figures would mislead
 	}
 	s.apply.Disable()
 	s.working.Show()
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.running.Add(1)
-	go func() {
-		defer s.running.Done()
+	startJob(&s.advisor, func(ctx context.Context) (priceAdvice, error) {
 		select {
 		case <-ctx.Done():
-			return
+			return priceAdvice{}, ctx.Err()
 		case <-time.After(adviceDelay):
 		}
-		a, err := advise(ctx, job)
-		if ctx.Err() != nil {
+		return advise(ctx, job)
+	}, func(a priceAdvice, err error) {
+		s.working.Hide()
+		if err != nil {
+			setText(s.sentence, err.Error())
 			return
 		}
-		s.env.Do(func() {
-			if s.job != job { // a newer job has started since
-				return
-			}
-			s.working.Hide()
-			if err != nil {
-				setText(s.sentence, err.Error())
-				return
-			}
-			s.showAdvice(job, a)
-		})
-	}()
+		s.showAdvice(job, a)
+	})
 }
 
 // stopAdvice cancels the advisor's run, if any, and forgets its job.
 func (s *priceScreen) stopAdvice() {
-	if s.cancel != nil {
-		s.cancel()
-		s.cancel = nil
-	}
+	s.advisor.stop()
 	s.job = priceJob{}
 }
 

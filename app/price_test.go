@@ -24,9 +24,9 @@ func priceOf(t testing.TB, w *Window) *priceScreen {
 
 // settle lets the advisor finish and hands its answer to the widgets, as
 // the UI goroutine would.
-func settle(w *Window, s *priceScreen) {
-	s.running.Wait()
-	runUI(w)
+func settle(t testing.TB, w *Window, s *priceScreen) {
+	t.Helper()
+	waitFor(t, w, "the price advice", func() bool { return !s.advisor.running() })
 }
 
 // TestPriceFieldsAreOneUndoStep sets the list price and the discount by
@@ -64,7 +64,7 @@ func TestPriceFieldsAreOneUndoStep(t *testing.T) {
 			if !w.doc.Undo() || w.doc.Plan() != opened || w.doc.UndoLabel() != "" {
 				t.Errorf("one undo does not take the plan back (undo left: %q)", w.doc.UndoLabel())
 			}
-			settle(w, s)
+			settle(t, w, s)
 			if s.listPrice.Field.Text() != "€139" || s.discount.Field.Text() != "8%" {
 				t.Errorf("after undo the form shows %q, %q", s.listPrice.Field.Text(), s.discount.Field.Text())
 			}
@@ -168,7 +168,7 @@ func TestPriceAdvice(t *testing.T) {
 			if !s.apply.Disabled() || !s.working.Visible() {
 				t.Errorf("before the advisor answers: apply enabled %v, working shown %v", !s.apply.Disabled(), s.working.Visible())
 			}
-			settle(w, s)
+			settle(t, w, s)
 			got := []string{s.minPrice.Text, s.bestPrice.Text, s.atBest.Text, s.sentence.Text}
 			want := []string{tc.min, tc.best, tc.atBest, tc.sentence}
 			for i := range got {
@@ -187,7 +187,7 @@ func TestPriceAdvice(t *testing.T) {
 			if want := "Apply the best price to “" + opened.Products[tc.product].Name + "”"; w.doc.UndoLabel() != want {
 				t.Errorf("undo step %q, want %q", w.doc.UndoLabel(), want)
 			}
-			settle(w, s)
+			settle(t, w, s)
 			if !strings.HasPrefix(s.sentence.Text, tc.appliedSentenceHead) {
 				t.Errorf("after applying: %q, want it to start %q", s.sentence.Text, tc.appliedSentenceHead)
 			}
@@ -207,7 +207,7 @@ func TestPriceAdviceUnderScenario(t *testing.T) {
 	s := priceOf(t, w)
 	w.SetScenario("price-up")
 	s.list.Select(1)
-	settle(w, s)
+	settle(t, w, s)
 	a, err := planner.AdvisePrice(w.doc.Plan(), "price-up", 1)
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func TestPriceAdviceFollowsTheLatestEdit(t *testing.T) {
 	}
 	s.list.Select(2)
 	s.list.Select(0)
-	settle(w, s)
+	settle(t, w, s)
 	if s.adviceFor != s.job || s.job.plan != w.doc.Plan() {
 		t.Fatalf("the advice shown is for another plan")
 	}
@@ -262,7 +262,7 @@ func TestPriceChart(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	s := priceOf(t, w)
 	s.list.Select(0)
-	settle(w, s)
+	settle(t, w, s)
 	s.chart.Resize(fyne.NewSize(480, 260))
 	texts := strings.Join(s.chart.Texts(), " | ")
 	for _, want := range []string{"Change in contribution", "Today’s price", "Best price", "Below the margin target", "€0"} {
@@ -306,7 +306,7 @@ func TestPriceAndProductInFrench(t *testing.T) {
 	}
 	s := priceOf(t, w)
 	s.list.Select(0)
-	settle(w, s)
+	settle(t, w, s)
 	f := s.env.Fmt()
 	want := "La contribution est au plus haut avec Ridgeline trail shoe à " + f.UnitMoney(160.14) + "\u00a0: relever son prix catalogue de " + f.UnitMoney(139) + " à ce niveau rapporte " + f.Money(14192) + "."
 	if !strings.HasPrefix(s.sentence.Text, want) {
@@ -361,7 +361,7 @@ func BenchmarkPriceEdit(b *testing.B) {
 	s := priceOf(b, w)
 	s.list.Select(0)
 	s.stopAdvice()
-	s.running.Wait()
+	runUI(w)
 	price := w.doc.Plan().Products[0].ListPrice
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -371,7 +371,7 @@ func BenchmarkPriceEdit(b *testing.B) {
 		}
 		b.StopTimer()
 		s.stopAdvice()
-		s.running.Wait()
+		runUI(w)
 		b.StartTimer()
 	}
 }
