@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -439,13 +438,7 @@ func (g *shareGrid) findProduct() {
 	for i, pr := range p.Products {
 		names[i] = pr.Name
 	}
-	var d dialog.Dialog
-	picker := newPicker(names, func(i int) {
-		d.Hide()
+	showPicker(g.env, lang.L("Find a product in the grid"), names, func(i int) {
 		g.selectCell(i, min(max(0, g.cell.Col), len(p.Places)-1))
 	})
-	d = dialog.NewCustom(lang.L("Find a product in the grid"), lang.L("Cancel"), picker, g.env.Window)
-	d.Resize(fyne.NewSize(420, 480))
-	g.env.w.lastDialog = d
-	d.Show()
 }

@@ -308,19 +308,13 @@ func (s *promotionScreen) pickProduct() {
 			ids, names = append(ids, pr.ID), append(names, pr.Name)
 		}
 	}
-	var d dialog.Dialog
-	picker := newPicker(names, func(i int) {
-		d.Hide()
+	showPicker(s.env, lang.L("Add a product to the split"), names, func(i int) {
 		id := ids[i]
 		err := s.edit(lang.L("Change the split of “{{.Name}}”", s.named()), func(pm *planner.Promotion) { pm.Split[id] = 1 })
 		if err != nil {
 			s.env.ShowError(err)
 		}
 	})
-	d = dialog.NewCustom(lang.L("Add a product to the split"), lang.L("Cancel"), picker, s.env.Window)
-	d.Resize(fyne.NewSize(420, 480))
-	s.env.w.lastDialog = d
-	d.Show()
 }
 
 // addChannel appends a new channel with a modest curve and selects it.
@@ -356,6 +350,20 @@ func promotionIndex(p *planner.Plan, id string) int {
 		}
 	}
 	return -1
+}
+
+// showPicker offers names, searchable, in a dialog titled title; picked gets
+// the index into names of the one chosen, once the dialog is closed.
+func showPicker(env *Env, title string, names []string, picked func(i int)) {
+	var d dialog.Dialog
+	picker := newPicker(names, func(i int) {
+		d.Hide()
+		picked(i)
+	})
+	d = dialog.NewCustom(title, lang.L("Cancel"), picker, env.Window)
+	d.Resize(fyne.NewSize(420, 480))
+	env.w.lastDialog = d
+	d.Show()
 }
 
 // newPicker is a searchable virtual list of names; picked gets the index
