@@ -238,6 +238,17 @@ func (c *ctx) yAxis(d *drawing, plot Box, ticks []float64, y Scale, label func(f
 	}
 }
 
+// xAxis writes the ticks under a plot with a value axis along the bottom
+// (spend, price): a short mark and the label at each.
+func (c *ctx) xAxis(d *drawing, plot Box, ticks []float64, x Scale, label func(float64) string) {
+	base := plot.Y + plot.H
+	for _, t := range ticks {
+		px := x.At(t)
+		d.line(fyne.NewPos(px, base), fyne.NewPos(px, base+3), c.muted, 1)
+		d.text(label(t), px, base+4, fyne.TextAlignCenter, c.small, c.muted, false)
+	}
+}
+
 // axisWidth is the width of the widest tick label.
 func (c *ctx) axisWidth(ticks []float64, label func(float64) string) float32 {
 	w := float32(0)

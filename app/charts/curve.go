@@ -100,12 +100,7 @@ func (c *Curve) paint(d *drawing, cx *ctx) {
 	x0, x1 := sx.At(c.lo), sx.At(math.Min(c.hi, sx.Hi))
 	d.rect(Box{x0, plot.Y, fyne.Max(0, x1-x0), plot.H}, withAlpha(cx.primary, 0.08))
 	cx.yAxis(d, plot, yt, sy, c.units.axis(yt), false)
-	xLabel := c.money.axis(xt)
-	for _, t := range xt {
-		px := sx.At(t)
-		d.line(fyne.NewPos(px, plot.Y+plot.H), fyne.NewPos(px, plot.Y+plot.H+3), cx.muted, 1)
-		d.text(xLabel(t), px, plot.Y+plot.H+4, fyne.TextAlignCenter, cx.small, cx.muted, false)
-	}
+	cx.xAxis(d, plot, xt, sx, c.money.axis(xt))
 	xs, ys := c.xy()
 	d.polyline(CurvePoints(xs, ys, sx, sy), cx.primary, 2)
 	c.marker(d, cx, plot, sx, sy, c.current, cx.alt)

@@ -144,13 +144,8 @@ func (c *PriceCurve) paint(d *drawing, cx *ctx) {
 	cx.legend(d, c.legendItems(cx), plot.X, 0)
 	yLabel := data.Money.axis(yt)
 	cx.yAxis(d, plot, yt, sy, func(v float64) string { return signed(v, yLabel(v)) }, false)
-	xLabel := data.Money.axis(xt)
+	cx.xAxis(d, plot, xt, sx, data.Money.axis(xt))
 	base := plot.Y + plot.H
-	for _, t := range xt {
-		px := sx.At(t)
-		d.line(fyne.NewPos(px, base), fyne.NewPos(px, base+3), cx.muted, 1)
-		d.text(xLabel(t), px, base+4, fyne.TextAlignCenter, cx.small, cx.muted, false)
-	}
 	xs, ys := data.Prices, c.changes()
 	d.polyline(CurvePoints(xs, ys, sx, sy), cx.primary, 2)
 	marker := func(price float64, col color.Color, width float32, dot bool) {
