@@ -121,8 +121,9 @@ func (e errUsage) Error() string { return e.msg }
 
 // parseArgs parses flags that may come before or after the positional
 // arguments ("report plan.mixplan --json" works as well as "report --json
-// plan.mixplan") and checks the number of positionals.
-func parseArgs(fs *flag.FlagSet, args []string, positionals int) ([]string, error) {
+// plan.mixplan") and checks the positionals: exactly one when file names
+// what it is ("plan file"), none when file is "".
+func parseArgs(fs *flag.FlagSet, args []string, file string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	var pos []string
 	for {
@@ -136,11 +137,11 @@ func parseArgs(fs *flag.FlagSet, args []string, positionals int) ([]string, erro
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
-	if len(pos) != positionals {
-		if positionals == 1 {
-			return nil, errUsage{"give one plan file"}
-		}
-		return nil, errUsage{fmt.Sprintf("expected %d file arguments, got %d", positionals, len(pos))}
+	switch {
+	case file != "" && len(pos) != 1:
+		return nil, errUsage{"give one " + file}
+	case file == "" && len(pos) != 0:
+		return nil, errUsage{fmt.Sprintf("expected 0 file arguments, got %d", len(pos))}
 	}
 	return pos, nil
 }

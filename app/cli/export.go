@@ -27,7 +27,7 @@ func runExport(env Env, args []string) int {
 	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
 	paper := fs.String("paper", "a4", "PDF paper size: a4 or letter")
 	date := fs.String("date", "", "generation date YYYY-MM-DD printed on the report; fixed, it makes the PDF byte-identical run after run")
-	pos, err := parseArgs(fs, args, 1)
+	pos, err := parseArgs(fs, args, "plan file")
 	if err == nil && *xlsxOut == "" && *pdfOut == "" {
 		err = errUsage{"give --xlsx OUT, --pdf OUT or both"}
 	}

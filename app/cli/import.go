@@ -25,10 +25,7 @@ func init() {
 func runImport(env Env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	out := fs.String("out", "", "plan file to write; standard output when absent")
-	pos, err := parseArgs(fs, args, 1)
-	if u := (errUsage{}); errors.As(err, &u) && u.msg == "give one plan file" {
-		err = errUsage{"give one workbook (BOOK.xlsx)"}
-	}
+	pos, err := parseArgs(fs, args, "workbook (BOOK.xlsx)")
 	if err != nil {
 		return fail(env, "import", err)
 	}

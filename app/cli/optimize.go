@@ -27,7 +27,7 @@ func runOptimize(env Env, args []string) int {
 	budgetText := fs.String("budget", "", "total marketing budget; the plan's budget target when absent")
 	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
 	write := fs.String("write", "", "save the plan with the optimal spends to this file")
-	pos, err := parseArgs(fs, args, 1)
+	pos, err := parseArgs(fs, args, "plan file")
 	if err == nil && *mode != planner.ModeContribution && *mode != planner.ModeUnits {
 		err = errUsage{fmt.Sprintf("--mode must be contribution or units, not %q", *mode)}
 	}

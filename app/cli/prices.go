@@ -23,7 +23,7 @@ func runPrices(env Env, args []string) int {
 	fs := flag.NewFlagSet("prices", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the answer as JSON (docs/model.md section 4)")
 	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
-	pos, err := parseArgs(fs, args, 1)
+	pos, err := parseArgs(fs, args, "plan file")
 	if err != nil {
 		return fail(env, "prices", err)
 	}

@@ -22,7 +22,7 @@ func runReport(env Env, args []string) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the report as JSON (docs/model.md section 4)")
 	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
-	pos, err := parseArgs(fs, args, 1)
+	pos, err := parseArgs(fs, args, "plan file")
 	if err != nil {
 		return fail(env, "report", err)
 	}

@@ -20,7 +20,7 @@ func init() {
 func runSample(env Env, args []string) int {
 	fs := flag.NewFlagSet("sample", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write; standard output when absent")
-	if _, err := parseArgs(fs, args, 0); err != nil {
+	if _, err := parseArgs(fs, args, ""); err != nil {
 		return fail(env, "sample", err)
 	}
 	if *out == "" {

@@ -16,7 +16,7 @@ func init() {
 
 func runValidate(env Env, args []string) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	pos, err := parseArgs(fs, args, 1)
+	pos, err := parseArgs(fs, args, "plan file")
 	if err != nil {
 		return fail(env, "validate", err)
 	}
