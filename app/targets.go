@@ -218,7 +218,7 @@ func (s *targetsScreen) Refresh() {
 			row.field.SetEmpty()
 		}
 		res, set := results[row.key]
-		text, status := targetStatus(f, row.key, targetActual(&r.Totals, row.key), res, set)
+		text, status := targetStatus(f, row.key, r.Totals.Actual(row.key), res, set)
 		setText(row.status, text)
 		row.icon.SetResource(statusIcon(status))
 		row.status.Importance = statusImportance(status)
@@ -330,25 +330,6 @@ func fitWeights(w []float64, n int) []float64 {
 		return nil
 	}
 	return out
-}
-
-// targetActual is the figure target key is held against.
-func targetActual(t *planner.Totals, key string) planner.Maybe {
-	switch key {
-	case "revenue":
-		return planner.Some(t.NetRevenue)
-	case "grossMarginPct":
-		return t.GrossMarginPct
-	case "contribution":
-		return planner.Some(t.Contribution)
-	case "budget":
-		return planner.Some(t.MarketingSpend)
-	case "romi":
-		return t.ROMI
-	case "cac":
-		return t.CAC
-	}
-	return planner.None
 }
 
 // targetFormats returns how a target's values and gaps are written.

@@ -37,3 +37,32 @@ func TestMonthShare(t *testing.T) {
 		})
 	}
 }
+
+// TestTotalsActual: each target is held against its own figure of the totals.
+func TestTotalsActual(t *testing.T) {
+	tot := planner.Totals{NetRevenue: 1, GrossMarginPct: planner.Some(0.2), Contribution: 3,
+		MarketingSpend: 4, ROMI: planner.Some(0.5), CAC: planner.None}
+	for _, tc := range []struct {
+		name string
+		want planner.Maybe
+	}{
+		{"revenue", planner.Some(1)},
+		{"grossMarginPct", planner.Some(0.2)},
+		{"contribution", planner.Some(3)},
+		{"budget", planner.Some(4)},
+		{"romi", planner.Some(0.5)},
+		{"cac", planner.None},
+		{"nope", planner.None},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tot.Actual(tc.name); got != tc.want {
+				t.Errorf("Actual(%q) = %+v, want %+v", tc.name, got, tc.want)
+			}
+		})
+	}
+	for _, name := range planner.TargetNames {
+		if name != "cac" && !tot.Actual(name).Valid {
+			t.Errorf("target %q has no figure", name)
+		}
+	}
+}

@@ -41,8 +41,10 @@ func (t *Targets) Ptr(name string) **float64 {
 	return nil
 }
 
-// actual returns the figure a target is held against.
-func (tot *Totals) actual(name string) Maybe {
+// Actual returns the figure the target with that report name is held
+// against (net revenue for "revenue", marketing spend for "budget"…), set
+// or not; None for an unknown name.
+func (tot *Totals) Actual(name string) Maybe {
 	switch name {
 	case "revenue":
 		return Some(tot.NetRevenue)
@@ -67,7 +69,7 @@ func (t *Targets) evaluate(tot *Totals) []TargetResult {
 		if tg.value == nil {
 			continue
 		}
-		res := TargetResult{Name: tg.name, Kind: tg.kind, Target: *tg.value, Actual: tot.actual(tg.name)}
+		res := TargetResult{Name: tg.name, Kind: tg.kind, Target: *tg.value, Actual: tot.Actual(tg.name)}
 		if res.Actual.Valid {
 			res.Gap = Some(res.Actual.Value - res.Target)
 			if tg.kind == "min" {
