@@ -56,14 +56,9 @@ func newCalendar(env *Env) Screen {
 		c.SetMinSize(fyne.NewSize(320, 200))
 	}
 	s.payback = widget.NewLabel("")
-	title := func(text string) *widget.Label {
-		t := widget.NewLabel(text)
-		t.TextStyle.Bold = true
-		return t
-	}
 	charts := newResponsiveGrid(420,
-		container.NewBorder(container.NewHBox(title(lang.L("Monthly contribution")), s.payback), nil, nil, nil, s.monthly),
-		container.NewBorder(title(lang.L("Marketing spend per month")), nil, nil, nil, s.spend))
+		container.NewBorder(container.NewHBox(boldLabel(lang.L("Monthly contribution")), s.payback), nil, nil, nil, s.monthly),
+		container.NewBorder(boldLabel(lang.L("Marketing spend per month")), nil, nil, nil, s.spend))
 	split := container.NewVSplit(s.tabs, container.NewPadded(charts))
 	split.Offset = 0.66
 	s.content = split

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -106,8 +105,7 @@ func newWeightGrid(env *Env, spec weightSpec) *weightGrid {
 	g.empty.Wrapping = fyne.TextWrapWord
 	g.empty.Alignment = fyne.TextAlignCenter
 
-	g.cellTitle = widget.NewLabel("")
-	g.cellTitle.TextStyle.Bold = true
+	g.cellTitle = boldLabel("")
 	g.cellTitle.Truncation = fyne.TextTruncateEllipsis
 	g.field = widgets.NewNumberField(env.Fmt().Field(widgets.Plain), widgets.NonNegative())
 	g.field.OnCommit = g.commitWeight
@@ -388,15 +386,7 @@ func (g *weightGrid) pickSource() {
 			ids, names = append(ids, oid), append(names, oname)
 		}
 	}
-	var d dialog.Dialog
-	picker := newPicker(names, func(k int) {
-		d.Hide()
-		g.copyFrom(ids[k], names[k], id, name)
-	})
-	d = dialog.NewCustom(g.spec.words.copyTitle, lang.L("Cancel"), picker, g.env.Window)
-	d.Resize(fyne.NewSize(420, 480))
-	g.env.w.lastDialog = d
-	d.Show()
+	showPicker(g.env, g.spec.words.copyTitle, names, func(k int) { g.copyFrom(ids[k], names[k], id, name) })
 }
 
 // copyFrom gives row to the weights of row from (flat stays flat).

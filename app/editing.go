@@ -82,11 +82,24 @@ func enable(w fyne.Disableable, on bool) {
 	}
 }
 
+// boldLabel is a label in bold: a section's or a chart's title, or a
+// figure the screen computes ("" until it is shown).
+func boldLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// subheading is a bold label in the theme's subheading size.
+func subheading(text string) *widget.Label {
+	l := boldLabel(text)
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
 // newTitle makes the title above a form, the name of the row it edits.
 func newTitle() *widget.Label {
-	l := widget.NewLabel("")
-	l.TextStyle.Bold = true
-	l.SizeName = theme.SizeNameSubHeadingText
+	l := subheading("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
@@ -94,10 +107,7 @@ func newTitle() *widget.Label {
 // heading is a form row that titles the rows after it ("Spend",
 // "Response"); one form with headings keeps every label in one column.
 func heading(title string) *widget.FormItem {
-	h := widget.NewLabel(title)
-	h.TextStyle.Bold = true
-	h.SizeName = theme.SizeNameSubHeadingText
-	return widget.NewFormItem("", h)
+	return widget.NewFormItem("", subheading(title))
 }
 
 // help is a form row of small explanatory text under the fields it explains.

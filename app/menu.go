@@ -112,8 +112,7 @@ func (w *Window) showAbout() {
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("mixplan.png", assets.Icon))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(96))
-	name := widget.NewLabel("Mixplan " + cli.Version)
-	name.TextStyle.Bold = true
+	name := boldLabel("Mixplan " + cli.Version)
 	about := widget.NewLabel(lang.L("Plan the marketing mix — product, price, place and promotion — against your budget and margin targets."))
 	about.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, about))

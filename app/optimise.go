@@ -95,7 +95,7 @@ func (s *optimiseScreen) Title() string              { return lang.L("Optimise")
 func (s *optimiseScreen) Icon() fyne.Resource        { return theme.MediaFastForwardIcon() }
 func (s *optimiseScreen) Content() fyne.CanvasObject { return s.content }
 
-// modeContribution and modeUnits are the mode radio's options.
+// modeOptions are the mode radio's options: contribution, units.
 func modeOptions() []string { return []string{lang.L("Contribution"), lang.L("Units sold")} }
 
 // buildBudget makes the budget optimiser's tab: the request and the
@@ -160,8 +160,7 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.unspent = widget.NewLabel("")
 	s.unspent.Wrapping = fyne.TextWrapWord
-	s.met = widget.NewLabel("")
-	s.met.TextStyle.Bold = true
+	s.met = boldLabel("")
 	s.turns = widget.NewLabel("")
 	s.turns.Wrapping = fyne.TextWrapWord
 	s.targetRows = container.NewVBox()
@@ -171,15 +170,12 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 		s.clearProposal()
 		s.setStatus("", widget.MediumImportance)
 	})
-	title := widget.NewLabel(lang.L("Proposal"))
-	title.TextStyle.Bold = true
-	title.SizeName = theme.SizeNameSubHeadingText
+	title := subheading(lang.L("Proposal"))
 	s.proposalBox = container.NewVBox(title, container.NewHBox(s.accept, s.dismiss),
 		s.summary, s.unspent, s.met, s.turns, s.targetRows)
 	s.proposalBox.Hide()
 
-	s.curveTitle = widget.NewLabel("")
-	s.curveTitle.TextStyle.Bold = true
+	s.curveTitle = boldLabel("")
 	s.curveTitle.Truncation = fyne.TextTruncateEllipsis
 	s.curve = charts.NewCurve()
 	s.curve.SetMinSize(fyne.NewSize(320, 280))

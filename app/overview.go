@@ -55,9 +55,7 @@ type overview struct {
 
 func newOverview(env *Env) Screen {
 	s := &overview{env: env, tiles: map[string]*widgets.KPITile{}}
-	s.verdict = widget.NewLabel("")
-	s.verdict.TextStyle.Bold = true
-	s.verdict.SizeName = theme.SizeNameSubHeadingText
+	s.verdict = subheading("")
 	s.scenario = widget.NewLabel("")
 	s.scenario.TextStyle.Italic = true
 	titles := map[string]string{
@@ -81,9 +79,7 @@ func newOverview(env *Env) Screen {
 		c.SetMinSize(fyne.NewSize(360, 280))
 	}
 	chartCard := func(title string, c fyne.CanvasObject) fyne.CanvasObject {
-		t := widget.NewLabel(title)
-		t.TextStyle.Bold = true
-		return container.NewBorder(t, nil, nil, nil, c)
+		return container.NewBorder(boldLabel(title), nil, nil, nil, c)
 	}
 	s.content = newPage(
 		s.verdict, s.scenario,

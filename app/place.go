@@ -108,19 +108,15 @@ func (s *placeScreen) buildForm() fyne.CanvasObject {
 		help(lang.L("Duplicate copies the terms, not the shares: a product’s shares over all places add up to 100%.")),
 	)
 
-	s.units, s.grossSales, s.netRevenue = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	s.logisticsCost, s.fixed = widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{s.units, s.grossSales, s.netRevenue, s.logisticsCost, s.fixed} {
-		l.TextStyle.Bold = true
-	}
+	s.units, s.grossSales, s.netRevenue = boldLabel(""), boldLabel(""), boldLabel("")
+	s.logisticsCost, s.fixed = boldLabel(""), boldLabel("")
 	results := widget.NewForm(
 		widget.NewFormItem(lang.L("Units sold here"), s.units),
 		widget.NewFormItem(lang.L("Gross sales"), s.grossSales),
 		widget.NewFormItem(lang.L("Net revenue"), s.netRevenue),
 		widget.NewFormItem(lang.L("Logistics"), s.logisticsCost),
 		widget.NewFormItem(lang.L("Fixed costs"), s.fixed))
-	resultsTitle := widget.NewLabel(lang.L("Results"))
-	resultsTitle.TextStyle.Bold = true
+	resultsTitle := boldLabel(lang.L("Results"))
 	panel := container.NewVBox(resultsTitle, results)
 
 	return newPage(s.heading, newSideBySide(320, form, panel))

@@ -68,11 +68,7 @@ func newShareGrid(env *Env) *shareGrid {
 			return l
 		},
 		g.updateCell)
-	g.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("Place")
-		l.TextStyle.Bold = true
-		return l
-	}
+	g.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("Place") }
 	g.table.UpdateHeader = g.updateHeader
 	g.table.OnSelected = func(id widget.TableCellID) {
 		g.cell = id
@@ -92,9 +88,8 @@ func newShareGrid(env *Env) *shareGrid {
 	g.field.Disable()
 	g.find = widget.NewButtonWithIcon(lang.L("Find a product…"), theme.SearchIcon(), g.findProduct)
 
-	g.bannerText = widget.NewLabel("")
+	g.bannerText = boldLabel("")
 	g.bannerText.Importance = widget.DangerImportance
-	g.bannerText.TextStyle.Bold = true
 	g.bannerText.Wrapping = fyne.TextWrapWord
 	g.spread = widget.NewButtonWithIcon(lang.L("Spread the remainder"), theme.ConfirmIcon(), g.spreadDraft)
 	g.spread.Importance = widget.HighImportance
@@ -103,8 +98,7 @@ func newShareGrid(env *Env) *shareGrid {
 		container.NewHBox(g.spread, g.revert), g.bannerText)
 	g.banner.Hide()
 
-	title := widget.NewLabel(lang.L("Share of each product’s units by place"))
-	title.TextStyle.Bold = true
+	title := boldLabel(lang.L("Share of each product’s units by place"))
 	top := container.NewBorder(nil, nil, nil, g.find, title)
 	editor := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(170, g.field.MinSize().Height), g.field), g.cellTitle)
 	helpText := newNote(lang.L("Each product’s shares over all places add up to 100%. A row that adds up is applied at once; otherwise spread what is left or discard the row."))

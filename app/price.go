@@ -106,10 +106,7 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 	s.scenarioNote.Importance = widget.WarningImportance
 	s.scenarioNote.SizeName = theme.SizeNameCaptionText
 
-	s.netPrice, s.unitMargin, s.marginPct = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{s.netPrice, s.unitMargin, s.marginPct} {
-		l.TextStyle.Bold = true
-	}
+	s.netPrice, s.unitMargin, s.marginPct = boldLabel(""), boldLabel(""), boldLabel("")
 	form := widget.NewForm(
 		heading(lang.L("Price")),
 		widget.NewFormItem(lang.L("List price"), s.listPrice),
@@ -121,10 +118,7 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 		help(lang.L("Unit margin is what one unit leaves after the places’ margins, its cost of goods and logistics, averaged over the places that sell it.")),
 	)
 
-	s.minPrice, s.bestPrice, s.atBest = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{s.minPrice, s.bestPrice, s.atBest} {
-		l.TextStyle.Bold = true
-	}
+	s.minPrice, s.bestPrice, s.atBest = boldLabel(""), boldLabel(""), boldLabel("")
 	s.sentence = widget.NewLabel("")
 	s.sentence.Wrapping = fyne.TextWrapWord
 	s.working = newNote(lang.L("Working out the best price…"))
@@ -133,16 +127,14 @@ func (s *priceScreen) buildForm() fyne.CanvasObject {
 	s.apply = widget.NewButtonWithIcon(lang.L("Apply the best price"), theme.ConfirmIcon(), s.applyBest)
 	s.apply.Importance = widget.HighImportance
 	s.chart = charts.NewPriceCurve()
-	advisorTitle := widget.NewLabel(lang.L("Price advisor"))
-	advisorTitle.TextStyle.Bold = true
+	advisorTitle := boldLabel(lang.L("Price advisor"))
 	advice := widget.NewForm(
 		widget.NewFormItem(lang.L("Lowest price for the margin target"), s.minPrice),
 		widget.NewFormItem(lang.L("Best price for contribution"), s.bestPrice),
 		widget.NewFormItem(lang.L("Contribution at the best price"), s.atBest))
 	panel := container.NewVBox(advisorTitle, advice, s.sentence, container.NewHBox(s.apply, s.working))
 
-	chartTitle := widget.NewLabel(lang.L("The plan’s contribution against this list price, other prices unchanged"))
-	chartTitle.TextStyle.Bold = true
+	chartTitle := boldLabel(lang.L("The plan’s contribution against this list price, other prices unchanged"))
 	chartTitle.Truncation = fyne.TextTruncateEllipsis
 	return newPage(s.heading, s.scenarioNote, newSideBySide(320, form, panel), chartTitle, s.chart)
 }

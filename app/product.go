@@ -161,12 +161,9 @@ func (s *productScreen) buildForm() fyne.CanvasObject {
 		help(lang.L("Base volume is the units sold over the plan at the reference price, without promotion. Elasticity, from −20 to 0, is how volume follows the net price: −1.5 sells 1.5% fewer units for each 1% dearer.")),
 	)
 
-	s.units, s.baseUnits, s.liftUnits = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	s.revenue, s.margin, s.marginPct = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	s.contribution, s.unitContribution = widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{s.units, s.revenue, s.margin, s.marginPct, s.contribution, s.unitContribution} {
-		l.TextStyle.Bold = true
-	}
+	s.units, s.baseUnits, s.liftUnits = boldLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	s.revenue, s.margin, s.marginPct = boldLabel(""), boldLabel(""), boldLabel("")
+	s.contribution, s.unitContribution = boldLabel(""), boldLabel("")
 	results := widget.NewForm(
 		widget.NewFormItem(lang.L("Units"), s.units),
 		widget.NewFormItem(lang.L("Base units"), s.baseUnits),
@@ -176,11 +173,9 @@ func (s *productScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Gross margin %"), s.marginPct),
 		widget.NewFormItem(lang.L("Contribution"), s.contribution),
 		widget.NewFormItem(lang.L("Unit contribution"), s.unitContribution))
-	resultsTitle := widget.NewLabel(lang.L("Results"))
-	resultsTitle.TextStyle.Bold = true
+	resultsTitle := boldLabel(lang.L("Results"))
 	note := newNote(lang.L("Extra units come from the promotion channels. Contribution is after place margins, cost of goods, logistics and the launch cost; unit contribution is one unit’s share of it before the launch cost."))
-	seasonTitle := widget.NewLabel(lang.L("Seasonality"))
-	seasonTitle.TextStyle.Bold = true
+	seasonTitle := boldLabel(lang.L("Seasonality"))
 	panel := container.NewVBox(resultsTitle, results, note,
 		seasonTitle, s.season, s.seasonNote, container.NewHBox(s.calendar, s.flat))
 

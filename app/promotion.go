@@ -2,11 +2,9 @@ package app
 
 import (
 	"math"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -144,10 +142,7 @@ func (s *promotionScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem("", container.NewHBox(s.addProduct)),
 	)
 
-	s.lift, s.incremental, s.roi, s.marginal = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{s.lift, s.incremental, s.roi, s.marginal} {
-		l.TextStyle.Bold = true
-	}
+	s.lift, s.incremental, s.roi, s.marginal = boldLabel(""), boldLabel(""), boldLabel(""), boldLabel("")
 	results := widget.NewForm(
 		widget.NewFormItem(lang.L("Extra units"), s.lift),
 		widget.NewFormItem(lang.L("Incremental contribution"), s.incremental),
@@ -155,8 +150,7 @@ func (s *promotionScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Marginal ROI"), s.marginal))
 	s.curve = charts.NewCurve()
 	s.curve.SetMinSize(fyne.NewSize(320, 300))
-	resultsTitle := widget.NewLabel(lang.L("Results"))
-	resultsTitle.TextStyle.Bold = true
+	resultsTitle := boldLabel(lang.L("Results"))
 	panel := container.NewVBox(resultsTitle, results, s.curve)
 
 	return newPage(s.heading, newSideBySide(320, form, panel))
@@ -350,45 +344,4 @@ func promotionIndex(p *planner.Plan, id string) int {
 		}
 	}
 	return -1
-}
-
-// showPicker offers names, searchable, in a dialog titled title; picked gets
-// the index into names of the one chosen, once the dialog is closed.
-func showPicker(env *Env, title string, names []string, picked func(i int)) {
-	var d dialog.Dialog
-	picker := newPicker(names, func(i int) {
-		d.Hide()
-		picked(i)
-	})
-	d = dialog.NewCustom(title, lang.L("Cancel"), picker, env.Window)
-	d.Resize(fyne.NewSize(420, 480))
-	env.w.lastDialog = d
-	d.Show()
-}
-
-// newPicker is a searchable virtual list of names; picked gets the index
-// into names of the one chosen.
-func newPicker(names []string, picked func(i int)) fyne.CanvasObject {
-	shown := make([]int, len(names))
-	for i := range shown {
-		shown[i] = i
-	}
-	list := widget.NewList(func() int { return len(shown) },
-		func() fyne.CanvasObject { return widget.NewLabel("Product name") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(names[shown[i]]) })
-	list.OnSelected = func(i widget.ListItemID) { picked(shown[i]) }
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.L("Search"))
-	search.OnChanged = func(q string) {
-		q = strings.ToLower(strings.TrimSpace(q))
-		shown = shown[:0]
-		for i, n := range names {
-			if q == "" || strings.Contains(strings.ToLower(n), q) {
-				shown = append(shown, i)
-			}
-		}
-		list.UnselectAll()
-		list.Refresh()
-	}
-	return container.NewBorder(search, nil, nil, nil, list)
 }

@@ -69,9 +69,7 @@ func newScenarios(env *Env) Screen {
 	})
 
 	s.buildTable()
-	title := widget.NewLabel(lang.L("Comparison"))
-	title.TextStyle.Bold = true
-	title.SizeName = theme.SizeNameSubHeadingText
+	title := subheading(lang.L("Comparison"))
 	s.cmpNote = widget.NewLabel(lang.L("Key totals of the plan as it is now under each scenario. The best value of each row is marked with a tick. Tap a scenario’s column to edit it."))
 	s.cmpNote.Wrapping = fyne.TextWrapWord
 	s.cmpNote.SizeName = theme.SizeNameCaptionText
