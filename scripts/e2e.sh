@@ -143,6 +143,17 @@ settle() {
 
 shot() { settle "$body"; grab "$art/$1.png"; echo "   screenshot artifacts/e2e/$1.png"; }
 
+# tour N PREFIX: shows every screen after the Overview, one screenshot each,
+# numbered from N: NN-PREFIXproduct.png…
+tour() {
+  local i=$1 s
+  for s in product price place promotion calendar targets scenarios optimise; do
+    open "$s"
+    shot "$(printf '%02d' "$i")-$2$s"
+    i=$((i + 1))
+  done
+}
+
 click() { xdotool mousemove --window "$W" "$1" "$2" click 1; sleep 0.15; }
 
 # Keys go through XTEST to the focused window (GLFW ignores sent events).
@@ -253,12 +264,7 @@ echo "   window mapped after $mapped_ms ms, drawn after $launch_ms ms"
 step "every screen"
 shot 01-overview
 grab "$work/overview-kpis.png" 1180x200+170+160
-i=2
-for s in product price place promotion calendar targets scenarios optimise; do
-  open "$s"
-  shot "$(printf '%02d' $i)-$s"
-  i=$((i + 1))
-done
+tour 2 ""
 
 # --- 3. change a spend --------------------------------------------------------
 step "Promotion: Search ads spend 90,000 → 150,000, then Ctrl+S"
@@ -399,12 +405,7 @@ launch "$work/large.mixplan"
 large_launch_ms=$launch_ms
 shot 21-large-overview
 rss_open=$(rss_mb)
-i=22
-for s in product price place promotion calendar targets scenarios optimise; do
-  open "$s"
-  shot "$i-large-$s"
-  i=$((i + 1))
-done
+tour 22 large-
 rss_tour=$(rss_mb)
 hwm=$(($(awk '/^VmHWM/ { print $2 }' "/proc/$app_pid/status") / 1024))
 quit
