@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"slices"
 	"sync"
 
@@ -170,8 +169,8 @@ func lastLabel(s []step) string {
 
 // SetScenario switches the scenario the window shows; it is not an edit.
 func (d *Document) SetScenario(id string) error {
-	if _, ok := d.plan.ScenarioByID(id); !ok {
-		return errors.New("the plan has no scenario " + id)
+	if err := d.plan.CheckScenario(id); err != nil {
+		return err
 	}
 	if id == "" {
 		id = planner.BaseScenario

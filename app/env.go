@@ -71,7 +71,7 @@ func fieldReason(err error) string {
 		if i > 0 {
 			msg += "; "
 		}
-		msg += translateProblem(p.Message)
+		msg += translateProblem(p)
 	}
 	return msg
 }

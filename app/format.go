@@ -11,34 +11,36 @@ import (
 
 // Fmt writes figures the way the plan's locale writes them, whatever the
 // window's language: money in whole units, unit amounts with cents,
-// percentages with one decimal. Screens get one from Env.Fmt.
-type Fmt struct {
-	Locale   numfmt.Locale
-	Currency string
-}
+// percentages with one decimal (numfmt.Figures), with "pts" and "n/a" in
+// the window's language. Screens get one from Env.Fmt.
+type Fmt struct{ numfmt.Figures }
 
 // fmtFor returns the formats of plan p.
-func fmtFor(p *planner.Plan) Fmt { return Fmt{numfmt.Locale(p.Locale), p.Currency} }
-
-// Money writes an amount in whole currency units: "€1,234,567".
-func (f Fmt) Money(x float64) string { return numfmt.Money(x, f.Currency, f.Locale, 0) }
-
-// UnitMoney writes a per-unit amount with cents: "€8.90".
-func (f Fmt) UnitMoney(x float64) string { return numfmt.Money(x, f.Currency, f.Locale, 2) }
-
-// Units writes a count: "61,234".
-func (f Fmt) Units(x float64) string { return numfmt.Number(x, f.Locale, 0) }
-
-// Percent writes a ratio as a percentage with one decimal: "45.2%".
-func (f Fmt) Percent(x float64) string { return numfmt.Percent(x, f.Locale, 1) }
+func fmtFor(p *planner.Plan) Fmt { return Fmt{p.Figures()} }
 
 // Points writes a difference of ratios in percentage points: "1.2 pts".
 func (f Fmt) Points(x float64) string {
 	return lang.L("{{.N}} pts", map[string]any{"N": numfmt.Number(x*100, f.Locale, 1)})
 }
 
-// Ratio writes a ratio with two decimals: "3.25".
-func (f Fmt) Ratio(x float64) string { return numfmt.Number(x, f.Locale, 2) }
+// Gap writes a difference of two figures in unit u, in percentage points
+// for ratios: numfmt.Figures.Gap with the window's "pts".
+func (f Fmt) Gap(u numfmt.Unit, x float64) string {
+	if u == numfmt.Ratio {
+		return f.Points(x)
+	}
+	return f.Figures.Gap(u, x)
+}
+
+// Target returns how the values and the gaps of the target with that
+// report name are written, in its unit: percentage points for the gaps of
+// ratios.
+func (f Fmt) Target(name string) (value, gap func(float64) string) {
+	tg, _ := planner.TargetByName(name)
+	value = func(x float64) string { return f.Value(tg.Unit, x) }
+	gap = func(x float64) string { return f.Gap(tg.Unit, x) }
+	return value, gap
+}
 
 // Maybe writes an undefined figure as "n/a", else format(m.Value).
 func (f Fmt) Maybe(m planner.Maybe, format func(float64) string) string {
@@ -59,11 +61,3 @@ func (f Fmt) Chart() charts.Format { return charts.Format{Currency: f.Currency, 
 
 // ChartUnits returns the format of a chart of counts.
 func (f Fmt) ChartUnits() charts.Format { return charts.Format{Locale: f.Locale} }
-
-// signed puts an explicit + before a positive figure, for gaps and changes.
-func signed(x float64, s string) string {
-	if x > 0 && s != "" && s[0] != '-' {
-		return "+" + s
-	}
-	return s
-}

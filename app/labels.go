@@ -4,24 +4,25 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"mixplan/planner"
 )
 
 // Names of the engine's keys in the user's language.
 
-// targetName names a target of the report ("grossMarginPct" → "Gross margin %").
+// targetName names a target of the report (planner.TargetGrossMarginPct → "Gross margin %").
 func targetName(key string) string {
 	switch key {
-	case "revenue":
+	case planner.TargetRevenue:
 		return lang.L("Net revenue")
-	case "grossMarginPct":
+	case planner.TargetGrossMarginPct:
 		return lang.L("Gross margin %")
-	case "contribution":
+	case planner.TargetContribution:
 		return lang.L("Contribution")
-	case "budget":
+	case planner.TargetBudget:
 		return lang.L("Marketing budget")
-	case "romi":
+	case planner.TargetROMI:
 		return lang.L("ROMI")
-	case "cac":
+	case planner.TargetCAC:
 		return lang.L("CAC")
 	}
 	return key

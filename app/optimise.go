@@ -15,6 +15,7 @@ import (
 	"mixplan/app/charts"
 	"mixplan/app/widgets"
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() { registerScreen(orderOptimise, newOptimise) }
@@ -249,7 +250,7 @@ func (s *optimiseScreen) channelCell(i, col int) string {
 	case 3:
 		if a != nil {
 			d := a.Spend - now.Spend
-			return signed(d, f.Money(d))
+			return numfmt.Signed(d, f.Money(d))
 		}
 	case 4:
 		if a != nil {
@@ -371,7 +372,7 @@ func (s *optimiseScreen) showProposal() {
 		lines = append(lines, lang.L("No budget: every channel spends up to where more spend would return less than it costs."))
 	}
 	change := func(a, b float64, format func(float64) string) map[string]any {
-		return map[string]any{"Before": format(a), "After": format(b), "Change": signed(b-a, format(b-a))}
+		return map[string]any{"Before": format(a), "After": format(b), "Change": numfmt.Signed(b-a, format(b-a))}
 	}
 	lines = append(lines,
 		lang.L("Contribution: {{.Before}} → {{.After}} ({{.Change}})", change(o.Before.Contribution, o.After.Contribution, f.Money)),
@@ -425,7 +426,7 @@ func (s *optimiseScreen) showTargetChanges() {
 	s.turns.Show()
 	for i, b := range before.Targets {
 		a := after.Targets[i]
-		value, _ := targetFormats(f, b.Name)
+		value, _ := f.Target(b.Name)
 		text := lang.L("{{.Target}}: {{.Before}} → {{.After}}", map[string]any{"Target": targetName(b.Name),
 			"Before": f.Maybe(b.Actual, value), "After": f.Maybe(a.Actual, value)})
 		icon := func(met bool) *widget.Icon {

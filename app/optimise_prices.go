@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 // advisedPrices is the price advisor's answer for every product of one plan
@@ -188,7 +189,7 @@ func (s *optimiseScreen) priceCell(i, col int) (text string, warn bool) {
 		return f.Money(pa.ContributionAtBest), false
 	case priceColChange:
 		d := pa.ContributionAtBest - a.contribution
-		return signed(d, f.Money(d)), false
+		return numfmt.Signed(d, f.Money(d)), false
 	}
 	return "", false
 }

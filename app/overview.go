@@ -13,18 +13,19 @@ import (
 	"mixplan/app/charts"
 	"mixplan/app/widgets"
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() { registerScreen(orderOverview, newOverview) }
 
 // KPI tiles of the Overview, in display order.
 const (
-	kpiRevenue      = "revenue"
-	kpiMargin       = "grossMarginPct"
-	kpiContribution = "contribution"
-	kpiSpend        = "budget"
-	kpiROMI         = "romi"
-	kpiCAC          = "cac"
+	kpiRevenue      = planner.TargetRevenue
+	kpiMargin       = planner.TargetGrossMarginPct
+	kpiContribution = planner.TargetContribution
+	kpiSpend        = planner.TargetBudget
+	kpiROMI         = planner.TargetROMI
+	kpiCAC          = planner.TargetCAC
 	kpiLTV          = "ltvToCac"
 	kpiBreakEven    = "breakEvenUnits"
 	kpiPayback      = "paybackMonth"
@@ -190,21 +191,13 @@ func scenarioNote(p *planner.Plan, id string) string {
 // overviewKPIs computes what every tile shows.
 func overviewKPIs(r *planner.Report, p *planner.Plan, f Fmt) map[string]widgets.KPI {
 	t := r.Totals
-	targets := map[string]*planner.TargetResult{}
-	for i := range r.Targets {
-		targets[r.Targets[i].Name] = &r.Targets[i]
-	}
-	pts := func(x float64) string { return f.Points(x) }
-	out := map[string]widgets.KPI{
-		kpiRevenue:      targetKPI(f.Money(t.NetRevenue), targets["revenue"], f.Money, f.Money),
-		kpiMargin:       targetKPI(f.Maybe(t.GrossMarginPct, f.Percent), targets["grossMarginPct"], f.Percent, pts),
-		kpiContribution: targetKPI(f.Money(t.Contribution), targets["contribution"], f.Money, f.Money),
-		kpiROMI:         targetKPI(f.Maybe(t.ROMI, f.Percent), targets["romi"], f.Percent, pts),
-		kpiCAC:          targetKPI(f.Maybe(t.CAC, f.UnitMoney), targets["cac"], f.UnitMoney, f.UnitMoney),
+	out := map[string]widgets.KPI{}
+	for _, name := range []string{kpiRevenue, kpiMargin, kpiContribution, kpiROMI, kpiCAC} {
+		out[name] = targetKPI(f, r, name)
 	}
 
 	spend := widgets.KPI{Value: f.Money(t.MarketingSpend), Detail: lang.L("No budget set")}
-	if b := targets["budget"]; b != nil {
+	if b, ok := r.Target(planner.TargetBudget); ok {
 		spend.HasGauge = true
 		if b.Target > 0 {
 			spend.Gauge = t.MarketingSpend / b.Target
@@ -247,22 +240,25 @@ func overviewKPIs(r *planner.Report, p *planner.Plan, f Fmt) map[string]widgets.
 	return out
 }
 
-// targetKPI is a tile held against a target: green when met, red when
-// missed, with the target and the gap; plain when no target is set.
-func targetKPI(value string, t *planner.TargetResult, target, gap func(float64) string) widgets.KPI {
-	k := widgets.KPI{Value: value}
+// targetKPI is the tile of the figure the target with that name is held
+// against: green when met, red when missed, with the target and the gap;
+// plain when no target is set.
+func targetKPI(f Fmt, r *planner.Report, name string) widgets.KPI {
+	value, gap := f.Target(name)
+	k := widgets.KPI{Value: f.Maybe(r.Totals.Actual(name), value)}
+	t, set := r.Target(name)
 	switch {
-	case t == nil:
+	case !set:
 		k.Detail = lang.L("No target set")
 	case !t.Gap.Valid:
 		k.Status = widgets.Missed
-		k.Detail = lang.L("Target {{.Target}} · no value to compare", map[string]any{"Target": target(t.Target)})
+		k.Detail = lang.L("Target {{.Target}} · no value to compare", map[string]any{"Target": value(t.Target)})
 	default:
 		k.Status = widgets.Missed
 		if t.Met {
 			k.Status = widgets.Met
 		}
-		k.Detail = lang.L("Target {{.Target}} · gap {{.Gap}}", map[string]any{"Target": target(t.Target), "Gap": signed(t.Gap.Value, gap(t.Gap.Value))})
+		k.Detail = lang.L("Target {{.Target}} · gap {{.Gap}}", map[string]any{"Target": value(t.Target), "Gap": numfmt.Signed(t.Gap.Value, gap(t.Gap.Value))})
 	}
 	return k
 }

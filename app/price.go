@@ -14,6 +14,7 @@ import (
 	"mixplan/app/charts"
 	"mixplan/app/widgets"
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() { registerScreen(orderPrice, newPriceScreen) }
@@ -253,7 +254,7 @@ func (s *priceScreen) showAdvice(job priceJob, a priceAdvice) {
 	}
 	setText(s.bestPrice, best)
 	setText(s.atBest, lang.L("{{.Contribution}} ({{.Change}})", map[string]any{
-		"Contribution": f.Money(a.ContributionAtBest), "Change": signed(a.Gain(), f.Money(a.Gain()))}))
+		"Contribution": f.Money(a.ContributionAtBest), "Change": numfmt.Signed(a.Gain(), f.Money(a.Gain()))}))
 	setText(s.sentence, priceSentence(f, p.Products[i].Name, a, target))
 	if roundCents(a.BestListPrice) != p.Products[i].ListPrice {
 		s.apply.Enable()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 	"mixplan/planner/plangen"
 )
 
@@ -328,7 +329,7 @@ func TestPriceAndProductInFrench(t *testing.T) {
 // TestPriceSentences covers the advisor's cases the sample plan has no
 // product for, in English and French words with the plan's numbers.
 func TestPriceSentences(t *testing.T) {
-	en := Fmt{Locale: "en", Currency: "EUR"}
+	en := Fmt{numfmt.Figures{Locale: "en", Currency: "EUR"}}
 	target := 0.5
 	for _, tc := range []struct {
 		name   string

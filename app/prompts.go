@@ -117,7 +117,7 @@ func explain(err error) []string {
 	case errors.As(err, &ve):
 		lines := []string{lang.N("The plan has {{.Count}} problem:", len(ve.Problems), map[string]any{"Count": len(ve.Problems)})}
 		for _, p := range ve.Problems {
-			msg := translateProblem(p.Message)
+			msg := translateProblem(p)
 			if p.Path != "" {
 				msg = p.Path + " — " + msg
 			}

@@ -153,22 +153,25 @@ type targetSpec struct {
 
 // targetSpecs lists the targets in report order. Minimums and maximums say
 // so in their labels; the plan refuses a gross-margin target of 100 % or
-// more, and a negative budget or CAC could never be met.
+// more, and a maximum below 0 (a budget, a CAC) could never be met.
 func targetSpecs() []targetSpec {
-	min := func(key string) string {
-		return lang.L("{{.Target}} (minimum)", map[string]any{"Target": targetName(key)})
+	specs := make([]targetSpec, 0, len(planner.TargetTable))
+	for _, tg := range planner.TargetTable {
+		spec := targetSpec{key: tg.Name, kind: widgets.Money}
+		if tg.Unit == numfmt.Ratio {
+			spec.kind = widgets.Percent
+		}
+		spec.label = lang.L("{{.Target}} (minimum)", map[string]any{"Target": targetName(tg.Name)})
+		if tg.Kind == planner.AtMost {
+			spec.label = lang.L("{{.Target}} (maximum)", map[string]any{"Target": targetName(tg.Name)})
+			spec.rules = []widgets.Rule{widgets.NonNegative()}
+		}
+		if tg.Name == planner.TargetGrossMarginPct {
+			spec.rules = []widgets.Rule{widgets.Below(1)}
+		}
+		specs = append(specs, spec)
 	}
-	max := func(key string) string {
-		return lang.L("{{.Target}} (maximum)", map[string]any{"Target": targetName(key)})
-	}
-	return []targetSpec{
-		{"revenue", min("revenue"), widgets.Money, nil},
-		{"grossMarginPct", min("grossMarginPct"), widgets.Percent, []widgets.Rule{widgets.Below(1)}},
-		{"contribution", min("contribution"), widgets.Money, nil},
-		{"budget", max("budget"), widgets.Money, []widgets.Rule{widgets.NonNegative()}},
-		{"romi", min("romi"), widgets.Percent, nil},
-		{"cac", max("cac"), widgets.Money, []widgets.Rule{widgets.NonNegative()}},
-	}
+	return specs
 }
 
 // Refresh writes the plan's settings and targets into the fields and how
@@ -332,21 +335,10 @@ func fitWeights(w []float64, n int) []float64 {
 	return out
 }
 
-// targetFormats returns how a target's values and gaps are written.
-func targetFormats(f Fmt, key string) (value, gap func(float64) string) {
-	switch key {
-	case "grossMarginPct", "romi":
-		return f.Percent, f.Points
-	case "cac":
-		return f.UnitMoney, f.UnitMoney
-	}
-	return f.Money, f.Money
-}
-
 // targetStatus says how the plan stands against a target: met, missed or
 // not set, with the actual figure and the gap.
 func targetStatus(f Fmt, key string, actual planner.Maybe, res planner.TargetResult, set bool) (string, widgets.Status) {
-	value, gap := targetFormats(f, key)
+	value, gap := f.Target(key)
 	now := f.Maybe(actual, value)
 	switch {
 	case !set:
@@ -354,9 +346,9 @@ func targetStatus(f Fmt, key string, actual planner.Maybe, res planner.TargetRes
 	case !res.Gap.Valid:
 		return lang.L("Missed — now {{.Actual}}, nothing to compare", map[string]any{"Actual": now}), widgets.Missed
 	case res.Met:
-		return lang.L("Met — now {{.Actual}}, gap {{.Gap}}", map[string]any{"Actual": now, "Gap": signed(res.Gap.Value, gap(res.Gap.Value))}), widgets.Met
+		return lang.L("Met — now {{.Actual}}, gap {{.Gap}}", map[string]any{"Actual": now, "Gap": numfmt.Signed(res.Gap.Value, gap(res.Gap.Value))}), widgets.Met
 	}
-	return lang.L("Missed — now {{.Actual}}, gap {{.Gap}}", map[string]any{"Actual": now, "Gap": signed(res.Gap.Value, gap(res.Gap.Value))}), widgets.Missed
+	return lang.L("Missed — now {{.Actual}}, gap {{.Gap}}", map[string]any{"Actual": now, "Gap": numfmt.Signed(res.Gap.Value, gap(res.Gap.Value))}), widgets.Missed
 }
 
 // statusIcon is a tick for met, a cross for missed, nothing for no target:

@@ -254,7 +254,7 @@ func (w *Window) updateTitle() {
 func (w *Window) syncScenarios() {
 	p := w.doc.Plan()
 	names := []string{lang.L("Base plan")}
-	ids := []string{"base"}
+	ids := p.ScenarioIDs()
 	seen := map[string]bool{names[0]: true}
 	for _, s := range p.Scenarios {
 		n := s.Name
@@ -262,7 +262,7 @@ func (w *Window) syncScenarios() {
 			n += " (" + s.ID + ")"
 		}
 		seen[n] = true
-		names, ids = append(names, n), append(ids, s.ID)
+		names = append(names, n)
 	}
 	w.syncing = true
 	defer func() { w.syncing = false }()

@@ -264,7 +264,7 @@ func TestPDFFiguresAreTheEngines(t *testing.T) {
 			// Scenarios side by side: the contribution rows of every group of
 			// columns, read left to right, top to bottom.
 			var want, got []string
-			for _, id := range scenarioIDs(p) {
+			for _, id := range p.ScenarioIDs() {
 				r, err := planner.Evaluate(p, id)
 				if err != nil {
 					t.Fatal(err)
@@ -311,9 +311,9 @@ func TestPDFCharts(t *testing.T) {
 			runs := pageRuns(pagesOf(pages, "Contribution bridge")[0])
 			steps := planner.Bridge(data.rep)
 			for _, s := range steps[1:] {
-				share := normSpace(data.fig.pct(-s.Value / steps[0].Value))
+				share := normSpace(data.fig.Percent(-s.Value / steps[0].Value))
 				if s.Total {
-					share = normSpace(data.fig.pct(s.Value / steps[0].Value))
+					share = normSpace(data.fig.Percent(s.Value / steps[0].Value))
 				}
 				for _, want := range []string{normSpace(data.fig.short(s.Value)), share} {
 					if !runs[want] {

@@ -87,7 +87,7 @@ func (d *doc) curve(data *reportData, c int, b plotBox) {
 	d.text(b.x, b.y, 0, d.fit(pm.Name, b.w), alignLeft)
 	d.font("", ptTiny)
 	d.ink(colMuted)
-	d.text(b.x, b.y+3.7, 0, d.fit("ROI "+maybe(pr.ROI, f.pct)+" · marginal ROI "+maybe(pr.MarginalROI, f.pct), b.w), alignLeft)
+	d.text(b.x, b.y+3.7, 0, d.fit("ROI "+pr.ROI.Format(f.Percent)+" · marginal ROI "+pr.MarginalROI.Format(f.Percent), b.w), alignLeft)
 
 	pb := plotBox{b.x + curveYLabelW, b.y + curveHeadH + 2, b.w - curveYLabelW - 2, b.h - curveHeadH - 2 - curveFootH}
 	maxUnits := 0.0

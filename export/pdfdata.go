@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -52,10 +51,10 @@ type move struct {
 }
 
 func gather(p *planner.Plan, opt Options) (*reportData, error) {
-	sc, ok := p.ScenarioByID(opt.Scenario)
-	if !ok {
-		return nil, errNoScenario(opt.Scenario)
+	if err := p.CheckScenario(opt.Scenario); err != nil {
+		return nil, err
 	}
+	sc, _ := p.ScenarioByID(opt.Scenario)
 	model, err := planner.Compile(p, sc.ID)
 	if err != nil {
 		return nil, err
@@ -65,7 +64,7 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 		plan: p, scenario: sc, rep: rep, model: model,
 		fig: figuresFor(p), generated: opt.generated(),
 	}
-	for _, id := range scenarioIDs(p) {
+	for _, id := range p.ScenarioIDs() {
 		s, _ := p.ScenarioByID(id)
 		r := rep
 		if id != sc.ID {
@@ -77,15 +76,6 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 	}
 	d.rec, d.recNote = recommend(p, sc)
 	return d, nil
-}
-
-// scenarioIDs lists base and every scenario, in the plan's order.
-func scenarioIDs(p *planner.Plan) []string {
-	ids := []string{planner.BaseScenario}
-	for _, s := range p.Scenarios {
-		ids = append(ids, s.ID)
-	}
-	return ids
 }
 
 // applySpends re-evaluates the plan with new promotion spends.
@@ -110,5 +100,3 @@ func applySpends(p *planner.Plan, sc planner.Scenario, spend []float64, budget p
 	})
 	return r, ""
 }
-
-func errNoScenario(id string) error { return fmt.Errorf("the plan has no scenario %q", id) }

@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"math"
+
+	"mixplan/planner"
 )
 
 // The detail tables: products, places with the share matrix, promotions.
@@ -30,9 +32,9 @@ func (d *doc) productsPages(data *reportData) {
 		logi += p.Logistics
 		launch += data.plan.Products[i].LaunchCost
 	}
-	title := fmt.Sprintf("%s brings the most contribution, %s", data.plan.Products[best].Name, f.money(r.Products[best].Contribution))
+	title := fmt.Sprintf("%s brings the most contribution, %s", data.plan.Products[best].Name, f.Money(r.Products[best].Contribution))
 	if sum > 0 && len(r.Products) > 1 {
-		title += fmt.Sprintf(" (%s of the products’ total)", f.pct(r.Products[best].Contribution/sum))
+		title += fmt.Sprintf(" (%s of the products’ total)", f.Percent(r.Products[best].Contribution/sum))
 	}
 	switch {
 	case losing == 1 && len(r.Products) == 1:
@@ -55,18 +57,18 @@ func (d *doc) productsPages(data *reportData) {
 	}
 	for i, p := range r.Products {
 		t.rows = append(t.rows, row{
-			cells: []string{data.plan.Products[i].Name, f.unitMoney(p.NetPrice), f.units(p.Units), f.units(p.LiftUnits),
-				f.money(p.NetRevenue), f.money(p.GrossMargin), maybe(p.GrossMarginPct, f.pct), f.money(p.Logistics),
-				f.unitMoney(p.UnitContribution), f.money(data.plan.Products[i].LaunchCost), f.money(p.Contribution)},
+			cells: []string{data.plan.Products[i].Name, f.UnitMoney(p.NetPrice), f.Units(p.Units), f.Units(p.LiftUnits),
+				f.Money(p.NetRevenue), f.Money(p.GrossMargin), p.GrossMarginPct.Format(f.Percent), f.Money(p.Logistics),
+				f.UnitMoney(p.UnitContribution), f.Money(data.plan.Products[i].LaunchCost), f.Money(p.Contribution)},
 			ink: []rgb{5: tone(p.GrossMargin), 8: tone(p.UnitContribution), 10: tone(p.Contribution)},
 		})
 	}
-	gmPct := "n/a"
+	gmPct := planner.NA
 	if rev != 0 {
-		gmPct = f.pct(gm / rev)
+		gmPct = f.Percent(gm / rev)
 	}
-	t.rows = append(t.rows, row{total: true, cells: []string{"All products", "", f.units(units), f.units(lift),
-		f.money(rev), f.money(gm), gmPct, f.money(logi), "", f.money(launch), f.money(sum)}})
+	t.rows = append(t.rows, row{total: true, cells: []string{"All products", "", f.Units(units), f.Units(lift),
+		f.Money(rev), f.Money(gm), gmPct, f.Money(logi), "", f.Money(launch), f.Money(sum)}})
 	y = t.draw(d, y)
 	y = d.note(y, "A product’s contribution is its gross margin less its logistics and launch cost; the places’ fixed costs and the promotion spend are the plan’s, not a product’s.", name)
 	// A short table leaves room for the ranking as a chart.
@@ -112,7 +114,7 @@ func (d *doc) placesPages(data *reportData) {
 	}
 	title := fmt.Sprintf("%s sells the most", data.plan.Places[top].Name)
 	if units > 0 && rev > 0 {
-		title += fmt.Sprintf(": %s of units and %s of net revenue", f.pct(r.Places[top].Units/units), f.pct(r.Places[top].NetRevenue/rev))
+		title += fmt.Sprintf(": %s of units and %s of net revenue", f.Percent(r.Places[top].Units/units), f.Percent(r.Places[top].NetRevenue/rev))
 	}
 	y := d.section(name, title)
 	t := &table{
@@ -125,14 +127,14 @@ func (d *doc) placesPages(data *reportData) {
 	}
 	for i, p := range r.Places {
 		pl := data.plan.Places[i]
-		share := "n/a"
+		share := planner.NA
 		if units > 0 {
-			share = f.pct(p.Units / units)
+			share = f.Percent(p.Units / units)
 		}
-		t.rows = append(t.rows, row{cells: []string{pl.Name, f.pct(pl.MarginPct), f.unitMoney(pl.UnitCost), f.units(p.Units), share,
-			f.money(p.GrossSales), f.money(p.NetRevenue), f.money(p.Logistics), f.money(p.FixedCost)}})
+		t.rows = append(t.rows, row{cells: []string{pl.Name, f.Percent(pl.MarginPct), f.UnitMoney(pl.UnitCost), f.Units(p.Units), share,
+			f.Money(p.GrossSales), f.Money(p.NetRevenue), f.Money(p.Logistics), f.Money(p.FixedCost)}})
 	}
-	t.rows = append(t.rows, row{total: true, cells: []string{"All places", "", "", f.units(units), "", f.money(gross), f.money(rev), f.money(logi), f.money(fixed)}})
+	t.rows = append(t.rows, row{total: true, cells: []string{"All places", "", "", f.Units(units), "", f.Money(gross), f.Money(rev), f.Money(logi), f.Money(fixed)}})
 	y = t.draw(d, y) + 7
 	d.shareMatrix(data, y)
 }
@@ -186,7 +188,7 @@ func (d *doc) shareMatrix(data *reportData, y float64) {
 				s := pl.Share[pr.ID]
 				cell := "·"
 				if s > 0 {
-					cell = f.pct(s)
+					cell = f.Percent(s)
 				}
 				cells = append(cells, cell)
 			}
@@ -213,7 +215,7 @@ func (d *doc) promotionsPages(data *reportData) {
 	}
 	title := "Promotion channels, their returns and the recommended spend"
 	if best >= 0 {
-		title = fmt.Sprintf("%s returns the most, an ROI of %s", data.plan.Promotions[best].Name, f.pct(r.Promotions[best].ROI.Value))
+		title = fmt.Sprintf("%s returns the most, an ROI of %s", data.plan.Promotions[best].Name, f.Percent(r.Promotions[best].ROI.Value))
 		switch below {
 		case 0:
 		case 1:
@@ -237,28 +239,28 @@ func (d *doc) promotionsPages(data *reportData) {
 		pm := data.plan.Promotions[i]
 		maxS := "none"
 		if pm.Max != nil {
-			maxS = f.money(*pm.Max)
+			maxS = f.Money(*pm.Max)
 		}
-		recS := "n/a"
+		recS := planner.NA
 		if data.rec != nil {
-			recS = f.money(data.rec.spend[i])
+			recS = f.Money(data.rec.spend[i])
 			recSum += data.rec.spend[i]
 		}
 		t.rows = append(t.rows, row{
-			cells: []string{pm.Name, pm.Kind, f.money(p.Spend), f.money(pm.Min), maxS, f.units(p.LiftUnits),
-				f.money(p.IncrementalContribution), maybe(p.ROI, f.pct), maybe(p.MarginalROI, f.pct), recS},
+			cells: []string{pm.Name, pm.Kind, f.Money(p.Spend), f.Money(pm.Min), maxS, f.Units(p.LiftUnits),
+				f.Money(p.IncrementalContribution), p.ROI.Format(f.Percent), p.MarginalROI.Format(f.Percent), recS},
 			ink: []rgb{7: tone(p.ROI.Value), 8: tone(p.MarginalROI.Value)},
 		})
 		spend += p.Spend
 		lift += p.LiftUnits
 		inc += p.IncrementalContribution
 	}
-	recTotal := "n/a"
+	recTotal := planner.NA
 	if data.rec != nil {
-		recTotal = f.money(recSum)
+		recTotal = f.Money(recSum)
 	}
-	t.rows = append(t.rows, row{total: true, cells: []string{"All channels", "", f.money(spend), "", "", f.units(lift), f.money(inc),
-		maybe(r.Totals.ROMI, f.pct), "", recTotal}})
+	t.rows = append(t.rows, row{total: true, cells: []string{"All channels", "", f.Money(spend), "", "", f.Units(lift), f.Money(inc),
+		r.Totals.ROMI.Format(f.Percent), "", recTotal}})
 	y = t.draw(d, y)
 	y = d.note(y, "ROI is the incremental contribution less the spend, over the spend. Marginal ROI is what the next "+
 		f.currencyUnit()+" of spend returns: above zero, more spend adds contribution; below zero, it loses money. The total ROI is the plan’s ROMI.", name)
@@ -270,6 +272,6 @@ func (d *doc) promotionsPages(data *reportData) {
 	}
 	if len(items) > 0 && d.pdf.PageNo() == page && y+6+hbarsHeight(len(items)) <= d.bottom {
 		d.hbars(plotBox{d.left, y + 6, d.width() * 0.75, math.Min(d.bottom-y-6, 13+float64(len(items))*hbarMaxRow)},
-			"Marginal ROI by channel", "What the next "+f.currencyUnit()+" of spend returns: channels at the top deserve more budget, those below zero less.", items, f.pct)
+			"Marginal ROI by channel", "What the next "+f.currencyUnit()+" of spend returns: channels at the top deserve more budget, those below zero less.", items, f.Percent)
 	}
 }

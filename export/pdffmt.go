@@ -10,41 +10,10 @@ import (
 )
 
 // figures formats a plan's numbers in its locale and currency, the way the
-// command line and the window do: whole amounts, cents for unit amounts,
-// one decimal for percentages.
-type figures struct {
-	locale   numfmt.Locale
-	currency string
-}
+// command line and the window do (numfmt.Figures), and compactly for charts.
+type figures struct{ numfmt.Figures }
 
-func figuresFor(p *planner.Plan) figures {
-	return figures{numfmt.Locale(p.Locale), p.Currency}
-}
-
-func (f figures) money(x float64) string     { return numfmt.Money(x, f.currency, f.locale, 0) }
-func (f figures) unitMoney(x float64) string { return numfmt.Money(x, f.currency, f.locale, 2) }
-func (f figures) units(x float64) string     { return numfmt.Number(x, f.locale, 0) }
-func (f figures) pct(x float64) string       { return numfmt.Percent(x, f.locale, 1) }
-func (f figures) ratio(x float64) string     { return numfmt.Number(x, f.locale, 2) }
-
-// pts formats a difference of ratios in percentage points.
-func (f figures) pts(x float64) string { return numfmt.Number(x*100, f.locale, 1) + " pts" }
-
-// signed puts an explicit + before a positive figure, for gaps and changes.
-func signed(x float64, s string) string {
-	if x > 0 && s != "" && s[0] != '-' {
-		return "+" + s
-	}
-	return s
-}
-
-// maybe formats a figure that can be undefined as "n/a".
-func maybe(m planner.Maybe, format func(float64) string) string {
-	if !m.Valid {
-		return "n/a"
-	}
-	return format(m.Value)
-}
+func figuresFor(p *planner.Plan) figures { return figures{p.Figures()} }
 
 // scale is a unit shared by the labels of one chart axis: thousands or
 // millions, so that ticks read "€200k, €400k" rather than six-digit numbers.
@@ -66,15 +35,15 @@ func scaleFor(maxAbs float64) scale {
 // compactMoney formats an amount in a scale: "€1.2M" / "1,2 M€", "€450k" / "450 k€".
 func (f figures) compactMoney(x float64, sc scale, decimals int) string {
 	if sc.suffix == "" {
-		return numfmt.Money(x, f.currency, f.locale, decimals)
+		return numfmt.Money(x, f.Currency, f.Locale, decimals)
 	}
 	if x == 0 {
-		return numfmt.Money(0, f.currency, f.locale, 0)
+		return numfmt.Money(0, f.Currency, f.Locale, 0)
 	}
-	n := numfmt.Number(x/sc.div, f.locale, decimals)
-	sym := numfmt.Symbol(f.currency)
-	if f.locale == numfmt.French {
-		if sym == f.currency {
+	n := numfmt.Number(x/sc.div, f.Locale, decimals)
+	sym := numfmt.Symbol(f.Currency)
+	if f.Locale == numfmt.French {
+		if sym == f.Currency {
 			return n + numfmt.NNBSP + sc.suffix + numfmt.NNBSP + sym
 		}
 		return n + numfmt.NNBSP + sc.suffix + sym
@@ -83,7 +52,7 @@ func (f figures) compactMoney(x float64, sc scale, decimals int) string {
 	if len(n) > 0 && n[0] == '-' {
 		neg, n = "-", n[1:]
 	}
-	if sym == f.currency {
+	if sym == f.Currency {
 		return neg + sym + " " + n + sc.suffix
 	}
 	return neg + sym + n + sc.suffix
@@ -91,14 +60,14 @@ func (f figures) compactMoney(x float64, sc scale, decimals int) string {
 
 // compactUnits formats a count in a scale: "12k" / "12 k".
 func (f figures) compactUnits(x float64, sc scale, decimals int) string {
-	n := numfmt.Number(x/sc.div, f.locale, decimals)
+	n := numfmt.Number(x/sc.div, f.Locale, decimals)
 	if x == 0 {
 		return "0"
 	}
 	if sc.suffix == "" {
 		return n
 	}
-	if f.locale == numfmt.French {
+	if f.Locale == numfmt.French {
 		return n + numfmt.NNBSP + sc.suffix
 	}
 	return n + sc.suffix

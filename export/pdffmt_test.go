@@ -5,11 +5,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"mixplan/planner/numfmt"
 )
 
 func TestChartLabels(t *testing.T) {
-	en, fr := figures{"en", "EUR"}, figures{"fr", "EUR"}
-	chf := figures{"en", "CHF"}
+	en, fr := figures{numfmt.Figures{Locale: "en", Currency: "EUR"}}, figures{numfmt.Figures{Locale: "fr", Currency: "EUR"}}
+	chf := figures{numfmt.Figures{Locale: "en", Currency: "CHF"}}
 	const n = "\u202f"
 	for _, tc := range []struct {
 		name string
@@ -28,7 +30,7 @@ func TestChartLabels(t *testing.T) {
 		{"axis tick, zero", fr.compactMoney(0, scale{1e3, "k"}, 0), "0" + n + "€"},
 		{"units, French", fr.compactUnits(12000, scale{1e3, "k"}, 0), "12" + n + "k"},
 		{"units, zero", en.compactUnits(0, scale{1e3, "k"}, 0), "0"},
-		{"gap in points", fr.pts(-0.19), "-19,0 pts"},
+		{"gap in points", fr.Points(-0.19), "-19,0 pts"},
 		{"long date", longDate(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)), "22 November 2026"},
 		{"month in words", monthLong("2027-02"), "February 2027"},
 		{"month without a start", monthLong("M7"), "month 7"},

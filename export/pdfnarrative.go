@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 // The three sentences of the executive summary, written from the numbers:
@@ -22,17 +23,17 @@ func bold(s string) string { return "**" + s + "**" }
 // targetLabelLower names a target inside a sentence.
 func targetLabelLower(name string) string {
 	switch name {
-	case "revenue":
+	case planner.TargetRevenue:
 		return "net revenue"
-	case "grossMarginPct":
+	case planner.TargetGrossMarginPct:
 		return "gross margin"
-	case "contribution":
+	case planner.TargetContribution:
 		return "contribution"
-	case "budget":
+	case planner.TargetBudget:
 		return "marketing spend"
-	case "romi":
+	case planner.TargetROMI:
 		return "ROMI"
-	case "cac":
+	case planner.TargetCAC:
 		return "CAC"
 	}
 	return name
@@ -47,13 +48,13 @@ func (f figures) gapWords(t planner.TargetResult) string {
 	g := t.Gap.Value
 	amount := f.targetGap(t.Name, math.Abs(g))
 	switch {
-	case t.Kind == "max" && t.Name == "budget" && g > 0:
+	case t.Kind == planner.AtMost && t.Name == planner.TargetBudget && g > 0:
 		return amount + " over budget"
-	case t.Kind == "max" && t.Name == "budget":
+	case t.Kind == planner.AtMost && t.Name == planner.TargetBudget:
 		return amount + " within budget"
-	case t.Kind == "max" && g > 0:
+	case t.Kind == planner.AtMost && g > 0:
 		return amount + " above the ceiling"
-	case t.Kind == "max":
+	case t.Kind == planner.AtMost:
 		return amount + " below the ceiling"
 	case g < 0:
 		return amount + " short"
@@ -61,26 +62,16 @@ func (f figures) gapWords(t planner.TargetResult) string {
 	return amount + " above target"
 }
 
-// targetGap formats a distance to a target: percentage points for ratios.
+// targetGap formats a distance to a target in its unit: percentage points for ratios.
 func (f figures) targetGap(name string, x float64) string {
-	switch name {
-	case "grossMarginPct", "romi":
-		return f.pts(x)
-	case "cac":
-		return f.unitMoney(x)
-	}
-	return f.money(x)
+	tg, _ := planner.TargetByName(name)
+	return f.Gap(tg.Unit, x)
 }
 
 // targetValue formats a target or an actual in its unit.
 func (f figures) targetValue(name string, x float64) string {
-	switch name {
-	case "grossMarginPct", "romi":
-		return f.pct(x)
-	case "cac":
-		return f.unitMoney(x)
-	}
-	return f.money(x)
+	tg, _ := planner.TargetByName(name)
+	return f.Value(tg.Unit, x)
 }
 
 func (data *reportData) targetsSentence() string {
@@ -90,14 +81,14 @@ func (data *reportData) targetsSentence() string {
 	switch {
 	case set == 0:
 		return fmt.Sprintf("No targets are set; the plan makes a contribution of %s on net revenue of %s (gross margin %s).",
-			bold(f.money(t.Contribution)), bold(f.money(t.NetRevenue)), maybe(t.GrossMarginPct, f.pct))
+			bold(f.Money(t.Contribution)), bold(f.Money(t.NetRevenue)), t.GrossMarginPct.Format(f.Percent))
 	case met == set:
 		s := fmt.Sprintf("The plan meets all %s targets", bold(fmt.Sprint(set)))
 		if set == 1 {
 			s = "The plan meets its one target"
 		}
 		return s + fmt.Sprintf(", with a contribution of %s and marketing spend of %s.",
-			bold(f.money(t.Contribution)), f.money(t.MarketingSpend))
+			bold(f.Money(t.Contribution)), f.Money(t.MarketingSpend))
 	}
 	var missed []string
 	for _, tr := range r.Targets {
@@ -150,27 +141,27 @@ func (data *reportData) reallocationSentence() string {
 	var action string
 	switch {
 	case given > 0 && taken > 0:
-		action = fmt.Sprintf("moving %s from %s to %s", bold(f.money(math.Min(given, taken))), nameList(from), nameList(to))
+		action = fmt.Sprintf("moving %s from %s to %s", bold(f.Money(math.Min(given, taken))), nameList(from), nameList(to))
 		if taken-given >= 1 {
-			action += fmt.Sprintf(" and cutting %s", bold(f.money(taken-given)))
+			action += fmt.Sprintf(" and cutting %s", bold(f.Money(taken-given)))
 		} else if given-taken >= 1 {
-			action += fmt.Sprintf(" and adding %s", bold(f.money(given-taken)))
+			action += fmt.Sprintf(" and adding %s", bold(f.Money(given-taken)))
 		}
 	case taken > 0:
-		action = fmt.Sprintf("cutting %s from %s", bold(f.money(taken)), nameList(from))
+		action = fmt.Sprintf("cutting %s from %s", bold(f.Money(taken)), nameList(from))
 	default:
-		action = fmt.Sprintf("adding %s to %s", bold(f.money(given)), nameList(to))
+		action = fmt.Sprintf("adding %s to %s", bold(f.Money(given)), nameList(to))
 	}
 	before, after := r.Totals.Contribution, rec.after.Totals.Contribution
 	gain := after - before
-	if tr, ok := findTarget(r, "contribution"); ok && !tr.Met {
-		s := fmt.Sprintf("Contribution is %s short of target; %s ", bold(f.money(-tr.Gap.Value)), action)
+	if tr, ok := r.Target(planner.TargetContribution); ok && !tr.Met {
+		s := fmt.Sprintf("Contribution is %s short of target; %s ", bold(f.Money(-tr.Gap.Value)), action)
 		if after >= tr.Target {
-			return s + fmt.Sprintf("closes it, for a contribution of %s.", bold(f.money(after)))
+			return s + fmt.Sprintf("closes it, for a contribution of %s.", bold(f.Money(after)))
 		}
-		return s + fmt.Sprintf("narrows the gap to %s.", bold(f.money(tr.Target-after)))
+		return s + fmt.Sprintf("narrows the gap to %s.", bold(f.Money(tr.Target-after)))
 	}
-	return upperFirst(action) + fmt.Sprintf(" adds %s of contribution, for %s in all.", bold(signed(gain, f.money(gain))), bold(f.money(after)))
+	return upperFirst(action) + fmt.Sprintf(" adds %s of contribution, for %s in all.", bold(numfmt.Signed(gain, f.Money(gain))), bold(f.Money(after)))
 }
 
 // topProductSentence replaces the reallocation sentence in a plan without promotion.
@@ -186,9 +177,9 @@ func (data *reportData) topProductSentence() string {
 		}
 	}
 	p := r.Products[best]
-	s := fmt.Sprintf("The plan has no paid promotion; %s brings the largest contribution, %s", data.plan.Products[best].Name, bold(f.money(p.Contribution)))
+	s := fmt.Sprintf("The plan has no paid promotion; %s brings the largest contribution, %s", data.plan.Products[best].Name, bold(f.Money(p.Contribution)))
 	if r.Totals.Contribution > 0 {
-		s += fmt.Sprintf(" (%s of the total)", f.pct(p.Contribution/r.Totals.Contribution))
+		s += fmt.Sprintf(" (%s of the total)", f.Percent(p.Contribution/r.Totals.Contribution))
 	}
 	return s + "."
 }
@@ -219,10 +210,10 @@ func (data *reportData) riskSentence() string {
 	if diff >= 0 {
 		// The reported scenario is itself the weakest: name the next one.
 		return fmt.Sprintf("This is the weakest scenario: under %s, the next weakest, contribution reaches %s (%s more)%s.",
-			bold(scenarioName(worst.sc)), bold(f.money(c)), f.money(diff), targets)
+			bold(scenarioName(worst.sc)), bold(f.Money(c)), f.Money(diff), targets)
 	}
 	return fmt.Sprintf("Under the %s scenario, the weakest alternative, contribution falls to %s (%s lower)%s.",
-		bold(scenarioName(worst.sc)), bold(f.money(c)), f.money(-diff), targets)
+		bold(scenarioName(worst.sc)), bold(f.Money(c)), f.Money(-diff), targets)
 }
 
 func (data *reportData) paybackSentence() string {
@@ -230,7 +221,7 @@ func (data *reportData) paybackSentence() string {
 	if !t.PaybackMonth.Valid {
 		last := data.rep.Monthly[len(data.rep.Monthly)-1].CumulativeContribution
 		return fmt.Sprintf("The plan does not pay back within its %d months: cumulative contribution ends at %s.",
-			data.plan.Months, bold(f.money(last)))
+			data.plan.Months, bold(f.Money(last)))
 	}
 	m := int(t.PaybackMonth.Value)
 	s := fmt.Sprintf("The plan pays back in %s", bold(fmt.Sprintf("month %d", m)))
@@ -241,18 +232,9 @@ func (data *reportData) paybackSentence() string {
 		return s + "; it has no marketing spend to recover."
 	}
 	if t.BreakEvenUnits.Valid {
-		s += fmt.Sprintf(" and breaks even at %s units of the %s it sells", bold(f.units(t.BreakEvenUnits.Value)), f.units(t.Units))
+		s += fmt.Sprintf(" and breaks even at %s units of the %s it sells", bold(f.Units(t.BreakEvenUnits.Value)), f.Units(t.Units))
 	}
 	return s + "."
-}
-
-func findTarget(r *planner.Report, name string) (planner.TargetResult, bool) {
-	for _, t := range r.Targets {
-		if t.Name == name {
-			return t, true
-		}
-	}
-	return planner.TargetResult{}, false
 }
 
 // nameList names up to two items and counts the rest: "Radio and PLV",
@@ -290,7 +272,7 @@ func upperFirst(s string) string {
 
 // currencyUnit names one unit of the plan's currency in a sentence.
 func (f figures) currencyUnit() string {
-	switch f.currency {
+	switch f.Currency {
 	case "EUR":
 		return "euro"
 	case "USD":
@@ -298,5 +280,5 @@ func (f figures) currencyUnit() string {
 	case "GBP":
 		return "pound"
 	}
-	return "unit of " + f.currency
+	return "unit of " + f.Currency
 }

@@ -14,9 +14,9 @@ import (
 
 func (d *doc) profitPage(data *reportData) {
 	f, t := data.fig, data.rep.Totals
-	title := fmt.Sprintf("Contribution is %s", f.money(t.Contribution))
+	title := fmt.Sprintf("Contribution is %s", f.Money(t.Contribution))
 	if t.GrossSales > 0 {
-		title += fmt.Sprintf(", %s of gross sales", f.pct(t.Contribution/t.GrossSales))
+		title += fmt.Sprintf(", %s of gross sales", f.Percent(t.Contribution/t.GrossSales))
 	}
 	if t.PaybackMonth.Valid {
 		m := int(t.PaybackMonth.Value)
@@ -107,7 +107,7 @@ func (d *doc) bridgeChart(data *reportData, b plotBox) {
 			py := ly + float64(len(lines))*d.lineH()
 			d.font("", ptTiny)
 			d.ink(colMuted)
-			d.text(x-(slot-bw)/2, py, slot, f.pct(math.Abs(s.Value)/gross), alignCenter)
+			d.text(x-(slot-bw)/2, py, slot, f.Percent(math.Abs(s.Value)/gross), alignCenter)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 // The optimiser's recommended promotion budget next to the current one: the
@@ -26,7 +27,7 @@ func (d *doc) reallocationPages(data *reportData) {
 	before, after := data.rep.Totals, rec.after.Totals
 	gain := after.Contribution - before.Contribution
 	title := fmt.Sprintf("The recommended budget lifts contribution from %s to %s (%s) with %s of promotion",
-		f.money(before.Contribution), f.money(after.Contribution), signed(gain, f.money(gain)), f.money(after.Promotion))
+		f.Money(before.Contribution), f.Money(after.Contribution), numfmt.Signed(gain, f.Money(gain)), f.Money(after.Promotion))
 	if len(rec.moves) == 0 {
 		title = "The current promotion budget is already the best the optimiser finds"
 	}
@@ -41,10 +42,10 @@ func (d *doc) reallocationPages(data *reportData) {
 	cmp := &table{
 		cols: []column{{"Plan figure", 60, alignLeft}, {"Current", 36, alignRight}, {"Recommended", 36, alignRight}, {"Change", 36, alignRight}, {"", 0, alignLeft}},
 		rows: []row{
-			data.cmpRow("Promotion spend", before.Promotion, after.Promotion, f.money, f.money),
-			data.cmpRow("Contribution", before.Contribution, after.Contribution, f.money, f.money),
-			data.cmpRow("Extra units from promotion", liftTotal(data.rep), liftTotal(rec.after), f.units, f.units),
-			{cells: []string{"ROMI", maybe(bm, f.pct), maybe(bs, f.pct), changePts(f, bm, bs)}},
+			data.cmpRow("Promotion spend", before.Promotion, after.Promotion, f.Money, f.Money),
+			data.cmpRow("Contribution", before.Contribution, after.Contribution, f.Money, f.Money),
+			data.cmpRow("Extra units from promotion", liftTotal(data.rep), liftTotal(rec.after), f.Units, f.Units),
+			{cells: []string{"ROMI", bm.Format(f.Percent), bs.Format(f.Percent), changePts(f, bm, bs)}},
 		},
 		more: func() float64 { return d.continued(name) },
 	}
@@ -75,11 +76,11 @@ func (d *doc) reallocationPages(data *reportData) {
 		delta := rs - now
 		change := "no change"
 		if math.Abs(delta) >= 1 {
-			change = signed(delta, f.money(delta))
+			change = numfmt.Signed(delta, f.Money(delta))
 		}
 		t.rows = append(t.rows, row{
-			cells: []string{pm.Name, pm.Kind, f.money(now), f.money(rs), change, "",
-				maybe(data.rep.Promotions[i].MarginalROI, f.pct), maybe(rec.after.Promotions[i].MarginalROI, f.pct)},
+			cells: []string{pm.Name, pm.Kind, f.Money(now), f.Money(rs), change, "",
+				data.rep.Promotions[i].MarginalROI.Format(f.Percent), rec.after.Promotions[i].MarginalROI.Format(f.Percent)},
 			ink: []rgb{5: {}, 4: tone(delta)},
 			draw: func(d *doc, col int, x, y, w, h float64) bool {
 				if col != barCol {
@@ -93,8 +94,8 @@ func (d *doc) reallocationPages(data *reportData) {
 			},
 		})
 	}
-	t.rows = append(t.rows, row{total: true, cells: []string{"All channels", "", f.money(before.Promotion), f.money(after.Promotion),
-		signed(after.Promotion-before.Promotion, f.money(after.Promotion-before.Promotion))}})
+	t.rows = append(t.rows, row{total: true, cells: []string{"All channels", "", f.Money(before.Promotion), f.Money(after.Promotion),
+		numfmt.Signed(after.Promotion-before.Promotion, f.Money(after.Promotion-before.Promotion))}})
 	t.draw(d, y)
 }
 
@@ -103,7 +104,7 @@ func (data *reportData) recBasis() string {
 	f := data.fig
 	s := "The optimiser chooses each channel’s spend within its minimum and maximum to maximise the plan’s contribution, prices held as they are"
 	if b := data.rec.budget; b.Valid {
-		s += fmt.Sprintf(", with at most %s of promotion: the marketing budget less the places’ fixed costs and the launch costs", f.money(b.Value))
+		s += fmt.Sprintf(", with at most %s of promotion: the marketing budget less the places’ fixed costs and the launch costs", f.Money(b.Value))
 	} else {
 		s += "; no marketing budget is set, so it may spend more or less than today"
 	}
@@ -111,14 +112,14 @@ func (data *reportData) recBasis() string {
 }
 
 func (data *reportData) cmpRow(label string, a, b float64, fa, fb func(float64) string) row {
-	return row{cells: []string{label, fa(a), fb(b), signed(b-a, fb(b-a))}, ink: []rgb{3: tone(b - a)}}
+	return row{cells: []string{label, fa(a), fb(b), numfmt.Signed(b-a, fb(b-a))}, ink: []rgb{3: tone(b - a)}}
 }
 
 func changePts(f figures, a, b planner.Maybe) string {
 	if !a.Valid || !b.Valid {
-		return "n/a"
+		return planner.NA
 	}
-	return signed(b.Value-a.Value, f.pts(b.Value-a.Value))
+	return numfmt.Signed(b.Value-a.Value, f.Points(b.Value-a.Value))
 }
 
 func liftTotal(r *planner.Report) float64 {

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"mixplan/planner"
 )
 
 // The scenarios side by side: contribution as bars against the target, then
@@ -23,8 +24,8 @@ func (d *doc) scenariosPages(data *reportData) {
 	title := "The plan has no scenario besides the base"
 	if len(ss) > 1 {
 		title = fmt.Sprintf("Contribution ranges from %s (%s) to %s (%s)",
-			f.money(ss[lo].rep.Totals.Contribution), scenarioName(ss[lo].sc),
-			f.money(ss[hi].rep.Totals.Contribution), scenarioName(ss[hi].sc))
+			f.Money(ss[lo].rep.Totals.Contribution), scenarioName(ss[lo].sc),
+			f.Money(ss[hi].rep.Totals.Contribution), scenarioName(ss[hi].sc))
 	}
 	y := d.section(name, title)
 	if len(ss) <= 12 {
@@ -64,21 +65,21 @@ func (d *doc) scenariosPages(data *reportData) {
 			}
 			t.rows = append(t.rows, r)
 		}
-		factor := func(x float64) string { return "×" + f.ratio(x) }
+		factor := func(x float64) string { return "×" + f.Ratio(x) }
 		add("Volume factor", func(s scenarioResult) string { return factor(s.sc.Volume) })
 		add("Unit cost factor", func(s scenarioResult) string { return factor(s.sc.UnitCost) })
 		add("Response factor", func(s scenarioResult) string { return factor(s.sc.Response) })
 		add("Price factor", func(s scenarioResult) string { return factor(s.sc.Price) })
-		add("Units", func(s scenarioResult) string { return f.units(s.rep.Totals.Units) })
-		add("Net revenue", func(s scenarioResult) string { return f.money(s.rep.Totals.NetRevenue) })
-		add("Gross margin %", func(s scenarioResult) string { return maybe(s.rep.Totals.GrossMarginPct, f.pct) })
-		add("Marketing spend", func(s scenarioResult) string { return f.money(s.rep.Totals.MarketingSpend) })
-		add("Contribution", func(s scenarioResult) string { return f.money(s.rep.Totals.Contribution) })
-		add("ROMI", func(s scenarioResult) string { return maybe(s.rep.Totals.ROMI, f.pct) })
-		add("CAC", func(s scenarioResult) string { return maybe(s.rep.Totals.CAC, f.unitMoney) })
-		add("CLV / CAC", func(s scenarioResult) string { return maybe(s.rep.Totals.LTVToCAC, f.ratio) })
+		add("Units", func(s scenarioResult) string { return f.Units(s.rep.Totals.Units) })
+		add("Net revenue", func(s scenarioResult) string { return f.Money(s.rep.Totals.NetRevenue) })
+		add("Gross margin %", func(s scenarioResult) string { return s.rep.Totals.GrossMarginPct.Format(f.Percent) })
+		add("Marketing spend", func(s scenarioResult) string { return f.Money(s.rep.Totals.MarketingSpend) })
+		add("Contribution", func(s scenarioResult) string { return f.Money(s.rep.Totals.Contribution) })
+		add("ROMI", func(s scenarioResult) string { return s.rep.Totals.ROMI.Format(f.Percent) })
+		add("CAC", func(s scenarioResult) string { return s.rep.Totals.CAC.Format(f.UnitMoney) })
+		add("CLV / CAC", func(s scenarioResult) string { return s.rep.Totals.LTVToCAC.Format(f.Ratio) })
 		add("Payback month", func(s scenarioResult) string {
-			return maybe(s.rep.Totals.PaybackMonth, func(m float64) string { return fmt.Sprintf("month %d", int(m)) })
+			return s.rep.Totals.PaybackMonth.Format(func(m float64) string { return fmt.Sprintf("month %d", int(m)) })
 		})
 		if _, set := data.rep.MetCount(); set > 0 {
 			add("Targets met", func(s scenarioResult) string {
@@ -104,7 +105,7 @@ func (d *doc) scenarioBars(data *reportData, y float64) float64 {
 		lo = math.Min(lo, s.rep.Totals.Contribution)
 		hi = math.Max(hi, s.rep.Totals.Contribution)
 	}
-	tr, hasTarget := findTarget(data.rep, "contribution")
+	tr, hasTarget := data.rep.Target(planner.TargetContribution)
 	if hasTarget {
 		hi = math.Max(hi, tr.Target)
 		lo = math.Min(lo, tr.Target)
@@ -141,7 +142,7 @@ func (d *doc) scenarioBars(data *reportData, y float64) float64 {
 		}
 		d.font("B", ptSmall)
 		d.ink(colInk)
-		d.text(vx+1.5, ry+(rowH-d.lineH())/2, 0, f.money(c), alignLeft)
+		d.text(vx+1.5, ry+(rowH-d.lineH())/2, 0, f.Money(c), alignLeft)
 	}
 	bottom := y + float64(len(ss))*rowH
 	d.line(at(0), top, at(0), bottom, 0.3, colFaint)
@@ -150,7 +151,7 @@ func (d *doc) scenarioBars(data *reportData, y float64) float64 {
 		d.dashed(tx, top-1, tx, bottom+1, 0.45, colNavy)
 		d.font("B", ptTiny)
 		d.ink(colNavy)
-		d.text(tx-30, bottom+1.2, 60, "Target "+f.money(tr.Target), alignCenter)
+		d.text(tx-30, bottom+1.2, 60, "Target "+f.Money(tr.Target), alignCenter)
 		bottom += 4
 	}
 	return bottom

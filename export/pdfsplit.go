@@ -52,10 +52,10 @@ func (d *doc) budgetSplit(data *reportData, b plotBox) {
 	d.ink(colNavy)
 	d.text(b.x, b.y, 0, "Marketing spend across the 4Ps", alignLeft)
 	titleW := d.measure("Marketing spend across the 4Ps")
-	sub := f.money(t.MarketingSpend) + " in all"
-	budget, hasBudget := findTarget(data.rep, "budget")
+	sub := f.Money(t.MarketingSpend) + " in all"
+	budget, hasBudget := data.rep.Target(planner.TargetBudget)
 	if hasBudget {
-		sub = fmt.Sprintf("%s against a budget of %s: %s", f.money(t.MarketingSpend), f.money(budget.Target), f.gapWords(budget))
+		sub = fmt.Sprintf("%s against a budget of %s: %s", f.Money(t.MarketingSpend), f.Money(budget.Target), f.gapWords(budget))
 	}
 	sub += ". Price carries no budget of its own: its effect is in the figures above."
 	d.font("", ptSmall)
@@ -84,11 +84,11 @@ func (d *doc) budgetSplit(data *reportData, b plotBox) {
 		d.text(b.x, ly, 0, g.title, alignLeft)
 		share := ""
 		if t.MarketingSpend > 0 {
-			share = " · " + f.pct(g.total/t.MarketingSpend)
+			share = " · " + f.Percent(g.total/t.MarketingSpend)
 		}
 		d.font("", ptTiny)
 		d.ink(colMuted)
-		d.text(b.x, ly+3.6, 0, d.fit(g.what+": "+f.money(g.total)+share, splitLabelW-3), alignLeft)
+		d.text(b.x, ly+3.6, 0, d.fit(g.what+": "+f.Money(g.total)+share, splitLabelW-3), alignLeft)
 		d.fillRect(barX, y, barW, rowH, colZebra)
 		x := at(offset)
 		for i, s := range g.slices {

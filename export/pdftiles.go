@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"mixplan/planner"
 	"strings"
 )
 
@@ -32,15 +33,15 @@ type kpi struct {
 func (data *reportData) kpis() []kpi {
 	f, t := data.fig, data.rep.Totals
 	out := []kpi{
-		data.targetTile("Net revenue", "revenue", f.money(t.NetRevenue)),
-		data.targetTile("Gross margin", "grossMarginPct", maybe(t.GrossMarginPct, f.pct)),
-		data.targetTile("Contribution", "contribution", f.money(t.Contribution)),
-		data.targetTile("Marketing spend", "budget", f.money(t.MarketingSpend)),
-		data.targetTile("ROMI", "romi", maybe(t.ROMI, f.pct)),
-		data.targetTile("CAC", "cac", maybe(t.CAC, f.unitMoney)),
+		data.targetTile("Net revenue", planner.TargetRevenue, f.Money(t.NetRevenue)),
+		data.targetTile("Gross margin", planner.TargetGrossMarginPct, t.GrossMarginPct.Format(f.Percent)),
+		data.targetTile("Contribution", planner.TargetContribution, f.Money(t.Contribution)),
+		data.targetTile("Marketing spend", planner.TargetBudget, f.Money(t.MarketingSpend)),
+		data.targetTile("ROMI", planner.TargetROMI, t.ROMI.Format(f.Percent)),
+		data.targetTile("CAC", planner.TargetCAC, t.CAC.Format(f.UnitMoney)),
 	}
-	ltv := kpi{label: "CLV / CAC", value: maybe(t.LTVToCAC, f.ratio)}
-	ltv.note = "CLV " + maybe(t.CLV, f.unitMoney) + " per customer, CAC " + maybe(t.CAC, f.unitMoney)
+	ltv := kpi{label: "CLV / CAC", value: t.LTVToCAC.Format(f.Ratio)}
+	ltv.note = "CLV " + t.CLV.Format(f.UnitMoney) + " per customer, CAC " + t.CAC.Format(f.UnitMoney)
 	pay := kpi{label: "Payback", value: "Not within the plan"}
 	if t.PaybackMonth.Valid {
 		m := int(t.PaybackMonth.Value)
@@ -52,7 +53,7 @@ func (data *reportData) kpis() []kpi {
 		pay.note = fmt.Sprintf("Cumulative contribution is negative after %d months", data.plan.Months)
 	}
 	if t.BreakEvenUnits.Valid {
-		pay.note = joinDot(pay.note, "break-even at "+f.units(t.BreakEvenUnits.Value)+" units")
+		pay.note = joinDot(pay.note, "break-even at "+f.Units(t.BreakEvenUnits.Value)+" units")
 	}
 	return append(out, ltv, pay)
 }
@@ -68,17 +69,17 @@ func joinDot(a, b string) string {
 func (data *reportData) targetTile(label, name, value string) kpi {
 	f := data.fig
 	k := kpi{label: label, value: value}
-	tr, ok := findTarget(data.rep, name)
+	tr, ok := data.rep.Target(name)
 	if !ok {
 		k.note = "No target set"
 		return k
 	}
 	bound := "at least"
-	if tr.Kind == "max" {
+	if tr.Kind == planner.AtMost {
 		bound = "at most"
 	}
 	what := "Target"
-	if name == "budget" {
+	if name == planner.TargetBudget {
 		what = "Budget"
 	}
 	k.target = fmt.Sprintf("%s: %s %s", what, bound, f.targetValue(name, tr.Target))

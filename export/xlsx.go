@@ -40,8 +40,8 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if _, ok := p.ScenarioByID(opt.Scenario); !ok {
-		return errNoScenario(opt.Scenario)
+	if err := p.CheckScenario(opt.Scenario); err != nil {
+		return err
 	}
 	if err := checkCellTexts(p); err != nil {
 		return err

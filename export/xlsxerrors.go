@@ -2,8 +2,8 @@ package export
 
 import (
 	"errors"
-	"fmt"
-	"strings"
+
+	"mixplan/planner"
 )
 
 // Errors of ReadXLSX for files that are not Mixplan workbooks; use
@@ -41,18 +41,4 @@ func (p WorkbookProblem) String() string {
 	return p.Cell + ": " + p.Message
 }
 
-func (e *WorkbookError) Error() string {
-	switch len(e.Problems) {
-	case 0:
-		return "invalid workbook"
-	case 1:
-		return "invalid workbook: " + e.Problems[0].String()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "invalid workbook, %d problems:", len(e.Problems))
-	for _, p := range e.Problems {
-		b.WriteString("\n  ")
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
+func (e *WorkbookError) Error() string { return planner.ListProblems("workbook", e.Problems) }

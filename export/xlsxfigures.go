@@ -136,7 +136,7 @@ type scenarioFigures struct {
 }
 
 func allScenarios(p *planner.Plan) ([]scenarioFigures, error) {
-	ids := scenarioIDs(p)
+	ids := p.ScenarioIDs()
 	out := make([]scenarioFigures, len(ids))
 	for j, id := range ids {
 		m, err := planner.Compile(p, id)
@@ -158,4 +158,4 @@ func cached(v planner.Maybe) any {
 
 // notAvailable is what the workbook shows for a ratio that is undefined
 // (ROMI without promotion spend, CAC without new customers…).
-const notAvailable = "n/a"
+const notAvailable = planner.NA

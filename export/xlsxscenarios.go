@@ -126,8 +126,8 @@ func (b *book) scenarioRow(s *sheet, j int) {
 
 // targetsMetFormula counts the goals a scenario's row meets.
 func (b *book) targetsMetFormula(r int) string {
-	actual := map[string]int{"revenue": scNetRevenue, "grossMarginPct": scGrossMarginPct, "contribution": scContribution,
-		"budget": scMarketing, "romi": scROMI, "cac": scCAC}
+	actual := map[string]int{planner.TargetRevenue: scNetRevenue, planner.TargetGrossMarginPct: scGrossMarginPct,
+		planner.TargetContribution: scContribution, planner.TargetBudget: scMarketing, planner.TargetROMI: scROMI, planner.TargetCAC: scCAC}
 	f := ""
 	for i, tg := range targets {
 		goal := summaryCell(suRValue, suTargetsRow+i)

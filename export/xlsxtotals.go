@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 // total is one key of the report's totals: its defined name in the workbook
@@ -119,7 +120,8 @@ var totals = []total{
 		func(t *planner.Totals) any { return t.PaybackMonth }},
 }
 
-// target is one row of the Summary's targets table.
+// target is one row of the Summary's targets table: a target of the plan
+// (planner.TargetTable) in the workbook's words.
 type target struct {
 	name   string // as in the report
 	label  string
@@ -130,23 +132,51 @@ type target struct {
 	rule   rule   // the goal's validation
 }
 
+// targetWords is what the workbook says of a target.
+type targetWords struct {
+	label string
+	chart string // category label on the targets chart
+	rule  rule   // the goal's validation
+}
+
+// targetRows makes the targets table's rows, in report order, from the
+// plan's targets and the words the workbook has for each.
+func targetRows(words map[string]targetWords) []target {
+	out := make([]target, 0, len(planner.TargetTable))
+	for _, tg := range planner.TargetTable {
+		w, ok := words[tg.Name]
+		if !ok {
+			panic("export: the workbook has no words for the target " + tg.Name)
+		}
+		nf := nfMoney
+		switch tg.Unit {
+		case numfmt.Ratio:
+			nf = nfPct
+		case numfmt.UnitAmount:
+			nf = nfPrice
+		}
+		out = append(out, target{tg.Name, w.label, tg.Actual, tg.Kind == planner.AtMost, nf, w.chart, w.rule})
+	}
+	return out
+}
+
 // ruleNumber accepts any number.
 func ruleNumber(title, prompt string) rule {
 	return rule{kind: "decimal", operator: "between", f1: "-1E+300", f2: "1E+300", title: title, prompt: prompt}
 }
 
-var targets = []target{
-	{"revenue", "Net revenue ≥", "netRevenue", false, nfMoney, "Net revenue",
+var targets = targetRows(map[string]targetWords{
+	planner.TargetRevenue: {"Net revenue ≥", "Net revenue",
 		ruleNumber("Net revenue goal", "The least net revenue the plan should reach. Empty: no target.")},
-	{"grossMarginPct", "Gross margin % ≥", "grossMarginPct", false, nfPct, "Gross margin %",
+	planner.TargetGrossMarginPct: {"Gross margin % ≥", "Gross margin %",
 		rule{kind: "custom", f1: "AND(ISNUMBER(@),@<1)", title: "Gross margin goal",
 			prompt: "The least gross margin as a share of net revenue, below 100%. Empty: no target."}},
-	{"contribution", "Contribution ≥", "contribution", false, nfMoney, "Contribution",
+	planner.TargetContribution: {"Contribution ≥", "Contribution",
 		ruleNumber("Contribution goal", "The least contribution the plan should reach. Empty: no target.")},
-	{"budget", "Marketing spend ≤ budget", "marketingSpend", true, nfMoney, "Marketing spend (max)",
+	planner.TargetBudget: {"Marketing spend ≤ budget", "Marketing spend (max)",
 		ruleNonNegative("Budget", "The most the plan may spend on marketing: promotion, places' fixed costs and launches. Empty: no budget.")},
-	{"romi", "ROMI ≥", "romi", false, nfPct, "ROMI",
+	planner.TargetROMI: {"ROMI ≥", "ROMI",
 		ruleNumber("ROMI goal", "The least return on promotion spend (80% = each euro brings 1.80). Empty: no target.")},
-	{"cac", "CAC ≤", "cac", true, nfPrice, "CAC (max)",
+	planner.TargetCAC: {"CAC ≤", "CAC (max)",
 		ruleNumber("CAC goal", "The most a new customer may cost in promotion. Empty: no target.")},
-}
+})

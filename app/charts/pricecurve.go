@@ -99,14 +99,6 @@ func (c *PriceCurve) legendItems(cx *ctx) []legendItem {
 	return items
 }
 
-// signed writes a change with its sign: "+€10k", "−€20k", "€0".
-func signed(v float64, s string) string {
-	if v > 0 && s != "" && s[0] != '-' {
-		return "+" + s
-	}
-	return s
-}
-
 func (c *PriceCurve) layout(cx *ctx) (plot Box, sx, sy Scale, xt, yt []float64) {
 	xs, ys := c.data.Prices, c.changes()
 	xlo, xhi := xs[0], xs[len(xs)-1]
@@ -119,7 +111,7 @@ func (c *PriceCurve) layout(cx *ctx) (plot Box, sx, sy Scale, xt, yt []float64) 
 	}
 	lh := cx.lineHeight()
 	yLabel := c.data.Money.axis(yt)
-	left := cx.axisWidth(yt, func(v float64) string { return signed(v, yLabel(v)) }) + 10
+	left := cx.axisWidth(yt, func(v float64) string { return numfmt.Signed(v, yLabel(v)) }) + 10
 	right := float32(6)
 	if len(xt) > 0 {
 		right += fyne.MeasureText(c.data.Money.axis(xt)(xt[len(xt)-1]), cx.small, fyne.TextStyle{}).Width / 2
@@ -143,7 +135,7 @@ func (c *PriceCurve) paint(d *drawing, cx *ctx) {
 	}
 	cx.legend(d, c.legendItems(cx), plot.X, 0)
 	yLabel := data.Money.axis(yt)
-	cx.yAxis(d, plot, yt, sy, func(v float64) string { return signed(v, yLabel(v)) }, false)
+	cx.yAxis(d, plot, yt, sy, func(v float64) string { return numfmt.Signed(v, yLabel(v)) }, false)
 	cx.xAxis(d, plot, xt, sx, data.Money.axis(xt))
 	base := plot.Y + plot.H
 	xs, ys := data.Prices, c.changes()
@@ -169,7 +161,7 @@ func (c *PriceCurve) paint(d *drawing, cx *ctx) {
 		cx.tooltip(d, []string{
 			numfmt.Money(xs[h], data.Money.Currency, data.Money.Locale, 2),
 			data.TotalName + " " + data.Money.Full(data.Totals[h]),
-			data.ChangeName + " " + signed(ys[h], data.Money.Full(ys[h])),
+			data.ChangeName + " " + numfmt.Signed(ys[h], data.Money.Full(ys[h])),
 		})
 	}
 }

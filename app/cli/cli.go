@@ -158,13 +158,19 @@ func fail(env Env, name string, err error) int {
 	}
 	var v *planner.ValidationError
 	if errors.As(err, &v) {
-		fmt.Fprintf(env.Stderr, "mixplan %s: the plan was refused, %d problem(s):\n", name, len(v.Problems))
-		for _, p := range v.Problems {
-			fmt.Fprintf(env.Stderr, "  %s\n", p)
-		}
-		return ExitRefused
+		return refused(env, name, "plan", v.Problems)
 	}
 	fmt.Fprintf(env.Stderr, "mixplan %s: %s\n", name, strings.TrimSpace(err.Error()))
+	return ExitRefused
+}
+
+// refused lists every problem of a refused input (what: "plan",
+// "workbook"), one a line, and returns ExitRefused.
+func refused[P fmt.Stringer](env Env, name, what string, problems []P) int {
+	fmt.Fprintf(env.Stderr, "mixplan %s: the %s was refused, %d problem(s):\n", name, what, len(problems))
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "  %s\n", p)
+	}
 	return ExitRefused
 }
 

@@ -47,8 +47,8 @@ func runExport(env Env, args []string) int {
 	if err != nil {
 		return fail(env, "export", err)
 	}
-	if _, ok := plan.ScenarioByID(*scenario); !ok {
-		return fail(env, "export", fmt.Errorf("the plan has no scenario %q", *scenario))
+	if err := plan.CheckScenario(*scenario); err != nil {
+		return fail(env, "export", err)
 	}
 	opt := export.Options{Scenario: *scenario, Paper: *paper, Generated: generated}
 	for _, job := range []struct {

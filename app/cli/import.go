@@ -32,11 +32,7 @@ func runImport(env Env, args []string) int {
 	plan, err := readWorkbook(env, pos[0])
 	var we *export.WorkbookError
 	if errors.As(err, &we) {
-		fmt.Fprintf(env.Stderr, "mixplan import: the workbook was refused, %d problem(s):\n", len(we.Problems))
-		for _, p := range we.Problems {
-			fmt.Fprintf(env.Stderr, "  %s\n", p)
-		}
-		return ExitRefused
+		return refused(env, "import", "workbook", we.Problems)
 	}
 	var pathErr *os.PathError
 	if err != nil && !errors.As(err, &pathErr) && !strings.HasPrefix(err.Error(), pos[0]) {
