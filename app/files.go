@@ -14,7 +14,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
-	"mixplan/export"
+	"mixplan/export/pdf"
+	"mixplan/export/xlsx"
 	"mixplan/planner"
 )
 
@@ -102,7 +103,7 @@ func readPlanFile(path string) (*planner.Plan, error) {
 	if !isWorkbook(path) {
 		return planner.Load(path)
 	}
-	return export.ReadXLSXFile(path)
+	return xlsx.ReadFile(path)
 }
 
 // isWorkbook reports whether path names an Excel workbook.
@@ -174,12 +175,11 @@ func (w *Window) exportDialog(k exportKind) {
 // no half-written file.
 func (w *Window) exportTo(k exportKind, path string) bool {
 	var buf bytes.Buffer
-	opt := export.Options{Scenario: w.doc.Scenario()}
 	var err error
 	if k == exportPDF {
-		err = export.WritePDF(&buf, w.doc.Plan(), opt)
+		err = pdf.Write(&buf, w.doc.Plan(), pdf.Options{Scenario: w.doc.Scenario()})
 	} else {
-		err = export.WriteXLSX(&buf, w.doc.Plan(), opt)
+		err = xlsx.Write(&buf, w.doc.Plan(), xlsx.Options{Scenario: w.doc.Scenario()})
 	}
 	if err == nil {
 		err = planner.WriteFileAtomic(path, buf.Bytes())
