@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"mixplan/app/cli"
+	"mixplan/app/about"
 	"mixplan/assets"
 )
 
@@ -112,7 +112,7 @@ func (w *Window) showAbout() {
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("mixplan.png", assets.Icon))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(96))
-	name := boldLabel("Mixplan " + cli.Version)
+	name := boldLabel(about.Name + " " + about.Version)
 	about := widget.NewLabel(lang.L("Plan the marketing mix — product, price, place and promotion — against your budget and margin targets."))
 	about.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, about))

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"mixplan/app/about"
 	"mixplan/planner"
 )
 
@@ -24,9 +25,6 @@ const (
 	ExitRefused = 1
 	ExitUsage   = 2
 )
-
-// Version is Mixplan's version, shown by --version and in the window's About box.
-const Version = "0.1.0"
 
 // Env is what a command reads and writes; tests pass buffers.
 type Env struct {
@@ -82,7 +80,7 @@ func Run(env Env, args []string) int {
 		usage(env.Stdout)
 		return ExitOK
 	case "--version", "-version", "version":
-		fmt.Fprintf(env.Stdout, "mixplan %s\n", Version)
+		fmt.Fprintf(env.Stdout, "mixplan %s\n", about.Version)
 		return ExitOK
 	}
 	c, ok := commands[args[0]]
