@@ -4,11 +4,11 @@
 //
 // # The shell
 //
-// Window (window.go) owns the fyne.Window, the Document and the screens. The
-// Document (document.go) is the plan being edited: every change goes
-// through Document.Edit, which validates the changed copy, makes it one undo
-// step and recomputes the report, then tells the window what changed
-// (Change). The window refreshes the screen shown and marks the others
+// Window (window.go) owns the fyne.Window, the document and the screens. The
+// document (package mixplan/app/document, no Fyne) is the plan being
+// edited: every change goes through Document.Edit, which validates the
+// changed copy, makes it one undo step and recomputes the report, then
+// tells the window what changed (document.Change). The window refreshes the screen shown and marks the others
 // stale; a stale screen refreshes when it is next shown. Around the screens:
 // the navigation list, the toolbar with the scenario picker (which switches
 // the whole window), the status line, the menus and shortcuts (menu.go),

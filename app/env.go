@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
+	"mixplan/app/document"
 	"mixplan/planner"
 )
 
@@ -15,7 +16,7 @@ import (
 type Env struct {
 	// Doc is the plan being edited. Read it with Doc.Plan, Doc.Report and
 	// Doc.Model; change it only with Edit.
-	Doc *Document
+	Doc *document.Document
 	// Window is the window, for dialogs.
 	Window fyne.Window
 	w      *Window

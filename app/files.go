@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"mixplan/app/document"
 	"mixplan/export/pdf"
 	"mixplan/export/xlsx"
 	"mixplan/planner"
@@ -235,7 +236,7 @@ func (w *Window) fileSaveDialog(ext string, chosen func(path string), cancelled 
 
 // suggestedName is the file name a save dialog proposes: the plan file's
 // name, or the plan's name made safe for file systems.
-func suggestedName(doc *Document, ext string) string {
+func suggestedName(doc *document.Document, ext string) string {
 	if p := doc.Path(); p != "" {
 		return strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)) + ext
 	}

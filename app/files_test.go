@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"mixplan/app/document"
 	"mixplan/planner"
 )
 
@@ -196,7 +197,10 @@ func TestSuggestedNames(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := samplePlan(t)
 			p.Name = tc.plan
-			doc := &Document{plan: p, path: tc.path}
+			doc, err := document.New(p, tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got := suggestedName(doc, tc.ext); got != tc.want {
 				t.Errorf("suggestedName = %q, want %q", got, tc.want)
 			}

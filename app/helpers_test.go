@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"mixplan/app/document"
 	"mixplan/assets"
 	"mixplan/planner"
 )
@@ -42,7 +43,7 @@ func openWindow(t testing.TB, p *planner.Plan, path, dir string) *Window {
 
 func openWindowIn(t testing.TB, a fyne.App, p *planner.Plan, path, dir string, opts Options) *Window {
 	t.Helper()
-	doc, err := NewDocument(p, path)
+	doc, err := document.New(p, path)
 	if err != nil {
 		t.Fatal(err)
 	}

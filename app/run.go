@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 
+	"mixplan/app/document"
 	"mixplan/assets"
 	"mixplan/planner"
 )
@@ -37,10 +38,10 @@ func Setup(a fyne.App) {
 }
 
 // firstDocument picks the plan the window opens with.
-func firstDocument(a fyne.App, args []string, failedPath *string, failure *error) *Document {
+func firstDocument(a fyne.App, args []string, failedPath *string, failure *error) *document.Document {
 	if len(args) > 0 {
 		if p, err := readPlanFile(args[0]); err == nil {
-			if d, err := NewDocument(p, planFilePath(args[0])); err == nil {
+			if d, err := document.New(p, planFilePath(args[0])); err == nil {
 				return d
 			}
 		} else {
@@ -49,7 +50,7 @@ func firstDocument(a fyne.App, args []string, failedPath *string, failure *error
 	} else {
 		for _, path := range recentFiles(a.Preferences()) {
 			if p, err := readPlanFile(path); err == nil {
-				if d, err := NewDocument(p, planFilePath(path)); err == nil {
+				if d, err := document.New(p, planFilePath(path)); err == nil {
 					return d
 				}
 			}
@@ -71,10 +72,10 @@ func planFilePath(path string) string {
 }
 
 // sampleDocument is the embedded sample plan, never saved.
-func sampleDocument() (*Document, error) {
+func sampleDocument() (*document.Document, error) {
 	p, err := planner.Parse(assets.SamplePlan)
 	if err != nil {
 		return nil, err
 	}
-	return NewDocument(p, "")
+	return document.New(p, "")
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mixplan/app/document"
 	"mixplan/assets"
 )
 
@@ -33,7 +34,7 @@ type Options struct {
 type Window struct {
 	app  fyne.App
 	win  fyne.Window
-	doc  *Document
+	doc  *document.Document
 	env  *Env
 	opts Options
 
@@ -62,7 +63,7 @@ type Window struct {
 
 // NewWindow makes the window for doc in application a, builds every screen
 // and starts the autosave; Show it to open it.
-func NewWindow(a fyne.App, doc *Document, opts Options) *Window {
+func NewWindow(a fyne.App, doc *document.Document, opts Options) *Window {
 	if opts.AutosaveEvery <= 0 {
 		opts.AutosaveEvery = 30 * time.Second
 	}
@@ -97,7 +98,7 @@ func (w *Window) Show() { w.win.Show() }
 func (w *Window) FyneWindow() fyne.Window { return w.win }
 
 // Document is the plan the window edits.
-func (w *Window) Document() *Document { return w.doc }
+func (w *Window) Document() *document.Document { return w.doc }
 
 // build makes every widget of the window in the current language: the
 // screens, the navigation, the toolbar, the status line and the menus. It
@@ -211,7 +212,7 @@ func (w *Window) Screen(id string) Screen {
 }
 
 // changed routes a change of the document to what shows it.
-func (w *Window) changed(c Change) {
+func (w *Window) changed(c document.Change) {
 	if c.Report() {
 		for i, s := range w.screens {
 			if i == w.current {
@@ -221,12 +222,12 @@ func (w *Window) changed(c Change) {
 			}
 		}
 	}
-	if c&(PlanChanged|ScenarioChanged) != 0 {
+	if c&(document.PlanChanged|document.ScenarioChanged) != 0 {
 		w.syncScenarios()
 	}
-	if c&PlanChanged != 0 {
+	if c&document.PlanChanged != 0 {
 		w.updateUndo()
-		w.planChangedForRecovery(c&Replaced != 0)
+		w.planChangedForRecovery(c&document.Replaced != 0)
 	}
 	w.updateTitle()
 }

@@ -1,4 +1,10 @@
-package app
+// Package document is the plan being edited in the window: its current
+// state, the scenario shown, the undo and redo history and whether it has
+// unsaved changes. Every change goes through Document.Edit, which
+// validates the changed copy, makes it one undo step and recomputes the
+// report, then tells the listeners what changed (Change). It imports no
+// Fyne: the window listens to it, and it is tested without a GUI.
+package document
 
 import (
 	"slices"
@@ -61,8 +67,8 @@ type step struct {
 	plan  *planner.Plan
 }
 
-// NewDocument starts a document on a valid plan.
-func NewDocument(p *planner.Plan, path string) (*Document, error) {
+// New starts a document on a valid plan.
+func New(p *planner.Plan, path string) (*Document, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}

@@ -1,14 +1,15 @@
-package app
+package document
 
 import (
 	"testing"
 
+	"mixplan/assets"
 	"mixplan/planner"
 )
 
 func TestDocumentChanges(t *testing.T) {
 	p := samplePlan(t)
-	d, err := NewDocument(p, "/plans/a.mixplan")
+	d, err := New(p, "/plans/a.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestDocumentChanges(t *testing.T) {
 }
 
 func TestDeletingTheShownScenario(t *testing.T) {
-	d, _ := NewDocument(samplePlan(t), "")
+	d, _ := New(samplePlan(t), "")
 	d.SetScenario("downturn")
 	if err := d.Edit("delete scenario", func(p *planner.Plan) { p.Scenarios = p.Scenarios[1:] }); err != nil {
 		t.Fatal(err)
@@ -84,7 +85,7 @@ func TestDeletingTheShownScenario(t *testing.T) {
 // undoing and redoing it, keeps the window on that scenario under each id
 // (it used to fall back to the base plan, as for a deleted scenario).
 func TestUndoKeepsARenamedScenario(t *testing.T) {
-	d, _ := NewDocument(samplePlan(t), "")
+	d, _ := New(samplePlan(t), "")
 	d.SetScenario("strong")
 	rename := func(p *planner.Plan) {
 		for i := range p.Scenarios {
@@ -110,7 +111,7 @@ func TestUndoKeepsARenamedScenario(t *testing.T) {
 }
 
 func TestSnapshotIsACopy(t *testing.T) {
-	d, _ := NewDocument(samplePlan(t), "")
+	d, _ := New(samplePlan(t), "")
 	s := d.Snapshot()
 	s.Promotions[0].Spend = 1
 	if d.Plan().Promotions[0].Spend == 1 {
@@ -118,24 +119,11 @@ func TestSnapshotIsACopy(t *testing.T) {
 	}
 }
 
-// TestEnvDoRunsOnTheUIGoroutine: work a screen finishes in the background
-// reaches the widgets only when the UI goroutine runs it.
-func TestEnvDoRunsOnTheUIGoroutine(t *testing.T) {
-	w := openWindow(t, samplePlan(t), "", "")
-	ran := make(chan bool, 1)
-	done := make(chan struct{})
-	go func() {
-		w.env.Do(func() { ran <- true })
-		close(done)
-	}()
-	<-done
-	select {
-	case <-ran:
-		t.Fatal("ran on the background goroutine")
-	default:
+func samplePlan(t testing.TB) *planner.Plan {
+	t.Helper()
+	p, err := planner.Parse(assets.SamplePlan)
+	if err != nil {
+		t.Fatal(err)
 	}
-	runUI(w)
-	if len(ran) != 1 {
-		t.Error("runUI did not run it")
-	}
+	return p
 }
