@@ -11,9 +11,9 @@ import (
 	"mixplan/planner"
 )
 
-func init() { registerScreen(orderCalendar, newCalendar) }
+func init() { registerScreen(orderCalendar, newCalendarScreen) }
 
-// calendarView is the Calendar screen: the plan month by month. Two tabs
+// calendarScreen is the Calendar screen: the plan month by month. Two tabs
 // hold the months × channels flighting grid (when each channel's spend
 // goes out) and the months × products seasonality grid (when each
 // product's units sell), both weightGrids; under them the monthly
@@ -28,10 +28,10 @@ func init() { registerScreen(orderCalendar, newCalendar) }
 //     too: a product sold only in winter is the same gesture.
 //   - A month turned back on weighs the average of the months on, so a
 //     pattern flat over some months stays flat over the new set.
-type calendarView struct {
-	env     *Env
-	content fyne.CanvasObject
-	tabs    *container.AppTabs
+type calendarScreen struct {
+	screenInfo
+	env  *Env
+	tabs *container.AppTabs
 
 	flighting, seasonality *weightGrid
 	flightTab, seasonTab   *container.TabItem
@@ -41,8 +41,8 @@ type calendarView struct {
 	spend   *charts.Bars
 }
 
-func newCalendar(env *Env) Screen {
-	s := &calendarView{env: env}
+func newCalendarScreen(env *Env) Screen {
+	s := &calendarScreen{screenInfo: screenInfo{id: "calendar", title: lang.L("Calendar"), icon: theme.CalendarIcon()}, env: env}
 	s.flighting = newWeightGrid(env, flightingSpec())
 	s.seasonality = newWeightGrid(env, seasonalitySpec())
 	s.flightTab = container.NewTabItem(lang.L("Promotion flighting"), s.flighting.content)
@@ -65,14 +65,9 @@ func newCalendar(env *Env) Screen {
 	return s
 }
 
-func (s *calendarView) ID() string                 { return "calendar" }
-func (s *calendarView) Title() string              { return lang.L("Calendar") }
-func (s *calendarView) Icon() fyne.Resource        { return theme.CalendarIcon() }
-func (s *calendarView) Content() fyne.CanvasObject { return s.content }
-
 // Refresh shows the document: both grids (only their visible cells are
 // redrawn) and the monthly charts.
-func (s *calendarView) Refresh() {
+func (s *calendarScreen) Refresh() {
 	s.flighting.Refresh()
 	s.seasonality.Refresh()
 
@@ -93,8 +88,8 @@ func (s *calendarView) Refresh() {
 // FocusProduct shows the Calendar screen on the seasonality of the product
 // with that id, its row selected and scrolled into view. The Product
 // screen's "Edit in the calendar" button calls it.
-func (s *calendarView) FocusProduct(id string) {
-	s.env.w.ShowScreen(s.ID())
+func (s *calendarScreen) FocusProduct(id string) {
+	s.env.ShowScreen(s.ID())
 	s.tabs.Select(s.seasonTab)
 	s.seasonality.focusRow(productIndex(s.env.Doc.Plan(), id))
 }

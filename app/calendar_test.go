@@ -15,12 +15,12 @@ import (
 	"mixplan/planner/plangen"
 )
 
-func calendarOf(t testing.TB, w *Window) *calendarView {
+func calendarOf(t testing.TB, w *Window) *calendarScreen {
 	t.Helper()
 	if !w.ShowScreen("calendar") {
 		t.Fatal("no calendar screen")
 	}
-	return w.Screen("calendar").(*calendarView)
+	return w.Screen("calendar").(*calendarScreen)
 }
 
 // shownWeight is what a weight grid shows in cell (row, col), or in a
@@ -95,7 +95,7 @@ func TestFlightingCells(t *testing.T) {
 func TestWeightEdits(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		grid   func(c *calendarView) *weightGrid
+		grid   func(c *calendarScreen) *weightGrid
 		act    func(w *Window, g *weightGrid)
 		check  func(p *planner.Plan) []float64
 		want   []float64
@@ -178,8 +178,8 @@ func TestWeightEdits(t *testing.T) {
 	}
 }
 
-func flighting(c *calendarView) *weightGrid   { return c.flighting }
-func seasonality(c *calendarView) *weightGrid { return c.seasonality }
+func flighting(c *calendarScreen) *weightGrid   { return c.flighting }
+func seasonality(c *calendarScreen) *weightGrid { return c.seasonality }
 
 func flightingOf(id string) func(p *planner.Plan) []float64 {
 	return func(p *planner.Plan) []float64 { return p.Promotions[promotionIndex(p, id)].Flighting }
@@ -231,7 +231,7 @@ func TestWeightRefusals(t *testing.T) {
 // TestFocusProduct is what the Product screen's "Edit in the calendar" does.
 func TestFocusProduct(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	c := w.Screen("calendar").(*calendarView)
+	c := w.Screen("calendar").(*calendarScreen)
 	w.ShowScreen("overview")
 	c.FocusProduct("gift-box")
 	if w.screens[w.current].ID() != "calendar" {

@@ -17,24 +17,30 @@
 //
 // # Adding a screen
 //
-// A screen is one file: a struct owning its widgets, built once by a
-// factory, registered in init with its place in the navigation:
+// A screen is one file: a struct owning its widgets, named xxxScreen and
+// built once by its factory newXxxScreen, registered in init with its place
+// in the navigation. It embeds screenInfo, which gives it ID, Title, Icon
+// and Content, and writes Refresh:
 //
-//	func init() { registerScreen(orderPrice, newPrice) }
+//	func init() { registerScreen(orderPrice, newPriceScreen) }
 //
-//	type priceScreen struct{ env *Env; content fyne.CanvasObject; … }
+//	type priceScreen struct{ screenInfo; env *Env; … }
 //
-//	func newPrice(env *Env) Screen { s := &priceScreen{env: env}; …; return s }
-//	func (s *priceScreen) ID() string                 { return "price" }
-//	func (s *priceScreen) Title() string              { return lang.L("Price") }
-//	func (s *priceScreen) Icon() fyne.Resource        { return theme.… }
-//	func (s *priceScreen) Content() fyne.CanvasObject { return s.content }
-//	func (s *priceScreen) Refresh()                   { /* write Doc's plan and report into the widgets */ }
+//	func newPriceScreen(env *Env) Screen {
+//		s := &priceScreen{screenInfo: screenInfo{id: "price", title: lang.L("Price"), icon: theme.…}, env: env}
+//		…
+//		s.content = newPage(…)
+//		return s
+//	}
+//	func (s *priceScreen) Refresh() { /* write Doc's plan and report into the widgets */ }
 //
 // The screen reads env.Doc.Plan(), Report() and Model(), formats figures
 // with env.Fmt() (the plan's locale and currency), and changes the plan only
 // with env.Edit(label, func(p *planner.Plan)), one call per committed field,
 // returning Edit's error from the field's OnCommit so the field shows it.
+// It reaches the window only through Env: ShowDialog (and ShowError,
+// Confirm), Screen and ShowScreen, SetScenario, and Do for results of its
+// own goroutines.
 //
 // A list-plus-form screen (Product, Price, Place, Promotion, Scenarios)
 // embeds a listEditor (list_editor.go): the virtual list of the plan's rows

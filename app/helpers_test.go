@@ -71,7 +71,7 @@ func openWindowIn(t testing.TB, a fyne.App, p *planner.Plan, path, dir string, o
 }
 
 // overviewOf and promotionOf return the window's screens.
-func overviewOf(w *Window) *overview { return w.Screen("overview").(*overview) }
+func overviewOf(w *Window) *overviewScreen { return w.Screen("overview").(*overviewScreen) }
 
 func promotionOf(t testing.TB, w *Window) *promotionScreen {
 	t.Helper()

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
 	"mixplan/planner"
 )
 

@@ -116,8 +116,9 @@ func (w *Window) showAbout() {
 	about := widget.NewLabel(lang.L("Plan the marketing mix — product, price, place and promotion — against your budget and margin targets."))
 	about.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(nil, nil, icon, nil, container.NewVBox(name, about))
-	d := dialog.NewCustom(lang.L("About Mixplan"), lang.L("Close"), content, w.win)
-	d.Resize(fyne.NewSize(480, 200))
-	w.lastDialog = d
-	d.Show()
+	w.showDialog(func(parent fyne.Window) dialog.Dialog {
+		d := dialog.NewCustom(lang.L("About Mixplan"), lang.L("Close"), content, parent)
+		d.Resize(fyne.NewSize(480, 200))
+		return d
+	})
 }

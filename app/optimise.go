@@ -18,7 +18,7 @@ import (
 	"mixplan/planner/numfmt"
 )
 
-func init() { registerScreen(orderOptimise, newOptimise) }
+func init() { registerScreen(orderOptimise, newOptimiseScreen) }
 
 // optimiseScreen asks the engine for the best promotion budget and the best
 // prices, and shows its answers beside the plan as it is, for the person to
@@ -30,9 +30,9 @@ func init() { registerScreen(orderOptimise, newOptimise) }
 // either changes (an edit, an undo, another scenario) it is cleared, since
 // accepting it would no longer do what it shows.
 type optimiseScreen struct {
-	env     *Env
-	content fyne.CanvasObject
-	tabs    *container.AppTabs
+	screenInfo
+	env  *Env
+	tabs *container.AppTabs
 
 	// The budget optimiser's request.
 	mode        *widget.RadioGroup
@@ -80,8 +80,8 @@ type proposal struct {
 	before, after *planner.Report
 }
 
-func newOptimise(env *Env) Screen {
-	s := &optimiseScreen{env: env}
+func newOptimiseScreen(env *Env) Screen {
+	s := &optimiseScreen{screenInfo: screenInfo{id: "optimise", title: lang.L("Optimise"), icon: theme.MediaFastForwardIcon()}, env: env}
 	s.job.env, s.priceJob.env = env, env
 	budgetTab := container.NewTabItem(lang.L("Budget optimiser"), s.buildBudget())
 	s.priceTab = container.NewTabItem(lang.L("Price advice"), s.buildPrices())
@@ -90,11 +90,6 @@ func newOptimise(env *Env) Screen {
 	s.content = s.tabs
 	return s
 }
-
-func (s *optimiseScreen) ID() string                 { return "optimise" }
-func (s *optimiseScreen) Title() string              { return lang.L("Optimise") }
-func (s *optimiseScreen) Icon() fyne.Resource        { return theme.MediaFastForwardIcon() }
-func (s *optimiseScreen) Content() fyne.CanvasObject { return s.content }
 
 // modeOptions are the mode radio's options: contribution, units.
 func modeOptions() []string { return []string{lang.L("Contribution"), lang.L("Units sold")} }
@@ -193,31 +188,6 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 // channelColumns are the headings of the channel table.
 func channelColumns() []string {
 	return []string{lang.L("Channel"), lang.L("Spend now"), lang.L("Proposed"), lang.L("Difference"), lang.L("Marginal ROI")}
-}
-
-// fitColumns makes each column of t as wide as its heading needs (French
-// headings are longer), and at least least[i]; it returns the widths.
-func fitColumns(t *widget.Table, headings []string, least []float32) []float32 {
-	widths := make([]float32, len(headings))
-	for i, h := range headings {
-		widths[i] = fyne.Max(least[i], headingWidth(h))
-		t.SetColumnWidth(i, widths[i])
-	}
-	return widths
-}
-
-// headingWidth is the width of a table column that shows text in bold
-// (a heading made by tableHeader) without cutting it.
-func headingWidth(text string) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
-}
-
-// tableHeader is the template of a table's column heading.
-func tableHeader() fyne.CanvasObject {
-	l := widget.NewLabel("Heading")
-	l.TextStyle.Bold = true
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 // updateChannelCell writes channel id.Row's figures: its spend now, the

@@ -16,7 +16,7 @@ import (
 	"mixplan/planner/numfmt"
 )
 
-func init() { registerScreen(orderOverview, newOverview) }
+func init() { registerScreen(orderOverview, newOverviewScreen) }
 
 // KPI tiles of the Overview, in display order.
 const (
@@ -38,12 +38,12 @@ var kpiOrder = []string{kpiRevenue, kpiMargin, kpiContribution, kpiSpend, kpiROM
 // would dwarf the others).
 const maxChannelBars = 12
 
-// overview is the dashboard: the verdict, the KPI tiles against their
+// overviewScreen is the dashboard: the verdict, the KPI tiles against their
 // targets, the contribution bridge, spend and incremental contribution by
 // channel, and the monthly contribution with its cumulative line.
-type overview struct {
+type overviewScreen struct {
+	screenInfo
 	env      *Env
-	content  fyne.CanvasObject
 	verdict  *widget.Label
 	scenario *widget.Label
 	tiles    map[string]*widgets.KPITile
@@ -54,8 +54,8 @@ type overview struct {
 	monthly     *charts.Monthly
 }
 
-func newOverview(env *Env) Screen {
-	s := &overview{env: env, tiles: map[string]*widgets.KPITile{}}
+func newOverviewScreen(env *Env) Screen {
+	s := &overviewScreen{screenInfo: screenInfo{id: "overview", title: lang.L("Overview"), icon: theme.HomeIcon()}, env: env, tiles: map[string]*widgets.KPITile{}}
 	s.verdict = subheading("")
 	s.scenario = widget.NewLabel("")
 	s.scenario.TextStyle.Italic = true
@@ -95,13 +95,8 @@ func newOverview(env *Env) Screen {
 	return s
 }
 
-func (s *overview) ID() string                 { return "overview" }
-func (s *overview) Title() string              { return lang.L("Overview") }
-func (s *overview) Icon() fyne.Resource        { return theme.HomeIcon() }
-func (s *overview) Content() fyne.CanvasObject { return s.content }
-
 // Refresh shows the current report; tiles and charts redraw only if their figures changed.
-func (s *overview) Refresh() {
+func (s *overviewScreen) Refresh() {
 	doc := s.env.Doc
 	r, p, f := doc.Report(), doc.Plan(), s.env.Fmt()
 	setText(s.verdict, verdict(r))

@@ -18,10 +18,11 @@ func showPicker(env *Env, title string, names []string, picked func(i int)) {
 		d.Hide()
 		picked(i)
 	})
-	d = dialog.NewCustom(title, lang.L("Cancel"), picker, env.Window)
-	d.Resize(fyne.NewSize(420, 480))
-	env.w.lastDialog = d
-	d.Show()
+	d = env.ShowDialog(func(parent fyne.Window) dialog.Dialog {
+		d := dialog.NewCustom(title, lang.L("Cancel"), picker, parent)
+		d.Resize(fyne.NewSize(420, 480))
+		return d
+	})
 }
 
 // newPicker is a searchable virtual list of names; picked gets the index

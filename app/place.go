@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,7 +15,7 @@ import (
 	"mixplan/planner"
 )
 
-func init() { registerScreen(orderPlace, newPlace) }
+func init() { registerScreen(orderPlace, newPlaceScreen) }
 
 // placeScreen edits the distribution channels: a list of places, and for
 // the selected one a form (name, intermediary margin, logistics per unit,
@@ -32,9 +33,9 @@ func init() { registerScreen(orderPlace, newPlace) }
 //     places in proportion to their shares, and is refused, naming the
 //     products, when the place is the only one selling some product.
 type placeScreen struct {
+	screenInfo
 	*listEditor[planner.Place]
-	env     *Env
-	content fyne.CanvasObject
+	env *Env
 
 	heading              *widget.Label
 	name                 *widgets.TextField
@@ -46,8 +47,8 @@ type placeScreen struct {
 	shares *shareGrid
 }
 
-func newPlace(env *Env) Screen {
-	s := &placeScreen{env: env}
+func newPlaceScreen(env *Env) Screen {
+	s := &placeScreen{screenInfo: screenInfo{id: "place", title: lang.L("Place"), icon: theme.MailSendIcon()}, env: env}
 	s.listEditor = newListEditor(env, listSpec[planner.Place]{
 		rows: func(p *planner.Plan) *[]planner.Place { return &p.Places },
 		key:  func(pl planner.Place) (string, string) { return pl.ID, pl.Name },
@@ -70,11 +71,6 @@ func newPlace(env *Env) Screen {
 	s.content = split
 	return s
 }
-
-func (s *placeScreen) ID() string                 { return "place" }
-func (s *placeScreen) Title() string              { return lang.L("Place") }
-func (s *placeScreen) Icon() fyne.Resource        { return theme.MailSendIcon() }
-func (s *placeScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected place and its results panel.
 func (s *placeScreen) buildForm() fyne.CanvasObject {
@@ -198,9 +194,9 @@ func (s *placeScreen) deletePlace() {
 		}
 		msg := lang.N("“{{.Name}}” is the only place selling {{.Products}}. Give it another place in the share grid, or delete the product, before deleting this place.",
 			len(only), map[string]any{"Name": pl.Name, "Products": listNames(names, 5)})
-		d := errorDialog(lang.L("“{{.Name}}” cannot be deleted", map[string]any{"Name": pl.Name}), errors.New(msg), s.env.Window)
-		s.env.w.lastDialog = d
-		d.Show()
+		s.env.ShowDialog(func(parent fyne.Window) dialog.Dialog {
+			return errorDialog(lang.L("“{{.Name}}” cannot be deleted", map[string]any{"Name": pl.Name}), errors.New(msg), parent)
+		})
 		return
 	}
 	s.remove(lang.L("Delete place?"),

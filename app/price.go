@@ -47,9 +47,9 @@ const adviceDelay = 80 * time.Millisecond
 // what "Apply" writes; net price and the results include the factor, like
 // every figure of the window, and a note says so.
 type priceScreen struct {
+	screenInfo
 	*productList
-	env     *Env
-	content fyne.CanvasObject
+	env *Env
 
 	heading      *widget.Label
 	listPrice    *widgets.BoundedField
@@ -72,7 +72,7 @@ type priceScreen struct {
 }
 
 func newPriceScreen(env *Env) Screen {
-	s := &priceScreen{env: env}
+	s := &priceScreen{screenInfo: screenInfo{id: "price", title: lang.L("Price"), icon: theme.InfoIcon()}, env: env}
 	s.advisor.env = env
 	s.productList = newProductList(env, "€0.00 · margin 0%", func(p *planner.Plan, r *planner.Report, i int) string {
 		f := s.env.Fmt()
@@ -83,11 +83,6 @@ func newPriceScreen(env *Env) Screen {
 		container.NewCenter(widget.NewLabel(lang.L("No products yet. Add them on the Product screen."))))
 	return s
 }
-
-func (s *priceScreen) ID() string                 { return "price" }
-func (s *priceScreen) Title() string              { return lang.L("Price") }
-func (s *priceScreen) Icon() fyne.Resource        { return theme.InfoIcon() }
-func (s *priceScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the price form, the results and the advisor's panel.
 func (s *priceScreen) buildForm() fyne.CanvasObject {

@@ -17,9 +17,9 @@ import (
 
 func init() { registerScreen(orderProduct, newProductScreen) }
 
-// calendarScreen is the id of the screen that edits seasonality month by
+// calendarID is the id of the screen that edits seasonality month by
 // month; the Product screen links to it when the window has it.
-const calendarScreen = "calendar"
+const calendarID = "calendar"
 
 // productScreen edits the product range: a list of products, and for the
 // selected one a form (name, id, costs, volume, elasticity, launch cost,
@@ -39,9 +39,9 @@ const calendarScreen = "calendar"
 //     with no product follows base volume, which the confirmation says. The
 //     plan format allows a plan with no products, so the last one can go.
 type productScreen struct {
+	screenInfo
 	*productList
-	env     *Env
-	content fyne.CanvasObject
+	env *Env
 
 	heading     *widget.Label
 	name, id    *widgets.TextField
@@ -62,7 +62,7 @@ type productScreen struct {
 }
 
 func newProductScreen(env *Env) Screen {
-	s := &productScreen{env: env}
+	s := &productScreen{screenInfo: screenInfo{id: "product", title: lang.L("Product"), icon: theme.StorageIcon()}, env: env}
 	s.productList = newProductList(env, "0 units · €0", func(p *planner.Plan, r *planner.Report, i int) string {
 		f := s.env.Fmt()
 		return lang.L("{{.Units}} units · {{.Contribution}}", map[string]any{
@@ -75,11 +75,6 @@ func newProductScreen(env *Env) Screen {
 		container.NewCenter(widget.NewLabel(lang.L("No products yet. Add one to plan its costs and volume."))))
 	return s
 }
-
-func (s *productScreen) ID() string                 { return "product" }
-func (s *productScreen) Title() string              { return lang.L("Product") }
-func (s *productScreen) Icon() fyne.Resource        { return theme.StorageIcon() }
-func (s *productScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected product and its results panel.
 func (s *productScreen) buildForm() fyne.CanvasObject {
@@ -239,7 +234,7 @@ func (s *productScreen) showSeasonality(p *planner.Plan, pr planner.Product, uni
 		setNote(s.seasonNote, lang.L("The units follow the product’s seasonality."))
 		s.flat.Enable()
 	}
-	if s.env.w.Screen(calendarScreen) == nil {
+	if s.env.Screen(calendarID) == nil {
 		s.calendar.Hide()
 	} else {
 		s.calendar.Show()
@@ -253,21 +248,21 @@ type productFocuser interface{ FocusProduct(id string) }
 // openCalendar shows the selected product's seasonality on the Calendar screen.
 func (s *productScreen) openCalendar() {
 	pr, ok := s.selected()
-	if c, can := s.env.w.Screen(calendarScreen).(productFocuser); ok && can {
+	if c, can := s.env.Screen(calendarID).(productFocuser); ok && can {
 		c.FocusProduct(pr.ID)
 		return
 	}
-	s.env.w.ShowScreen(calendarScreen)
+	s.env.ShowScreen(calendarID)
 }
 
 // addProduct appends a new product sold in the plan's overall mix, and selects it.
 func (s *productScreen) addProduct() {
 	p := s.env.Doc.Plan()
 	if len(p.Places) == 0 { // every product must be sold somewhere
-		d := dialog.NewInformation(lang.L("Add a place first"),
-			lang.L("Every product is sold through at least one place. Add a place on the Place screen, then add the product."), s.env.Window)
-		s.env.w.lastDialog = d
-		d.Show()
+		s.env.ShowDialog(func(parent fyne.Window) dialog.Dialog {
+			return dialog.NewInformation(lang.L("Add a place first"),
+				lang.L("Every product is sold through at least one place. Add a place on the Place screen, then add the product."), parent)
+		})
 		return
 	}
 	name := lang.L("New product")

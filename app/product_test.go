@@ -359,13 +359,13 @@ func TestSeasonality(t *testing.T) {
 	if w.doc.Plan().Products[4].Seasonality != nil || !s.flat.Disabled() {
 		t.Errorf("flat reset did not take")
 	}
-	hasCalendar := w.Screen(calendarScreen) != nil
+	hasCalendar := w.Screen(calendarID) != nil
 	if s.calendar.Visible() != hasCalendar {
 		t.Errorf("calendar button visible %v, the window has a calendar %v", s.calendar.Visible(), hasCalendar)
 	}
 	if hasCalendar {
 		test.Tap(s.calendar)
-		if w.screens[w.current].ID() != calendarScreen {
+		if w.screens[w.current].ID() != calendarID {
 			t.Errorf("the button did not open the calendar")
 		}
 	}

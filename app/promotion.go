@@ -14,7 +14,7 @@ import (
 	"mixplan/planner"
 )
 
-func init() { registerScreen(orderPromotion, newPromotion) }
+func init() { registerScreen(orderPromotion, newPromotionScreen) }
 
 // promotionScreen edits the promotion channels: a list of channels, and for
 // the selected one a form (name, kind, spend with its slider between the
@@ -23,9 +23,9 @@ func init() { registerScreen(orderPromotion, newPromotion) }
 // committed field is one Env.Edit, and Refresh rewrites the widgets from
 // the document.
 type promotionScreen struct {
+	screenInfo
 	*listEditor[planner.Promotion]
-	env     *Env
-	content fyne.CanvasObject
+	env *Env
 
 	heading      *widget.Label
 	name, kind   *widgets.TextField
@@ -43,8 +43,8 @@ type promotionScreen struct {
 	curve                            *charts.Curve
 }
 
-func newPromotion(env *Env) Screen {
-	s := &promotionScreen{env: env}
+func newPromotionScreen(env *Env) Screen {
+	s := &promotionScreen{screenInfo: screenInfo{id: "promotion", title: lang.L("Promotion"), icon: theme.VolumeUpIcon()}, env: env}
 	s.listEditor = newListEditor(env, listSpec[planner.Promotion]{
 		rows: func(p *planner.Plan) *[]planner.Promotion { return &p.Promotions },
 		key:  func(pm planner.Promotion) (string, string) { return pm.ID, pm.Name },
@@ -61,11 +61,6 @@ func newPromotion(env *Env) Screen {
 		container.NewCenter(widget.NewLabel(lang.L("No promotion channels yet. Add one to plan its spend."))))
 	return s
 }
-
-func (s *promotionScreen) ID() string                 { return "promotion" }
-func (s *promotionScreen) Title() string              { return lang.L("Promotion") }
-func (s *promotionScreen) Icon() fyne.Resource        { return theme.VolumeUpIcon() }
-func (s *promotionScreen) Content() fyne.CanvasObject { return s.content }
 
 // buildForm makes the form of the selected channel and its results panel.
 func (s *promotionScreen) buildForm() fyne.CanvasObject {

@@ -68,13 +68,6 @@ func (w *Window) requestClose() {
 	})
 }
 
-// showError shows err in plain words in a dialog over win.
-func showError(err error, win fyne.Window) dialog.Dialog {
-	d := errorDialog(lang.L("Something went wrong"), err, win)
-	d.Show()
-	return d
-}
-
 func (w *Window) showOpenError(path string, err error) {
 	w.showErrorTitled(lang.L("Mixplan cannot open “{{.File}}”", map[string]any{"File": filepath.Base(path)}), err)
 }
@@ -88,9 +81,7 @@ func (w *Window) showExportError(path string, err error) {
 }
 
 func (w *Window) showErrorTitled(title string, err error) {
-	d := errorDialog(title, err, w.win)
-	w.lastDialog = d
-	d.Show()
+	w.showDialog(func(parent fyne.Window) dialog.Dialog { return errorDialog(title, err, parent) })
 }
 
 // errorDialog explains err: every problem of a refused plan on its own line,

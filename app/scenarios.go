@@ -14,7 +14,7 @@ import (
 	"mixplan/planner"
 )
 
-func init() { registerScreen(orderScenarios, newScenarios) }
+func init() { registerScreen(orderScenarios, newScenariosScreen) }
 
 // scenariosScreen edits the plan's scenarios — a list, and for the
 // selected one a form of its id, name and four factors — above a
@@ -23,9 +23,9 @@ func init() { registerScreen(orderScenarios, newScenarios) }
 // in the background (a few milliseconds per scenario on a large plan) and
 // only for a plan it has not seen.
 type scenariosScreen struct {
+	screenInfo
 	*listEditor[planner.Scenario]
-	env     *Env
-	content fyne.CanvasObject
+	env *Env
 
 	heading  *widget.Label
 	id, name *widgets.TextField
@@ -51,8 +51,8 @@ var scenarioFactors = []struct {
 	{func() string { return lang.L("Price ×") }, "price", func(sc *planner.Scenario) *float64 { return &sc.Price }},
 }
 
-func newScenarios(env *Env) Screen {
-	s := &scenariosScreen{env: env}
+func newScenariosScreen(env *Env) Screen {
+	s := &scenariosScreen{screenInfo: screenInfo{id: "scenarios", title: lang.L("Scenarios"), icon: theme.ViewRestoreIcon()}, env: env}
 	s.cmpJob.env = env
 	s.listEditor = newListEditor(env, listSpec[planner.Scenario]{
 		rows: func(p *planner.Plan) *[]planner.Scenario { return &p.Scenarios },
@@ -83,11 +83,6 @@ func newScenarios(env *Env) Screen {
 	return s
 }
 
-func (s *scenariosScreen) ID() string                 { return "scenarios" }
-func (s *scenariosScreen) Title() string              { return lang.L("Scenarios") }
-func (s *scenariosScreen) Icon() fyne.Resource        { return theme.ViewRestoreIcon() }
-func (s *scenariosScreen) Content() fyne.CanvasObject { return s.content }
-
 // buildForm makes the form of the selected scenario: who it is on the left,
 // what it changes on the right.
 func (s *scenariosScreen) buildForm() fyne.CanvasObject {
@@ -101,7 +96,7 @@ func (s *scenariosScreen) buildForm() fyne.CanvasObject {
 	s.id.OnCommit = s.changeID
 	s.show = widget.NewButtonWithIcon(lang.L("Show it in every screen"), theme.VisibilityIcon(), func() {
 		if id := s.selectedID(); id != "" {
-			s.env.w.SetScenario(id)
+			s.env.SetScenario(id)
 		}
 	})
 	s.showNote = newNote("")

@@ -12,9 +12,10 @@ import (
 // factory with the window's Env. It edits the plan only through Env.Edit and
 // redraws in Refresh from Env.Doc (Plan, Report, Model).
 //
-// Adding a screen is one file: the struct, its factory, and
+// Adding a screen is one file: the struct (embedding screenInfo), its
+// factory, and
 //
-//	func init() { registerScreen(50, newPromotion) }
+//	func init() { registerScreen(orderPromotion, newPromotionScreen) }
 //
 // where the number places it in the navigation (see the order constants).
 type Screen interface {
@@ -33,6 +34,22 @@ type Screen interface {
 	// shows changed (set widgets that compare before redrawing).
 	Refresh()
 }
+
+// screenInfo is what every screen says of itself: a stable ID, its title
+// and icon in the navigation (the title in the user's language, as the
+// screens are built again when it changes) and its root object. A screen
+// embeds it, fills it in its factory, and so has ID, Title, Icon and
+// Content; it writes only Refresh.
+type screenInfo struct {
+	id, title string
+	icon      fyne.Resource
+	content   fyne.CanvasObject
+}
+
+func (s *screenInfo) ID() string                 { return s.id }
+func (s *screenInfo) Title() string              { return s.title }
+func (s *screenInfo) Icon() fyne.Resource        { return s.icon }
+func (s *screenInfo) Content() fyne.CanvasObject { return s.content }
 
 // carrier is a screen that keeps what the person was doing (the row
 // selected, shares typed but not applied yet) when the window builds its

@@ -17,15 +17,15 @@ import (
 	"mixplan/planner/numfmt"
 )
 
-func init() { registerScreen(orderTargets, newTargets) }
+func init() { registerScreen(orderTargets, newTargetsScreen) }
 
 // targetsScreen edits the plan's header — name, company, currency, number
 // format, first month, horizon, retention, discount rate — and its six
 // targets, each beside the figure it is held against, green when met and red
 // when missed. An emptied target field unsets the target.
 type targetsScreen struct {
+	screenInfo
 	env     *Env
-	content fyne.CanvasObject
 	syncing bool // true while Refresh sets widgets, so their callbacks do not edit
 
 	name, company, currency, start *widgets.TextField
@@ -49,8 +49,8 @@ type targetRow struct {
 // localeCodes are the plan locales the radio group offers, in its order.
 var localeCodes = []string{"en", "fr"}
 
-func newTargets(env *Env) Screen {
-	s := &targetsScreen{env: env}
+func newTargetsScreen(env *Env) Screen {
+	s := &targetsScreen{screenInfo: screenInfo{id: "targets", title: lang.L("Targets & settings"), icon: theme.SettingsIcon()}, env: env}
 	f := env.Fmt()
 
 	s.name = widgets.NewTextField(widgets.NotEmpty)
@@ -137,11 +137,6 @@ func newTargets(env *Env) Screen {
 	s.content = newPage(targets, widget.NewSeparator(), newSideBySide(360, plan, horizon))
 	return s
 }
-
-func (s *targetsScreen) ID() string                 { return "targets" }
-func (s *targetsScreen) Title() string              { return lang.L("Targets & settings") }
-func (s *targetsScreen) Icon() fyne.Resource        { return theme.SettingsIcon() }
-func (s *targetsScreen) Content() fyne.CanvasObject { return s.content }
 
 // targetSpec says how a target is entered: its name, kind and rules.
 type targetSpec struct {
@@ -273,15 +268,14 @@ func (s *targetsScreen) changeHorizon(n int) error {
 		msg = append(msg, lang.L("To give them one weight per month, Mixplan keeps their first {{.Count}} months; a pattern left with no weight becomes flat.", map[string]any{"Count": n}))
 	}
 	msg = append(msg, lang.L("Volumes, spends and costs are totals over the horizon: they do not change. You can undo this."))
-	s.env.Confirm(lang.L("Change the horizon?"), msg[0]+"\n\n"+strings.Join(msg[1:], "\n"), lang.L("Change the horizon"), func() {
+	d := s.env.Confirm(lang.L("Change the horizon?"), msg[0]+"\n\n"+strings.Join(msg[1:], "\n"), lang.L("Change the horizon"), func() {
 		if err := apply(); err != nil {
 			s.env.ShowError(err)
 		}
 	})
-	// Env.Confirm keeps the dialog it shows as the window's last. Once it
-	// closes, the field shows the plan's horizon: the new one if confirmed,
-	// the old one if cancelled or refused.
-	s.env.w.lastDialog.SetOnClosed(func() { s.months.SetValue(float64(s.env.Doc.Plan().Months)) })
+	// Once the question closes, the field shows the plan's horizon: the new
+	// one if confirmed, the old one if cancelled or refused.
+	d.SetOnClosed(func() { s.months.SetValue(float64(s.env.Doc.Plan().Months)) })
 	return nil
 }
 

@@ -104,7 +104,7 @@ func (w *Window) Document() *document.Document { return w.doc }
 // screens, the navigation, the toolbar, the status line and the menus. It
 // runs again when the language changes.
 func (w *Window) build() {
-	w.env = &Env{Doc: w.doc, Window: w.win, w: w}
+	w.env = &Env{Doc: w.doc, w: w}
 	old := w.screens
 	w.screens = make([]Screen, 0, len(screenFactories))
 	for i, f := range screenFactories {
@@ -135,7 +135,7 @@ func (w *Window) build() {
 			row.Objects[0].(*widget.Icon).SetResource(w.screens[i].Icon())
 			row.Objects[1].(*widget.Label).SetText(w.screens[i].Title())
 		})
-	w.nav.OnSelected = func(i widget.ListItemID) { w.showScreen(i) }
+	w.nav.OnSelected = func(i widget.ListItemID) { w.showScreenAt(i) }
 
 	w.scenario = widget.NewSelect(nil, func(string) {
 		if !w.syncing {
@@ -171,11 +171,11 @@ func (w *Window) build() {
 	w.syncScenarios()
 	w.updateTitle()
 	w.nav.Select(w.current)
-	w.showScreen(w.current)
+	w.showScreenAt(w.current)
 }
 
-// showScreen puts screen i in the window, refreshed if it missed changes.
-func (w *Window) showScreen(i int) {
+// showScreenAt puts screen i in the window, refreshed if it missed changes.
+func (w *Window) showScreenAt(i int) {
 	if i < 0 || i >= len(w.screens) {
 		return
 	}
@@ -194,7 +194,7 @@ func (w *Window) ShowScreen(id string) bool {
 	for i, s := range w.screens {
 		if s.ID() == id {
 			w.nav.Select(i)
-			w.showScreen(i)
+			w.showScreenAt(i)
 			return true
 		}
 	}
@@ -324,3 +324,17 @@ func (w *Window) updateUndo() {
 
 // setStatus shows a short message at the bottom right ("Saved", "Recovery copy at 14:32").
 func (w *Window) setStatus(s string) { w.status.SetText(s) }
+
+// What the window does for its screens (shell), through Env.
+
+func (w *Window) showDialog(make func(parent fyne.Window) dialog.Dialog) dialog.Dialog {
+	d := make(w.win)
+	w.lastDialog = d
+	d.Show()
+	return d
+}
+
+func (w *Window) screen(id string) Screen   { return w.Screen(id) }
+func (w *Window) showScreen(id string) bool { return w.ShowScreen(id) }
+func (w *Window) setScenario(id string)     { w.SetScenario(id) }
+func (w *Window) runOnUI(f func())          { w.opts.RunOnUI(f) }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+
 	"mixplan/planner"
 )
 

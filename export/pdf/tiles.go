@@ -3,8 +3,9 @@ package pdf
 import (
 	"fmt"
 	"math"
-	"mixplan/planner"
 	"strings"
+
+	"mixplan/planner"
 )
 
 // The headline figures as tiles: value, target, met or missed, and the gap.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
 	"mixplan/export/internal/stamp"
 )
 
