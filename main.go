@@ -11,9 +11,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"mixplan/app"
 	"mixplan/app/about"
 	"mixplan/app/cli"
+	"mixplan/app/ui"
 	"mixplan/assets"
 )
 
@@ -25,7 +25,7 @@ func main() {
 	}
 	a := fyneapp.NewWithID(about.AppID)
 	a.SetIcon(fyne.NewStaticResource("mixplan.png", assets.Icon))
-	app.Run(a, args)
+	ui.Run(a, args)
 }
 
 // wantsCommandLine reports whether args are for the command line rather
