@@ -197,15 +197,15 @@ func (w *Window) exportTo(k exportKind, path string) bool {
 // the plan's name in the plan's folder. Fyne's dialog creates the file it
 // is given; when the person left out the extension, that empty file is
 // removed and the extension added (asking before replacing a file).
-func (w *Window) fileSaveDialog(ext string, chosen func(path string), cancelled func()) {
+func (w *Window) fileSaveDialog(ext string, chosen func(path string), canceled func()) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			w.env.ShowError(err)
 			return
 		}
 		if wc == nil {
-			if cancelled != nil {
-				cancelled()
+			if canceled != nil {
+				canceled()
 			}
 			return
 		}

@@ -82,9 +82,9 @@ func TestThemeChoice(t *testing.T) {
 	}
 }
 
-// TestTargetColoursReadOnLight checks the green and orange of met targets
+// TestTargetColorsReadOnLight checks the green and orange of met targets
 // and warnings are dark enough to read on the light theme's background.
-func TestTargetColoursReadOnLight(t *testing.T) {
+func TestTargetColorsReadOnLight(t *testing.T) {
 	th := mixplanTheme{Theme: theme.DefaultTheme()}
 	bg := th.Color(theme.ColorNameBackground, theme.VariantLight)
 	for _, name := range []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNameForeground} {

@@ -48,13 +48,13 @@ func TestOverviewShowsEveryKPIAgainstItsTarget(t *testing.T) {
 	}
 }
 
-// TestTargetColoursAreDrawn looks at the drawn text, not the tile's state.
-func TestTargetColoursAreDrawn(t *testing.T) {
+// TestTargetColorsAreDrawn looks at the drawn text, not the tile's state.
+func TestTargetColorsAreDrawn(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	th, v := w.app.Settings().Theme(), w.app.Settings().ThemeVariant()
 	for _, tc := range []struct {
 		name, key string
-		colour    fyne.ThemeColorName
+		color     fyne.ThemeColorName
 	}{
 		{"met in green", kpiMargin, theme.ColorNameSuccess},
 		{"missed in red", kpiContribution, theme.ColorNameError},
@@ -64,8 +64,8 @@ func TestTargetColoursAreDrawn(t *testing.T) {
 			tile := overviewOf(w).tiles[tc.key]
 			for _, o := range test.WidgetRenderer(tile).Objects() {
 				if txt, ok := o.(*canvas.Text); ok && txt.Text == tile.KPI().Value {
-					if txt.Color != th.Color(tc.colour, v) {
-						t.Errorf("%s drawn in %v, want %s", txt.Text, txt.Color, tc.colour)
+					if txt.Color != th.Color(tc.color, v) {
+						t.Errorf("%s drawn in %v, want %s", txt.Text, txt.Color, tc.color)
 					}
 					return
 				}

@@ -67,7 +67,7 @@ const (
 	orderCalendar  = 60
 	orderTargets   = 70
 	orderScenarios = 80
-	orderOptimise  = 90
+	orderOptimize  = 90
 )
 
 type screenFactory struct {

@@ -9,13 +9,13 @@ import (
 	"mixplan/planner/plangen"
 )
 
-// TestOptimiseTableShowsItsChannel: the Optimise screen's channel table
+// TestOptimizeTableShowsItsChannel: the Optimise screen's channel table
 // opens at its first rows with the channel whose curve is drawn selected
 // (it selected nothing: Table.Select before the first layout left the
 // first rows undrawn), and keeps a channel the person picked.
-func TestOptimiseTableShowsItsChannel(t *testing.T) {
+func TestOptimizeTableShowsItsChannel(t *testing.T) {
 	w := openWindow(t, plangen.Generate(plangen.Large, 1), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	p := w.doc.Plan()
 	if s.chSel.cell != (widget.TableCellID{Row: 0, Col: 0}) || s.ch != 0 {
 		t.Errorf("cell %v selected, curve of channel %d; want the first", s.chSel.cell, s.ch)

@@ -351,7 +351,7 @@ func TestNumberFormatChangesEverywhere(t *testing.T) {
 			t.Errorf("%s shows %q, want %q", tc.name, tc.got, tc.want)
 		}
 	}
-	o := optimiseOf(t, w)
+	o := optimizeOf(t, w)
 	if got := o.channelCell(0, 1); got != "90"+nb+"000"+nb+"€" {
 		t.Errorf("the Optimise screen writes a spend %q", got)
 	}

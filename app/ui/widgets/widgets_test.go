@@ -236,7 +236,7 @@ func TestTextField(t *testing.T) {
 	}
 }
 
-func TestKPITileColours(t *testing.T) {
+func TestKPITileColors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		status Status

@@ -14,31 +14,31 @@ import (
 	"mixplan/planner/plangen"
 )
 
-func optimiseOf(t testing.TB, w *Window) *optimiseScreen {
+func optimizeOf(t testing.TB, w *Window) *optimizeScreen {
 	t.Helper()
-	if !w.ShowScreen("optimise") {
+	if !w.ShowScreen("optimize") {
 		t.Fatal("no optimise screen")
 	}
-	return w.Screen("optimise").(*optimiseScreen)
+	return w.Screen("optimize").(*optimizeScreen)
 }
 
-// optimise taps the Optimise button and waits for the answer.
-func optimise(t testing.TB, w *Window, s *optimiseScreen) {
+// optimize taps the Optimise button and waits for the answer.
+func optimize(t testing.TB, w *Window, s *optimizeScreen) {
 	t.Helper()
 	test.Tap(s.run)
 	waitFor(t, w, "the optimiser", func() bool { return !s.job.running() })
 }
 
-// TestOptimiseShowsTheProposal runs the optimiser on the sample plan and
+// TestOptimizeShowsTheProposal runs the optimiser on the sample plan and
 // reads the proposal beside the plan: the totals before and after, the
 // targets it turns green, each channel's spend now and proposed, the curve.
-func TestOptimiseShowsTheProposal(t *testing.T) {
+func TestOptimizeShowsTheProposal(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	if s.proposalBox.Visible() || !s.hint.Visible() || s.channelCell(0, 2) != "—" {
 		t.Fatal("a proposal is shown before any run")
 	}
-	optimise(t, w, s)
+	optimize(t, w, s)
 	if !s.proposalBox.Visible() || s.hint.Visible() || w.doc.Dirty() {
 		t.Fatalf("proposal visible %v; plan changed %v", s.proposalBox.Visible(), w.doc.Dirty())
 	}
@@ -82,9 +82,9 @@ func TestOptimiseShowsTheProposal(t *testing.T) {
 	}
 }
 
-// TestOptimiseTargetsTurnGreenAndRed: which targets a proposal turns green
+// TestOptimizeTargetsTurnGreenAndRed: which targets a proposal turns green
 // and which red, for several requests.
-func TestOptimiseTargetsTurnGreenAndRed(t *testing.T) {
+func TestOptimizeTargetsTurnGreenAndRed(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		mode   int // 0 contribution, 1 units
@@ -101,10 +101,10 @@ func TestOptimiseTargetsTurnGreenAndRed(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, samplePlan(t), "", "")
-			s := optimiseOf(t, w)
+			s := optimizeOf(t, w)
 			s.mode.SetSelected(s.mode.Options[tc.mode])
 			enter(s.budget, s.budget.Entry().SetText, tc.budget)
-			optimise(t, w, s)
+			optimize(t, w, s)
 			if s.met.Text != tc.met || s.turns.Text != tc.turns {
 				t.Errorf("%q / %q, want %q / %q", s.met.Text, s.turns.Text, tc.met, tc.turns)
 			}
@@ -116,9 +116,9 @@ func TestOptimiseTargetsTurnGreenAndRed(t *testing.T) {
 // undo step, the proposal is cleared; undo and redo go back and forth.
 func TestAcceptUndoRedo(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	opened := w.doc.Plan()
-	optimise(t, w, s)
+	optimize(t, w, s)
 	want := map[string]float64{}
 	for _, a := range s.prop.opt.Allocation {
 		want[a.ID] = a.Spend
@@ -153,7 +153,7 @@ func TestAcceptUndoRedo(t *testing.T) {
 		t.Run(step.name, func(t *testing.T) {
 			step.do()
 			w.ShowScreen("overview")
-			defer w.ShowScreen("optimise")
+			defer w.ShowScreen("optimize")
 			if w.doc.Plan() != step.plan {
 				t.Errorf("not the %s plan", step.name)
 			}
@@ -175,7 +175,7 @@ func TestAcceptUndoRedo(t *testing.T) {
 		})
 	}
 	// The accepted plan is the optimum: optimising again changes nothing.
-	optimise(t, w, s)
+	optimize(t, w, s)
 	if got := s.channelCell(2, 3); got != "€0" && got != "+€0" && got != "-€0" {
 		t.Errorf("a second run still moves the influencers' spend: %q", got)
 	}
@@ -184,9 +184,9 @@ func TestAcceptUndoRedo(t *testing.T) {
 	}
 }
 
-// TestOptimiseRefusals asks what cannot be done: the reason is shown in
+// TestOptimizeRefusals asks what cannot be done: the reason is shown in
 // plain words with the plan's numbers, and nothing is proposed.
-func TestOptimiseRefusals(t *testing.T) {
+func TestOptimizeRefusals(t *testing.T) {
 	noBudget := samplePlan(t)
 	noBudget.Targets.Budget = nil
 	for _, tc := range []struct {
@@ -205,10 +205,10 @@ func TestOptimiseRefusals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, tc.plan, "", "")
-			s := optimiseOf(t, w)
+			s := optimizeOf(t, w)
 			s.mode.SetSelected(s.mode.Options[tc.mode])
 			enter(s.budget, s.budget.Entry().SetText, tc.budget)
-			optimise(t, w, s)
+			optimize(t, w, s)
 			if s.status.Text != tc.reason || s.status.Importance != widget.DangerImportance || !s.status.Visible() {
 				t.Errorf("status %q (importance %v), want %q", s.status.Text, s.status.Importance, tc.reason)
 			}
@@ -219,11 +219,11 @@ func TestOptimiseRefusals(t *testing.T) {
 	}
 }
 
-// TestOptimiseRefusesATypoInTheBudget: a budget the field refuses is not
+// TestOptimizeRefusesATypoInTheBudget: a budget the field refuses is not
 // silently replaced by the plan's target.
-func TestOptimiseRefusesATypoInTheBudget(t *testing.T) {
+func TestOptimizeRefusesATypoInTheBudget(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	enter(s.budget, s.budget.Entry().SetText, "700k")
 	test.Tap(s.run)
 	if s.job.running() || s.prop != nil {
@@ -234,17 +234,17 @@ func TestOptimiseRefusesATypoInTheBudget(t *testing.T) {
 	}
 }
 
-// TestOptimiseWithoutBudget optimises contribution with no budget at all:
+// TestOptimizeWithoutBudget optimises contribution with no budget at all:
 // the summary says so and the answer spends where it pays.
-func TestOptimiseWithoutBudget(t *testing.T) {
+func TestOptimizeWithoutBudget(t *testing.T) {
 	p := samplePlan(t)
 	p.Targets.Budget = nil
 	w := openWindow(t, p, "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	if got := s.budget.Entry().PlaceHolder; got != "none: the plan has no budget target" {
 		t.Errorf("budget placeholder %q", got)
 	}
-	optimise(t, w, s)
+	optimize(t, w, s)
 	if !strings.Contains(s.summary.Text, "No budget: every channel spends up to where more spend would return less than it costs.") {
 		t.Errorf("summary %q", s.summary.Text)
 	}
@@ -254,9 +254,9 @@ func TestOptimiseWithoutBudget(t *testing.T) {
 // stays unspent and why.
 func TestUnspentBudget(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	enter(s.budget, s.budget.Entry().SetText, "5000000")
-	optimise(t, w, s)
+	optimize(t, w, s)
 	if !s.unspent.Visible() || !strings.HasSuffix(s.unspent.Text, " of the promotion budget is left unspent: in every channel not held at its bounds, more spend would return less than it costs.") {
 		t.Errorf("unspent: visible %v, %q", s.unspent.Visible(), s.unspent.Text)
 	}
@@ -267,23 +267,23 @@ func TestUnspentBudget(t *testing.T) {
 func TestProposalClearedWhenPlanChanges(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		change func(w *Window, s *optimiseScreen)
+		change func(w *Window, s *optimizeScreen)
 		status string
 	}{
-		{"an edit elsewhere", func(w *Window, s *optimiseScreen) {
+		{"an edit elsewhere", func(w *Window, s *optimizeScreen) {
 			ps := promotionOf(t, w)
 			ps.list.Select(0)
 			enter(ps.spend.Field, ps.spend.Field.Entry().SetText, "100000")
-			optimiseOf(t, w)
+			optimizeOf(t, w)
 		}, "The plan changed since the proposal: run the optimiser again."},
-		{"another scenario", func(w *Window, s *optimiseScreen) { w.SetScenario("strong") },
+		{"another scenario", func(w *Window, s *optimizeScreen) { w.SetScenario("strong") },
 			"The plan changed since the proposal: run the optimiser again."},
-		{"dismiss", func(w *Window, s *optimiseScreen) { test.Tap(s.dismiss) }, ""},
+		{"dismiss", func(w *Window, s *optimizeScreen) { test.Tap(s.dismiss) }, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, samplePlan(t), "", "")
-			s := optimiseOf(t, w)
-			optimise(t, w, s)
+			s := optimizeOf(t, w)
+			optimize(t, w, s)
 			tc.change(w, s)
 			if s.prop != nil || s.proposalBox.Visible() || s.channelCell(0, 2) != "—" {
 				t.Errorf("the proposal is still shown")
@@ -299,12 +299,12 @@ func TestProposalClearedWhenPlanChanges(t *testing.T) {
 	}
 }
 
-// TestOptimiseRunsInTheBackground: the answer reaches the screen only on the
+// TestOptimizeRunsInTheBackground: the answer reaches the screen only on the
 // UI goroutine, a new run cancels the one under way, and a run whose plan
 // changed meanwhile is dropped.
-func TestOptimiseRunsInTheBackground(t *testing.T) {
+func TestOptimizeRunsInTheBackground(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	enter(s.budget, s.budget.Entry().SetText, "700000")
 	test.Tap(s.run)
 	if !s.progress.Visible() || s.status.Text != "Optimising…" {
@@ -324,7 +324,7 @@ func TestOptimiseRunsInTheBackground(t *testing.T) {
 	ps := promotionOf(t, w)
 	ps.list.Select(0)
 	enter(ps.spend.Field, ps.spend.Field.Entry().SetText, "100000")
-	s = optimiseOf(t, w)
+	s = optimizeOf(t, w)
 	if s.job.running() || s.status.Text != "The plan changed while the optimiser ran: run it again." {
 		t.Errorf("a run for the old plan goes on (status %q)", s.status.Text)
 	}
@@ -336,12 +336,12 @@ func TestOptimiseRunsInTheBackground(t *testing.T) {
 	}
 }
 
-// TestOptimisePriceAdvice opens the price advisor: each product's list price, the
+// TestOptimizePriceAdvice opens the price advisor: each product's list price, the
 // lowest price for the margin target, the best price and the contribution
 // there; Apply writes one product's best price as one undo step.
-func TestOptimisePriceAdvice(t *testing.T) {
+func TestOptimizePriceAdvice(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	s.tabs.Select(s.priceTab)
 	waitFor(t, w, "the price advice", s.adviceCurrent)
 	for _, tc := range []struct {
@@ -389,12 +389,12 @@ func TestOptimisePriceAdvice(t *testing.T) {
 	}
 }
 
-// TestOptimisePriceAdviceUnderScenario applies a best price seen under a scenario
+// TestOptimizePriceAdviceUnderScenario applies a best price seen under a scenario
 // that raises prices by 5 %: the plan's price is the best one divided by 1.05.
-func TestOptimisePriceAdviceUnderScenario(t *testing.T) {
+func TestOptimizePriceAdviceUnderScenario(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	w.SetScenario("price-up")
-	s := optimiseOf(t, w)
+	s := optimizeOf(t, w)
 	s.tabs.Select(s.priceTab)
 	waitFor(t, w, "the price advice", s.adviceCurrent)
 	best := s.advice.products[2].BestListPrice
@@ -415,9 +415,9 @@ func applyButton(cell fyne.CanvasObject) *widget.Button {
 	return cell.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
 }
 
-// BenchmarkOptimiseRun is what one press of Optimise computes in the
+// BenchmarkOptimizeRun is what one press of Optimise computes in the
 // background on the large plan: the optimiser and the report with its answer.
-func BenchmarkOptimiseRun(b *testing.B) {
+func BenchmarkOptimizeRun(b *testing.B) {
 	p := plangen.Generate(plangen.Large, 1)
 	for i := 0; i < b.N; i++ {
 		o, err := planner.Optimize(context.Background(), p, planner.OptimizeRequest{})
@@ -430,12 +430,12 @@ func BenchmarkOptimiseRun(b *testing.B) {
 	}
 }
 
-// BenchmarkOptimiseAccept accepts a proposal on the large plan: one edit of
+// BenchmarkOptimizeAccept accepts a proposal on the large plan: one edit of
 // 200 spends, every figure recomputed, the screen redrawn. Goal: under 50 ms.
-func BenchmarkOptimiseAccept(b *testing.B) {
+func BenchmarkOptimizeAccept(b *testing.B) {
 	w := openWindow(b, plangen.Generate(plangen.Large, 1), "", "")
-	s := optimiseOf(b, w)
-	optimise(b, w, s)
+	s := optimizeOf(b, w)
+	optimize(b, w, s)
 	pr := s.prop
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -40,7 +40,7 @@ const (
 // buildPrices makes the price advisor's tab: one row per product with its
 // list price, the lowest price for the margin target, the best price and the
 // contribution there, and a button that applies the best price.
-func (s *optimiseScreen) buildPrices() fyne.CanvasObject {
+func (s *optimizeScreen) buildPrices() fyne.CanvasObject {
 	s.prices = widget.NewTable(
 		func() (int, int) { return len(s.env.Doc.Plan().Products), priceCols },
 		func() fyne.CanvasObject {
@@ -80,7 +80,7 @@ func priceColumns() []string {
 // again in the background when the plan or the scenario changed. It only
 // asks while the price tab is shown: on the large plan the advice takes
 // about 80 ms.
-func (s *optimiseScreen) refreshPrices() {
+func (s *optimizeScreen) refreshPrices() {
 	doc := s.env.Doc
 	p, sc, f := doc.Plan(), doc.Scenario(), s.env.Fmt()
 	note := lang.L("Best price: the list price, from 0.2× to 5× today’s, that brings the plan the most contribution, other prices unchanged. At the edge of that range, demand barely reacts to price and the constant elasticity is unlikely to hold that far: test a smaller change.")
@@ -123,13 +123,13 @@ func (s *optimiseScreen) refreshPrices() {
 }
 
 // adviceCurrent reports whether the advice shown is for the plan and scenario shown.
-func (s *optimiseScreen) adviceCurrent() bool {
+func (s *optimizeScreen) adviceCurrent() bool {
 	a, doc := s.advice, s.env.Doc
 	return a != nil && a.plan == doc.Plan() && a.scenario == doc.Scenario()
 }
 
 // updatePriceCell writes product id.Row's advice in a cell, or its Apply button.
-func (s *optimiseScreen) updatePriceCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *optimizeScreen) updatePriceCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
 	l := stack.Objects[0].(*widget.Label)
 	b := stack.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
@@ -159,7 +159,7 @@ func (s *optimiseScreen) updatePriceCell(id widget.TableCellID, o fyne.CanvasObj
 
 // priceCell is the text of the price table at row i, column col; warn is
 // true for a list price below the lowest price for the margin target.
-func (s *optimiseScreen) priceCell(i, col int) (text string, warn bool) {
+func (s *optimizeScreen) priceCell(i, col int) (text string, warn bool) {
 	p, f := s.env.Doc.Plan(), s.env.Fmt()
 	if i < 0 || i >= len(p.Products) {
 		return "", false
@@ -196,7 +196,7 @@ func (s *optimiseScreen) priceCell(i, col int) (text string, warn bool) {
 
 // canApply reports whether product i has current advice whose best price,
 // written to the cent, differs from its list price.
-func (s *optimiseScreen) canApply(i int) bool {
+func (s *optimizeScreen) canApply(i int) bool {
 	if !s.adviceCurrent() || i < 0 || i >= len(s.advice.products) || i >= len(s.env.Doc.Plan().Products) {
 		return false
 	}
@@ -206,12 +206,12 @@ func (s *optimiseScreen) canApply(i int) bool {
 // advisedPrice is the plan's list price that gives product i its best price
 // under the scenario shown: the scenario multiplies list prices by its
 // factor, so the best price is divided by it, and written to the cent.
-func (s *optimiseScreen) advisedPrice(i int) float64 {
+func (s *optimizeScreen) advisedPrice(i int) float64 {
 	return math.Round(s.advice.products[i].BestListPrice/s.advice.factor*100) / 100
 }
 
 // applyPrice writes product i's best price into the plan as one undo step.
-func (s *optimiseScreen) applyPrice(i int) {
+func (s *optimizeScreen) applyPrice(i int) {
 	if !s.canApply(i) {
 		return
 	}
@@ -230,7 +230,7 @@ func (s *optimiseScreen) applyPrice(i int) {
 }
 
 // setPriceStatus shows a line above the price table, or hides it for "".
-func (s *optimiseScreen) setPriceStatus(text string) {
+func (s *optimizeScreen) setPriceStatus(text string) {
 	setText(s.priceStatus, text)
 	s.priceStatus.Hidden = text == ""
 	s.priceStatus.Refresh()

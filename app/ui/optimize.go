@@ -18,9 +18,9 @@ import (
 	"mixplan/planner/numfmt"
 )
 
-func init() { registerScreen(orderOptimise, newOptimiseScreen) }
+func init() { registerScreen(orderOptimize, newOptimizeScreen) }
 
-// optimiseScreen asks the engine for the best promotion budget and the best
+// optimizeScreen asks the engine for the best promotion budget and the best
 // prices, and shows its answers beside the plan as it is, for the person to
 // accept or leave. Two tabs: the budget optimiser (optimise.go) and the
 // price advisor (optimise_prices.go). Both solvers run in the background:
@@ -29,7 +29,7 @@ func init() { registerScreen(orderOptimise, newOptimiseScreen) }
 // A proposal belongs to the plan and scenario it was computed for: when
 // either changes (an edit, an undo, another scenario) it is cleared, since
 // accepting it would no longer do what it shows.
-type optimiseScreen struct {
+type optimizeScreen struct {
 	screenInfo
 	env  *Env
 	tabs *container.AppTabs
@@ -80,8 +80,8 @@ type proposal struct {
 	before, after *planner.Report
 }
 
-func newOptimiseScreen(env *Env) Screen {
-	s := &optimiseScreen{screenInfo: screenInfo{id: "optimise", title: lang.L("Optimise"), icon: theme.MediaFastForwardIcon()}, env: env}
+func newOptimizeScreen(env *Env) Screen {
+	s := &optimizeScreen{screenInfo: screenInfo{id: "optimize", title: lang.L("Optimise"), icon: theme.MediaFastForwardIcon()}, env: env}
 	s.job.env, s.priceJob.env = env, env
 	budgetTab := container.NewTabItem(lang.L("Budget optimiser"), s.buildBudget())
 	s.priceTab = container.NewTabItem(lang.L("Price advice"), s.buildPrices())
@@ -97,7 +97,7 @@ func modeOptions() []string { return []string{lang.L("Contribution"), lang.L("Un
 // buildBudget makes the budget optimiser's tab: the request and the
 // channels' spends now and proposed on the left, the proposal's effect and
 // the selected channel's response curve on the right.
-func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
+func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 	f := s.env.Fmt()
 	s.mode = widget.NewRadioGroup(modeOptions(), nil)
 	s.mode.Horizontal = true
@@ -107,7 +107,7 @@ func (s *optimiseScreen) buildBudget() fyne.CanvasObject {
 	s.budget.Optional = true
 	s.budget.OnCommit = func(x float64) error { s.budgetValue = planner.Float(x); return nil }
 	s.budget.OnClear = func() error { s.budgetValue = nil; return nil }
-	s.run = widget.NewButtonWithIcon(lang.L("Optimise the budget"), theme.MediaPlayIcon(), s.runOptimiser)
+	s.run = widget.NewButtonWithIcon(lang.L("Optimise the budget"), theme.MediaPlayIcon(), s.runOptimizer)
 	s.run.Importance = widget.HighImportance
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Stop()
@@ -192,12 +192,12 @@ func channelColumns() []string {
 
 // updateChannelCell writes channel id.Row's figures: its spend now, the
 // proposed spend and the change, its marginal ROI now and after.
-func (s *optimiseScreen) updateChannelCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *optimizeScreen) updateChannelCell(id widget.TableCellID, o fyne.CanvasObject) {
 	setText(o.(*widget.Label), s.channelCell(id.Row, id.Col))
 }
 
 // channelCell is the text of the channel table at row i, column col.
-func (s *optimiseScreen) channelCell(i, col int) string {
+func (s *optimizeScreen) channelCell(i, col int) string {
 	doc := s.env.Doc
 	p, r, f := doc.Plan(), doc.Report(), s.env.Fmt()
 	if i < 0 || i >= len(p.Promotions) || i >= len(r.Promotions) {
@@ -234,7 +234,7 @@ func (s *optimiseScreen) channelCell(i, col int) string {
 // Refresh shows the plan as it is now: the channels, the curve, the budget's
 // placeholder; it clears a proposal and stops a run that were for another
 // plan or scenario.
-func (s *optimiseScreen) Refresh() {
+func (s *optimizeScreen) Refresh() {
 	doc := s.env.Doc
 	p, f := doc.Plan(), s.env.Fmt()
 	if s.prop != nil && (s.prop.plan != p || s.prop.scenario != doc.Scenario()) {
@@ -260,7 +260,7 @@ func (s *optimiseScreen) Refresh() {
 }
 
 // request is what the optimiser is asked: the mode picked and the budget typed.
-func (s *optimiseScreen) request() planner.OptimizeRequest {
+func (s *optimizeScreen) request() planner.OptimizeRequest {
 	req := planner.OptimizeRequest{Scenario: s.env.Doc.Scenario(), Mode: planner.ModeContribution}
 	if s.mode.Selected == modeOptions()[1] {
 		req.Mode = planner.ModeUnits
@@ -271,9 +271,9 @@ func (s *optimiseScreen) request() planner.OptimizeRequest {
 	return req
 }
 
-// runOptimiser asks for the best spends in the background, cancelling a
+// runOptimizer asks for the best spends in the background, cancelling a
 // run under way; the answer arrives in showProposal.
-func (s *optimiseScreen) runOptimiser() {
+func (s *optimizeScreen) runOptimizer() {
 	if reason := s.budget.Reason(); reason != "" { // the text typed is not a budget: do not run on another one
 		s.setStatus(lang.L("The budget typed is refused ({{.Reason}}): correct it or empty it first.", map[string]any{"Reason": reason}), widget.DangerImportance)
 		return
@@ -308,14 +308,14 @@ func (s *optimiseScreen) runOptimiser() {
 }
 
 // stopProgress hides the progress bar of a run that ended.
-func (s *optimiseScreen) stopProgress() {
+func (s *optimizeScreen) stopProgress() {
 	s.progress.Stop()
 	s.progress.Hide()
 }
 
 // setStatus shows a line under the Optimise button (hidden when empty):
 // what the optimiser is doing, or why it refused.
-func (s *optimiseScreen) setStatus(text string, importance widget.Importance) {
+func (s *optimizeScreen) setStatus(text string, importance widget.Importance) {
 	setText(s.status, text)
 	s.status.Importance = importance
 	s.status.Hidden = text == ""
@@ -325,7 +325,7 @@ func (s *optimiseScreen) setStatus(text string, importance widget.Importance) {
 // showProposal writes the proposal beside the plan: the totals before and
 // after, the budget left unspent, the targets it turns green or red, the
 // channels' proposed spends and the curve's proposed spend.
-func (s *optimiseScreen) showProposal() {
+func (s *optimizeScreen) showProposal() {
 	pr, f := s.prop, s.env.Fmt()
 	p, o := pr.plan, pr.opt
 	goal := lang.L("Maximising contribution.")
@@ -367,7 +367,7 @@ func (s *optimiseScreen) showProposal() {
 
 // showTargetChanges lists every set target now and after, and names those
 // the proposal turns green (missed now, met after) and red.
-func (s *optimiseScreen) showTargetChanges() {
+func (s *optimizeScreen) showTargetChanges() {
 	f := s.env.Fmt()
 	before, after := s.prop.before, s.prop.after
 	metBefore, set := before.MetCount()
@@ -437,7 +437,7 @@ func targetTurns(before, after *planner.Report) (green, red []string) {
 }
 
 // clearProposal forgets the proposal and shows the plan alone.
-func (s *optimiseScreen) clearProposal() {
+func (s *optimizeScreen) clearProposal() {
 	s.prop = nil
 	s.proposalBox.Hide()
 	s.hint.Show()
@@ -448,7 +448,7 @@ func (s *optimiseScreen) clearProposal() {
 // acceptProposal sets every channel's spend to the proposal's as one undo
 // step, copying spends by channel id, then clears the proposal: the plan it
 // was for is now the undo step before.
-func (s *optimiseScreen) acceptProposal() {
+func (s *optimizeScreen) acceptProposal() {
 	pr := s.prop
 	if pr == nil || pr.plan != s.env.Doc.Plan() {
 		return
@@ -474,7 +474,7 @@ func (s *optimiseScreen) acceptProposal() {
 
 // showCurve draws the selected channel's response curve with its spend now
 // and, when there is a proposal, the proposed spend.
-func (s *optimiseScreen) showCurve() {
+func (s *optimizeScreen) showCurve() {
 	doc := s.env.Doc
 	p, m, f := doc.Plan(), doc.Model(), s.env.Fmt()
 	i := s.ch
