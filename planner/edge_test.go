@@ -113,7 +113,7 @@ func TestAgainstReference(t *testing.T) {
 		noFixed.Products[i].BaseVolume = 0
 	}
 	cases["no fixed costs, zero base volume"] = noFixed
-	tea, err := planner.Load("testdata/tea.mixplan")
+	tea, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleEvaluate() {
-	plan, err := planner.Load("testdata/tea.mixplan")
+	plan, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func ExampleParse() {
 }
 
 func ExampleOptimize() {
-	plan, err := planner.Load("testdata/tea.mixplan")
+	plan, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func ExampleOptimize() {
 }
 
 func ExampleAdvisePrices() {
-	plan, err := planner.Load("testdata/tea.mixplan")
+	plan, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -18,7 +18,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		plan func(t *testing.T) *planner.Plan
 	}{
 		{"worked example", func(t *testing.T) *planner.Plan {
-			p, err := planner.Load("testdata/tea.mixplan")
+			p, err := planner.Load("testdata/v1/tea.mixplan")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -22,13 +22,13 @@ type expectedOptimum struct {
 }
 
 func TestOptimizeWorkedExample(t *testing.T) {
-	plan, err := planner.Load("testdata/tea.mixplan")
+	plan, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, mode := range []string{planner.ModeContribution, planner.ModeUnits} {
 		t.Run(mode, func(t *testing.T) {
-			b, err := os.ReadFile("testdata/expected/tea.optimize-" + mode + ".json")
+			b, err := os.ReadFile("testdata/v1/expected/tea.optimize-" + mode + ".json")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +126,7 @@ func inBounds(p *planner.Plan) bool {
 }
 
 func TestOptimizeRequests(t *testing.T) {
-	tea, err := planner.Load("testdata/tea.mixplan")
+	tea, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestOptimizeRequests(t *testing.T) {
 // larger than what pays back is left partly unspent, and every channel not
 // held by its bounds ends where an extra euro returns exactly a euro.
 func TestOptimizeLeavesUnprofitableBudget(t *testing.T) {
-	tea, err := planner.Load("testdata/tea.mixplan")
+	tea, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 func teaBytes(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/tea.mixplan")
+	b, err := os.ReadFile("testdata/v1/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
