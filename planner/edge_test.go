@@ -14,6 +14,17 @@ const minimal = `{"format":"mixplan","version":1,"name":"Minimal",
  "products":[{"id":"a","name":"A","unitCost":2,"listPrice":10,"baseVolume":1000}],
  "places":[{"id":"shop","name":"Shop","share":{"a":1}}]}`
 
+// minimalV2 is a small version-2 plan with every field version 2 adds.
+const minimalV2 = `{"format":"mixplan","version":2,"name":"Minimal v2","months":3,
+ "products":[{"id":"a","name":"A","unitCost":2,"listPrice":10,"baseVolume":1000}],
+ "places":[{"id":"shop","name":"Shop","share":{"a":1}}],
+ "promotions":[{"id":"c","name":"C","spend":300,"response":{"maxUnits":500,"halfSpend":100,"shape":1.5,"carryover":0.4},
+   "flighting":[1,0,2],"responsiveness":[1,2,1],"maxPerMonth":250}],
+ "groups":[{"id":"g","name":"G","promotions":["c"],"min":10,"max":1000,"minShare":0.1,"maxShare":1}],
+ "actuals":{"through":1,"credibility":2,"promotions":{"c":{"spend":[120],"committed":50,"liftUnits":[40],
+   "impressions":[1000],"clicks":[50],"conversions":[5]}},"products":{"a":{"units":[400],"netRevenue":[3900]}}},
+ "ranges":[{"of":"promotions.c.carryover","low":0,"high":0.6},{"of":"products.a.baseVolume","low":800,"high":1300}]}`
+
 // TestHandComputed checks small plans against figures worked out by hand.
 func TestHandComputed(t *testing.T) {
 	t.Run("every optional field absent", func(t *testing.T) {

@@ -18,6 +18,13 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		plan func(t *testing.T) *planner.Plan
 	}{
 		{"worked example", func(t *testing.T) *planner.Plan {
+			p, err := planner.Load("testdata/tea.mixplan")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}},
+		{"version-1 worked example", func(t *testing.T) *planner.Plan {
 			p, err := planner.Load("testdata/v1/tea.mixplan")
 			if err != nil {
 				t.Fatal(err)
@@ -109,7 +116,11 @@ func TestSaveKeepsOldFileOnFailure(t *testing.T) {
 // survives a save and load unchanged.
 func FuzzParse(f *testing.F) {
 	f.Add(teaBytes(f))
+	f.Add(teaV1Bytes(f))
 	f.Add([]byte(minimal))
+	f.Add([]byte(minimalV2))
+	f.Add([]byte(`{"format":"mixplan","version":2,"name":"x","months":2,"actuals":{"through":2,"promotions":{"c":{"spend":[]}},"products":{}},"ranges":[{"of":"products.a.baseVolume","low":0,"high":1e308}]}`))
+	f.Add([]byte(`{"format":"mixplan","version":3,"name":"x","groups":[{"id":"g","promotions":["a","a"],"maxShare":-1}]}`))
 	f.Add([]byte(`{"format":"mixplan","version":1,"name":"x","months":1,"targets":{"cac":null}}`))
 	f.Add([]byte(`{"format":"mixplan","version":2}`))
 	f.Add([]byte("\xef\xbb\xbf{}"))
