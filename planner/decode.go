@@ -306,7 +306,7 @@ func (d *decoder) plan(v any) *Plan {
 		if version > FormatVersion {
 			d.add("version", "the plan was made by a newer version of Mixplan (format %d; this one reads up to %d)", version, FormatVersion)
 		} else if version < 1 {
-			d.add("version", "must be 1 or %d, not %d", FormatVersion, version)
+			d.add("version", "must be %d", FormatVersion)
 		}
 	}
 	p := &Plan{

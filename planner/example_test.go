@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleEvaluate() {
-	plan, err := planner.Load("testdata/v1/tea.mixplan")
+	plan, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func ExampleEvaluate() {
 	met, set := report.MetCount()
 	fmt.Printf("contribution %.0f, ROMI %.3f, payback in month %.0f, %d of %d targets met\n",
 		report.Totals.Contribution, report.Totals.ROMI.Value, report.Totals.PaybackMonth.Value, met, set)
-	// Output: contribution 430430, ROMI 0.310, payback in month 2, 3 of 6 targets met
+	// Output: contribution 398336, ROMI 0.103, payback in month 2, 3 of 6 targets met
 }
 
 func ExampleParse() {
@@ -35,7 +35,7 @@ func ExampleParse() {
 }
 
 func ExampleOptimize() {
-	plan, err := planner.Load("testdata/v1/tea.mixplan")
+	plan, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -51,17 +51,17 @@ func ExampleOptimize() {
 		fmt.Printf("%-6s %6.0f\n", a.ID, a.Spend)
 	}
 	// Output:
-	// promotion budget 143000: contribution 430430 → 454455, 16967 left unspent
+	// promotion budget 143000: contribution 398336 → 431343, 83276 left unspent
 	// sea     41061
-	// social  41142
+	// social      0
 	// email    8109
-	// plv     18402
+	// plv      7668
 	// radio       0
-	// fairs   17318
+	// fairs    2886
 }
 
 func ExampleAdvisePrices() {
-	plan, err := planner.Load("testdata/v1/tea.mixplan")
+	plan, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func ExampleAdvisePrices() {
 			a.ID, a.ListPrice, a.MinListPrice.Value, a.BestListPrice, a.AtBound)
 	}
 	// Output:
-	// green list   8.90  lowest for the margin target   7.92  best for contribution  13.15 (at the edge of the range: false)
-	// detox list   6.50  lowest for the margin target   6.37  best for contribution   6.92 (at the edge of the range: false)
+	// green list   8.90  lowest for the margin target   7.92  best for contribution  13.16 (at the edge of the range: false)
+	// detox list   6.50  lowest for the margin target   6.37  best for contribution   6.94 (at the edge of the range: false)
 	// gift  list  34.00  lowest for the margin target  33.22  best for contribution 170.00 (at the edge of the range: true)
 }

@@ -13,7 +13,7 @@ import (
 // TestWorkedExample checks every key of the report against figures computed
 // independently from the contract (testdata/expected, copied from the spec).
 func TestWorkedExample(t *testing.T) {
-	plan, err := planner.Load("testdata/v1/tea.mixplan")
+	plan, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestWorkedExample(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := toTree(t, rep)
-			want := readTree(t, filepath.Join("testdata", "v1", "expected", tc.file))
+			want := readTree(t, filepath.Join("testdata", "expected", tc.file))
 			for _, d := range diffTrees("", want, got, 1e-9) {
 				t.Error(d)
 			}

@@ -104,7 +104,7 @@ func TestPriceCurveMatchesTheEngine(t *testing.T) {
 // engine's contribution over the whole price range.
 func TestBestPriceIsGlobal(t *testing.T) {
 	plans := generatedPricePlans()
-	tea, err := Load("testdata/v1/tea.mixplan")
+	tea, err := Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,12 +171,12 @@ func TestMinListPriceMeetsTheTarget(t *testing.T) {
 }
 
 func TestPricesWorkedExample(t *testing.T) {
-	p, err := Load("testdata/v1/tea.mixplan")
+	p, err := Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want struct{ Products []PriceAdvice }
-	b, err := os.ReadFile("testdata/v1/expected/tea.prices.json")
+	b, err := os.ReadFile("testdata/expected/tea.prices.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestPricesWorkedExample(t *testing.T) {
 }
 
 func TestAdvisePriceOne(t *testing.T) {
-	p, err := Load("testdata/v1/tea.mixplan")
+	p, err := Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestAdvisePriceOne(t *testing.T) {
 // TestPriceCurveExported: the exported curve is the engine's contribution at
 // each price, and refuses a product that does not exist.
 func TestPriceCurveExported(t *testing.T) {
-	p, err := Load("testdata/v1/tea.mixplan")
+	p, err := Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,11 +6,13 @@ import (
 	"mixplan/planner"
 )
 
-// referenceReport is a second, deliberately naive transliteration of
-// docs/model.md section 2: maps keyed by id, the formulas written out as the
-// page writes them (units_pk, sums over p and k, H_c with powers), no shared
-// code with Compile or Report. The engine must agree with it on every plan.
-func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
+// referenceReportV1 is the naive transliteration of version 1 of the
+// contract's formulas: one Hill curve per channel at its yearly spend, lift
+// spread over the months by the products' seasonality. Version 2 must give
+// the same figures on plans with flat flighting and responsiveness and no
+// carryover (the months too when seasonality is flat as well): see
+// TestVersion1FiguresUnchanged.
+func referenceReportV1(p *planner.Plan, scenarioID string) *planner.Report {
 	sc, _ := p.ScenarioByID(scenarioID)
 	type prod struct {
 		net, pi, base, lift, units, uc, unitCost, upc float64

@@ -66,7 +66,7 @@ func TestRefusals(t *testing.T) {
 		{"not an object", func(*testing.T) []byte { return []byte("[1,2]") }, "", "must be an object"},
 		{"wrong format", func(t *testing.T) []byte { return edit(t, `"format": "mixplan"`, `"format": "excel"`) }, "format", "not a Mixplan plan"},
 		{"newer version", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 3`) }, "version", "made by a newer version of Mixplan"},
-		{"version 0", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 0`) }, "version", "must be 1 or 2, not 0"},
+		{"version 0", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 0`) }, "version", "must be 2"},
 		{"fractional version", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 1.5`) }, "version", "whole number"},
 		{"missing name", func(t *testing.T) []byte { return edit(t, `"name": "Gamme thés bio 2027",`, ``) }, "name", "is required"},
 		{"empty name", func(t *testing.T) []byte { return edit(t, `"name": "Gamme thés bio 2027"`, `"name": ""`) }, "name", "must not be empty"},
