@@ -78,3 +78,22 @@ func ExampleAdvisePrices() {
 	// detox list   6.50  lowest for the margin target   6.37  best for contribution   6.94 (at the edge of the range: false)
 	// gift  list  34.00  lowest for the margin target  33.22  best for contribution 170.00 (at the edge of the range: true)
 }
+
+func ExampleTrack() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	tk, err := planner.Track(plan)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d of %d months closed: contribution planned %.0f, now estimated %.0f (%+.0f)\n",
+		tk.Through, tk.Months, tk.Plan.Contribution, tk.LatestEstimate.Contribution, tk.Variance.Contribution.Value)
+	for _, c := range tk.Calibration.Promotions[:1] {
+		fmt.Printf("%s brought %.0f%% of the lift the model expected: its saturation is re-fitted to %.0f units\n", c.ID, 100*c.Q, c.MaxUnits)
+	}
+	// Output:
+	// 4 of 12 months closed: contribution planned 398336, now estimated 371769 (-26567)
+	// sea brought 78% of the lift the model expected: its saturation is re-fitted to 22795 units
+}

@@ -13,6 +13,19 @@ import (
 // place by place. It shares no code with Compile or Report; the engine must
 // agree with it on every plan.
 func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
+	r, _ := referenceDetail(p, scenarioID)
+	return r
+}
+
+// referenceMonths are the per product and month figures behind a reference report.
+type referenceMonths struct {
+	units, lift map[string][]float64 // product id → units_pt, liftUnits_pt
+	nr, lc, uc  map[string]float64   // product id → nr_p, lc_p, unitCost_p
+	netPrice    map[string]float64
+}
+
+// referenceDetail is referenceReport with the products' months.
+func referenceDetail(p *planner.Plan, scenarioID string) (*planner.Report, referenceMonths) {
 	sc, _ := p.ScenarioByID(scenarioID)
 	n := p.Months
 	type prod struct {
@@ -236,7 +249,17 @@ func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
 		t.PaybackMonth = planner.Some(float64(first + 1))
 	}
 	r.Targets = referenceTargets(p.Targets, t)
-	return r
+	detail := referenceMonths{units: map[string][]float64{}, lift: map[string][]float64{}, nr: map[string]float64{},
+		lc: map[string]float64{}, uc: map[string]float64{}, netPrice: map[string]float64{}}
+	for id, q := range prods {
+		detail.lift[id] = q.lift
+		detail.units[id] = make([]float64, n)
+		for tt := range detail.units[id] {
+			detail.units[id][tt] = q.season[tt]*q.base + q.lift[tt]
+		}
+		detail.nr[id], detail.lc[id], detail.uc[id], detail.netPrice[id] = q.nr, q.lc, q.unitCost, q.net
+	}
+	return r, detail
 }
 
 // referenceTargets lists the set targets against the totals, in report order.
