@@ -14,31 +14,28 @@ func Evaluate(p *Plan, scenarioID string) (*Report, error) {
 // month by month (docs/model.md §2.1–2.2).
 func (m *Model) Report() *Report {
 	p := m.Plan
-	nP, nC, n := len(p.Products), len(m.Channels), p.Months
+	n := p.Months
 	r := &Report{
 		Plan: p.Name, Scenario: m.Scenario.ID, Currency: p.Currency, Months: n,
-		Products:   make([]ProductResult, nP),
+		Products:   make([]ProductResult, len(p.Products)),
 		Places:     make([]PlaceResult, len(p.Places)),
-		Promotions: make([]PromotionResult, nC),
+		Promotions: make([]PromotionResult, len(m.Channels)),
 		Monthly:    []MonthResult{},
 	}
 	if n < 1 {
 		r.Targets = p.Targets.evaluate(&r.Totals)
 		return r // an invalid horizon: nothing to spread, nothing to divide by
 	}
-	t := &r.Totals
-	flows := m.planFlows()
-
-	incremental := 0.0 // Σ_c incrementalContribution_c
+	f := m.planFlows()
 	for c := range m.Channels {
 		ch := &m.Channels[c]
-		lift := flows.liftTotal[c]
+		lift := f.liftTotal[c]
 		inc := lift * ch.Value
 		pr := PromotionResult{
 			ID: ch.ID, Spend: ch.Spend, LiftUnits: lift * ch.UnitsPerLift, IncrementalContribution: inc,
-			MonthlySpend: flows.spend[c], MonthlyLiftUnits: make([]float64, n),
+			MonthlySpend: f.spend[c], MonthlyLiftUnits: make([]float64, n),
 		}
-		for u, l := range flows.lift[c] {
+		for u, l := range f.lift[c] {
 			pr.MonthlyLiftUnits[u] = l * ch.UnitsPerLift
 		}
 		if ch.Spend != 0 {
@@ -48,28 +45,44 @@ func (m *Model) Report() *Report {
 			pr.MarginalROI = Some(mr)
 		}
 		r.Promotions[c] = pr
-		t.Promotion += ch.Spend
-		incremental += inc
 	}
+	r.Totals = m.totals(f, r.Products)
+	m.placeResults(r)
+	r.Monthly = m.monthly(f, MonthLabels(p.Start, n))
+	r.Totals.PaybackMonth = paybackMonth(r.Monthly)
+	r.Targets = p.Targets.evaluate(&r.Totals)
+	return r
+}
 
+// totals sums the figures of §2.2 over the channels and products (all but
+// the payback month); products, when not nil, receives each product's figures.
+func (m *Model) totals(f *flows, products []ProductResult) Totals {
+	p := m.Plan
+	var t Totals
+	incremental := 0.0 // Σ_c incrementalContribution_c
+	for c := range m.Channels {
+		t.Promotion += m.Channels[c].Spend
+		incremental += f.liftTotal[c] * m.Channels[c].Value
+	}
 	var contributionUnits, customers float64 // Σ units × unitContribution, Σ customers
 	for i := range p.Products {
 		pr := &p.Products[i]
-		liftUnits := sum(flows.productLift(i))
+		liftUnits := sum(f.productLift(i))
 		units := m.BaseUnits[i] + liftUnits
-		gross := units * m.NetPrice[i]
 		net := units * m.NetRevenuePerUnit(i)
 		cogs := units * m.UnitCost[i]
 		logistics := units * m.logisticsPerUnit[i]
-		r.Products[i] = ProductResult{
-			ID: pr.ID, NetPrice: m.NetPrice[i], PriceIndex: m.PriceIndex[i],
-			BaseUnits: m.BaseUnits[i], LiftUnits: liftUnits, Units: units,
-			NetRevenue: net, COGS: cogs, GrossMargin: net - cogs, GrossMarginPct: ratio(net-cogs, net),
-			Logistics: logistics, UnitContribution: m.UnitContribution[i],
-			Contribution: units*m.UnitContribution[i] - pr.LaunchCost,
+		if products != nil {
+			products[i] = ProductResult{
+				ID: pr.ID, NetPrice: m.NetPrice[i], PriceIndex: m.PriceIndex[i],
+				BaseUnits: m.BaseUnits[i], LiftUnits: liftUnits, Units: units,
+				NetRevenue: net, COGS: cogs, GrossMargin: net - cogs, GrossMarginPct: ratio(net-cogs, net),
+				Logistics: logistics, UnitContribution: m.UnitContribution[i],
+				Contribution: units*m.UnitContribution[i] - pr.LaunchCost,
+			}
 		}
 		t.Units += units
-		t.GrossSales += gross
+		t.GrossSales += units * m.NetPrice[i]
 		t.NetRevenue += net
 		t.COGS += cogs
 		t.Logistics += logistics
@@ -77,12 +90,8 @@ func (m *Model) Report() *Report {
 		customers += units / pr.UnitsPerCustomer
 		contributionUnits += units * m.UnitContribution[i]
 	}
-	m.placeResults(r)
-	m.finishTotals(t, incremental, contributionUnits, customers)
-	r.Monthly = m.monthly(flows)
-	t.PaybackMonth = paybackMonth(r.Monthly)
-	r.Targets = p.Targets.evaluate(t)
-	return r
+	m.finishTotals(&t, incremental, contributionUnits, customers)
+	return t
 }
 
 // placeResults fills each place's figures from the products' units.
@@ -134,12 +143,12 @@ func (m *Model) finishTotals(t *Totals, incremental, contributionUnits, customer
 }
 
 // monthly computes the months: base units follow each product's
-// seasonality, lift the channels' pressure, spend their flighting.
-func (m *Model) monthly(f *flows) []MonthResult {
+// seasonality, lift the channels' pressure, spend their flighting. labels
+// names them; nil leaves them unnamed.
+func (m *Model) monthly(f *flows, labels []string) []MonthResult {
 	p := m.Plan
 	n := p.Months
 	months := make([]MonthResult, n)
-	labels := MonthLabels(p.Start, n)
 	for i := range p.Products {
 		nr, uc, lc := m.NetRevenuePerUnit(i), m.UnitCost[i], m.logisticsPerUnit[i]
 		lift := f.productLift(i)
@@ -161,7 +170,9 @@ func (m *Model) monthly(f *flows) []MonthResult {
 	cumulative := 0.0
 	for t := range months {
 		mo := &months[t]
-		mo.Month = labels[t]
+		if labels != nil {
+			mo.Month = labels[t]
+		}
 		mo.MarketingSpend += m.PlaceFixed / float64(n)
 		if t == 0 {
 			mo.MarketingSpend += m.Launch
@@ -176,17 +187,17 @@ func (m *Model) monthly(f *flows) []MonthResult {
 // baseShare is season_pt × baseUnits_p.
 func (m *Model) baseShare(i, t int) float64 { return m.season[i*m.Plan.Months+t] * m.BaseUnits[i] }
 
-// setSeasons normalises every product's seasonality once, flat when absent.
-func (m *Model) setSeasons() {
-	n := m.Plan.Months
+// seasons normalises every product's seasonality, flat when absent: season_pt at [p×n + t].
+func seasons(p *Plan) []float64 {
+	n := p.Months
 	if n < 1 {
-		return
+		return nil
 	}
-	m.season = make([]float64, len(m.Plan.Products)*n)
-	for i := range m.Plan.Products {
-		w := m.Plan.Products[i].Seasonality
+	season := make([]float64, len(p.Products)*n)
+	for i := range p.Products {
+		w := p.Products[i].Seasonality
 		total := weightSum(w, n)
-		row := m.season[i*n : (i+1)*n]
+		row := season[i*n : (i+1)*n]
 		for t := range row {
 			if total > 0 {
 				row[t] = w[t] / total
@@ -195,6 +206,7 @@ func (m *Model) setSeasons() {
 			}
 		}
 	}
+	return season
 }
 
 // MonthShare is the share of month t (0-based) in a seasonality or flighting

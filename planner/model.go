@@ -84,21 +84,86 @@ type productWeight struct {
 // computes the per-unit figures. It assumes a valid plan (see Validate); it
 // does not panic on an invalid one but its figures are then meaningless.
 func Compile(p *Plan, scenarioID string) (*Model, error) {
+	return compileWith(p, scenarioID, newLayout(p))
+}
+
+// layout is what a plan's structure fixes and its figures do not: where each
+// product is, which places sell it and at what share, its seasonality, each
+// channel's split. The simulation compiles thousands of variants of one
+// plan that differ only in figures, and builds the layout once.
+type layout struct {
+	pos    map[string]int
+	share  [][]float64       // [place][product] share_k[p]
+	sells  [][]productWeight // per place: the products it sells and their shares, by product
+	season []float64         // [p×n + t] season_pt
+	split  [][]productWeight // per promotion: its normalised split, nil without one
+}
+
+func newLayout(p *Plan) *layout {
+	nP := len(p.Products)
+	l := &layout{pos: make(map[string]int, nP), share: make([][]float64, len(p.Places)),
+		sells: make([][]productWeight, len(p.Places)), split: make([][]productWeight, len(p.Promotions))}
+	for i := range p.Products {
+		l.pos[p.Products[i].ID] = i
+	}
+	shareBuf := make([]float64, len(p.Places)*nP)
+	for k := range p.Places {
+		row := shareBuf[k*nP : (k+1)*nP : (k+1)*nP]
+		l.share[k] = row
+		for id, x := range p.Places[k].Share {
+			if i, ok := l.pos[id]; ok {
+				row[i] = x
+				l.sells[k] = append(l.sells[k], productWeight{i, x})
+			}
+		}
+		sortWeights(l.sells[k])
+	}
+	l.season = seasons(p)
+	for c := range p.Promotions {
+		split := p.Promotions[c].Split
+		if split == nil {
+			continue
+		}
+		weights := []productWeight{}
+		for id, w := range split {
+			if i, ok := l.pos[id]; ok && w > 0 {
+				weights = append(weights, productWeight{i, w})
+			}
+		}
+		sortWeights(weights)
+		sum := 0.0
+		for _, pw := range weights {
+			sum += pw.w
+		}
+		for j := range weights {
+			weights[j].w /= sum
+		}
+		l.split[c] = weights
+	}
+	return l
+}
+
+// sortWeights orders weights by product: map order is random, and sums must
+// be the same on every run.
+func sortWeights(w []productWeight) {
+	sort.Slice(w, func(a, b int) bool { return w[a].product < w[b].product })
+}
+
+// compileWith compiles p under a scenario with p's layout.
+func compileWith(p *Plan, scenarioID string, l *layout) (*Model, error) {
 	sc, ok := p.ScenarioByID(scenarioID)
 	if !ok {
 		return nil, fmt.Errorf("the plan has no scenario %q", scenarioID)
 	}
 	nP := len(p.Products)
-	m := &Model{Plan: p, Scenario: sc}
+	m := &Model{Plan: p, Scenario: sc, share: l.share, season: l.season}
 	buf := make([]float64, 7*nP)
 	slice := func(i int) []float64 { return buf[i*nP : (i+1)*nP : (i+1)*nP] }
 	m.NetPrice, m.PriceIndex, m.BaseUnits, m.UnitCost = slice(0), slice(1), slice(2), slice(3)
 	m.UnitContribution, m.netFactor, m.logisticsPerUnit = slice(4), slice(5), slice(6)
 
-	pos := make(map[string]int, nP)
 	for i := range p.Products {
 		pr := &p.Products[i]
-		pos[pr.ID] = i
 		m.NetPrice[i] = pr.ListPrice * sc.Price * (1 - pr.DiscountPct)
 		m.PriceIndex[i] = 1
 		if pr.Elasticity != 0 {
@@ -108,22 +173,12 @@ func Compile(p *Plan, scenarioID string) (*Model, error) {
 		m.UnitCost[i] = pr.UnitCost * sc.UnitCost
 		m.Launch += pr.LaunchCost
 	}
-
-	m.share = make([][]float64, len(p.Places))
-	shareBuf := make([]float64, len(p.Places)*nP)
 	for k := range p.Places {
 		pl := &p.Places[k]
 		m.PlaceFixed += pl.FixedCost
-		row := shareBuf[k*nP : (k+1)*nP : (k+1)*nP]
-		m.share[k] = row
-		for id, x := range pl.Share {
-			i, ok := pos[id]
-			if !ok {
-				continue
-			}
-			row[i] = x
-			m.netFactor[i] += x * (1 - pl.MarginPct)
-			m.logisticsPerUnit[i] += x * pl.UnitCost
+		for _, s := range l.sells[k] {
+			m.netFactor[s.product] += s.w * (1 - pl.MarginPct)
+			m.logisticsPerUnit[s.product] += s.w * pl.UnitCost
 		}
 	}
 	// unitContribution_p = nr_p − unitCost_p − lc_p (docs/model.md §2.2).
@@ -131,16 +186,17 @@ func Compile(p *Plan, scenarioID string) (*Model, error) {
 		m.UnitContribution[i] = m.NetPrice[i]*m.netFactor[i] - m.UnitCost[i] - m.logisticsPerUnit[i]
 	}
 
-	m.setSeasons()
 	m.Channels = make([]Channel, len(p.Promotions))
 	for c := range p.Promotions {
-		m.Channels[c] = m.compileChannel(&p.Promotions[c], pos)
+		m.Channels[c] = m.compileChannel(&p.Promotions[c], l.split[c])
 	}
 	m.compileGroups()
 	return m, nil
 }
 
-func (m *Model) compileChannel(pm *Promotion, pos map[string]int) Channel {
+// compileChannel compiles one promotion; split is its normalised split,
+// nil when its lift follows base units.
+func (m *Model) compileChannel(pm *Promotion, split []productWeight) Channel {
 	ch := Channel{
 		ID: pm.ID, Spend: pm.Spend, Min: pm.Min, Max: math.Inf(1), MaxPerMonth: math.Inf(1),
 		MaxUnits: pm.Response.MaxUnits * m.Scenario.Response,
@@ -154,20 +210,7 @@ func (m *Model) compileChannel(pm *Promotion, pos map[string]int) Channel {
 	}
 	ch.setMonths(m.Plan.Months, pm.Flighting, pm.Responsiveness)
 	if pm.Split != nil {
-		for id, w := range pm.Split {
-			if i, ok := pos[id]; ok && w > 0 {
-				ch.weights = append(ch.weights, productWeight{i, w})
-			}
-		}
-		// Map order is random: sort so that sums are the same on every run.
-		sort.Slice(ch.weights, func(a, b int) bool { return ch.weights[a].product < ch.weights[b].product })
-		sum := 0.0
-		for _, pw := range ch.weights {
-			sum += pw.w
-		}
-		for j := range ch.weights {
-			ch.weights[j].w /= sum
-		}
+		ch.weights = split
 		ch.setConstants(m)
 		return ch
 	}
