@@ -97,3 +97,21 @@ func ExampleTrack() {
 	// 4 of 12 months closed: contribution planned 398336, now estimated 371769 (-26567)
 	// sea brought 78% of the lift the model expected: its saturation is re-fitted to 22795 units
 }
+
+func ExampleSimulate() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	risk, err := planner.Simulate(context.Background(), plan, planner.RiskRequest{Draws: 2000, Seed: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	top := risk.Tornado[0]
+	fmt.Printf("%s swings contribution by %.0f\n", top.Of, top.Swing)
+	c := risk.Totals.Contribution
+	fmt.Printf("contribution: 80 %% between %.0fk and %.0fk\n", c.P10.Value/1000, c.P90.Value/1000)
+	// Output:
+	// products.green.baseVolume swings contribution by 75212
+	// contribution: 80 % between 363k and 415k
+}

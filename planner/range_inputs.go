@@ -55,6 +55,7 @@ type rangeInput struct {
 }
 
 func (in rangeInput) get(p *Plan) float64                        { return in.field.get(p, in.index) }
+func (in rangeInput) set(p *Plan, x float64)                     { in.field.set(p, in.index, x) }
 func (in rangeInput) check(ps *problems, path string, x float64) { in.field.check(ps, path, x) }
 
 // resolveRange finds the input `of` names in p, or says why it names none.
