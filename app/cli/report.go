@@ -105,6 +105,21 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 		}
 		pt.write(w, "  ")
 	}
+	writeMonths(w, f, r)
+}
+
+// writeMonths shows the months, with the units the promotion brings in each:
+// lift lands in the months the pressure is felt, not where the spend is.
+func writeMonths(w io.Writer, f figures, r *planner.Report) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Months")
+	var t table
+	t.add("Month", "Units", "of which promotion", "Net revenue", "Marketing spend", "Contribution", "Cumulative")
+	for _, m := range r.Monthly {
+		t.add(m.Month, f.units(m.Units), f.units(m.LiftUnits), f.money(m.NetRevenue), f.money(m.MarketingSpend),
+			f.money(m.Contribution), f.money(m.CumulativeContribution))
+	}
+	t.write(w, "  ")
 }
 
 func writeTargets(w io.Writer, f figures, r *planner.Report) {
