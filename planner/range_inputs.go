@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -124,4 +125,20 @@ func checkCarryover(ps *problems, path string, x float64) {
 	if !finite(x) || x < 0 || x > MaxCarryover {
 		ps.add(path, "must be between 0 and %v, not %v", MaxCarryover, x)
 	}
+}
+
+// RangeInput is the input a range names, found in a plan.
+type RangeInput struct {
+	List  string // "products", "places" or "promotions"
+	Index int    // the entry's position in that list
+	Field string // "baseVolume", "unitCost", "elasticity", "marginPct", "maxUnits", "halfSpend", "shape" or "carryover"
+}
+
+// ResolveRange finds the input a range's `of` names in p, or says why it names none.
+func (p *Plan) ResolveRange(of string) (RangeInput, error) {
+	in, why := resolveRange(p, of)
+	if why != "" {
+		return RangeInput{}, errors.New(why)
+	}
+	return RangeInput{List: in.field.list, Index: in.index, Field: in.field.name}, nil
 }

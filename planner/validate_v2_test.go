@@ -299,3 +299,26 @@ func TestCloneV2(t *testing.T) {
 		t.Error("editing the clone changed the plan")
 	}
 }
+
+func TestResolveRange(t *testing.T) {
+	p, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		of   string
+		want planner.RangeInput
+		err  string
+	}{
+		{"products.detox.unitCost", planner.RangeInput{List: "products", Index: 1, Field: "unitCost"}, ""},
+		{"places.amz.unitCost", planner.RangeInput{List: "places", Index: 3, Field: "unitCost"}, ""},
+		{"promotions.fairs.shape", planner.RangeInput{List: "promotions", Index: 5, Field: "shape"}, ""},
+		{"promotions.fairs.spend", planner.RangeInput{}, "is not an input a range may cover"},
+		{"places..marginPct", planner.RangeInput{}, "LIST.ID.FIELD"},
+	} {
+		got, err := p.ResolveRange(tc.of)
+		if got != tc.want || (err == nil) != (tc.err == "") || err != nil && !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("%s: %+v, %v", tc.of, got, err)
+		}
+	}
+}
