@@ -24,6 +24,9 @@ func (f figures) units(x float64) string { return numfmt.Number(x, f.locale, 0) 
 
 func (f figures) pct(x float64) string { return numfmt.Percent(x, f.locale, 1) }
 
+// pctFine formats a small rate (a click-through rate) with two decimals.
+func (f figures) pctFine(x float64) string { return numfmt.Percent(x, f.locale, 2) }
+
 func (f figures) ratio(x float64) string { return numfmt.Number(x, f.locale, 2) }
 
 // maybe formats an undefined figure as "n/a".
