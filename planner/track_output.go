@@ -25,6 +25,10 @@ func (tk *trackData) tracking() *Tracking {
 			LatestEstimate: months[t]}
 	}
 	out.Promotions, out.Funnel = tk.channels()
+	out.ClosedSpends = make([][]float64, len(tk.spends))
+	for c, s := range tk.spends {
+		out.ClosedSpends[c] = append([]float64{}, s[:tk.T]...)
+	}
 	out.Products = tk.products()
 	return out
 }

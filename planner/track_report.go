@@ -21,6 +21,23 @@ type Tracking struct {
 	Promotions     []TrackChannel  `json:"promotions"`
 	Products       []TrackProduct  `json:"products"`
 	Funnel         []ChannelFunnel `json:"-"` // per channel, its funnel month by month (the readable form shows it)
+	// ClosedSpends is sa_ct, each channel's spend in the closed months
+	// (recorded, or as planned where not recorded): what the rest-of-year
+	// optimiser keeps.
+	ClosedSpends [][]float64 `json:"-"`
+}
+
+// Refitted returns a copy of p with the re-fitted saturations and base
+// volumes: compiled, it is the latest estimate's model.
+func (tk *Tracking) Refitted(p *Plan) *Plan {
+	q := p.Clone()
+	for c := range q.Promotions {
+		q.Promotions[c].Response.MaxUnits = tk.Calibration.Promotions[c].MaxUnits
+	}
+	for i := range q.Products {
+		q.Products[i].BaseVolume = tk.Calibration.Products[i].BaseVolume
+	}
+	return q
 }
 
 // Calibration holds the re-fitted curves.

@@ -2,6 +2,7 @@ package planner_test
 
 import (
 	"errors"
+	"math"
 	"path/filepath"
 	"testing"
 
@@ -35,5 +36,29 @@ func TestTrackWithoutActuals(t *testing.T) {
 	}
 	if _, err := planner.Track(plan); !errors.Is(err, planner.ErrNoActuals) {
 		t.Errorf("got %v, want ErrNoActuals", err)
+	}
+}
+
+// TestTrackRefitted: the re-fitted plan compiled is the latest estimate's
+// model, and the closed months' spends are the ones recorded.
+func TestTrackRefitted(t *testing.T) {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := planner.Track(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := tk.Refitted(plan)
+	if q.Promotions[0].Response.MaxUnits != tk.Calibration.Promotions[0].MaxUnits || q.Products[1].BaseVolume != tk.Calibration.Products[1].BaseVolume ||
+		plan.Promotions[0].Response.MaxUnits != 26000 {
+		t.Errorf("refitted %v / %v", q.Promotions[0].Response, q.Products[1].BaseVolume)
+	}
+	if got := tk.ClosedSpends[1]; len(got) != 4 || got[0] != 6200 || got[3] != 2900 {
+		t.Errorf("social's closed spends %v", got)
+	}
+	if got := tk.ClosedSpends[2]; len(got) != 4 || math.Abs(got[0]-8000.0/12) > 1e-9 {
+		t.Errorf("email spent as planned, got %v", got)
 	}
 }
