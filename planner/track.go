@@ -94,7 +94,11 @@ func (tk *trackData) calibrateChannels() {
 		tk.q[c] = 1
 		model := tk.toDate(at.lift[c]) * ch.UnitsPerLift
 		if measured := tk.a.Promotions[ch.ID].LiftUnits; measured != nil && model > 0 {
-			tk.q[c] = sum(measured) / model
+			// A model lift so small that the ratio overflows says no more
+			// than none: keep the curve.
+			if q := sum(measured) / model; finite(q) && finite(tk.refit(tk.p.Promotions[c].Response.MaxUnits, q)) {
+				tk.q[c] = q
+			}
 		}
 		tk.maxUnits[c] = tk.refit(tk.p.Promotions[c].Response.MaxUnits, tk.q[c])
 	}
@@ -119,7 +123,9 @@ func (tk *trackData) calibrateProducts() {
 			base += m.baseShare(i, t)
 		}
 		if sold := tk.a.Products[pr.ID].Units; sold != nil && base > 0 {
-			tk.b[i] = max(0, sum(sold)-tk.toDate(at.productLift(i))) / base
+			if b := max(0, sum(sold)-tk.toDate(at.productLift(i))) / base; finite(b) && finite(tk.refit(pr.BaseVolume, b)) {
+				tk.b[i] = b
+			}
 		}
 		tk.baseVolume[i] = tk.refit(pr.BaseVolume, tk.b[i])
 	}
