@@ -14,10 +14,14 @@ import "math"
 // mean 1), flat when absent or unusable, and derives the pressure each month
 // feels per unit of the channel's spend.
 func (ch *Channel) setMonths(n int, flighting, responsiveness []float64) {
+	ch.setMonthsIn(make([]float64, 3*max(n, 0)), n, flighting, responsiveness)
+}
+
+// setMonthsIn is setMonths with the channel's monthly lists in buf (3n long).
+func (ch *Channel) setMonthsIn(buf []float64, n int, flighting, responsiveness []float64) {
 	if n < 1 {
 		return
 	}
-	buf := make([]float64, 3*n)
 	ch.Flighting, ch.Responsiveness, ch.Pressure = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	if total := weightSum(flighting, n); total > 0 {
 		for t := range n {

@@ -27,13 +27,14 @@ func (m *Model) Report() *Report {
 		return r // an invalid horizon: nothing to spread, nothing to divide by
 	}
 	f := m.planFlows()
+	liftUnits := make([]float64, len(m.Channels)*n)
 	for c := range m.Channels {
 		ch := &m.Channels[c]
 		lift := f.liftTotal[c]
 		inc := lift * ch.Value
 		pr := PromotionResult{
 			ID: ch.ID, Spend: ch.Spend, LiftUnits: lift * ch.UnitsPerLift, IncrementalContribution: inc,
-			MonthlySpend: f.spend[c], MonthlyLiftUnits: make([]float64, n),
+			MonthlySpend: f.spend[c], MonthlyLiftUnits: liftUnits[c*n : (c+1)*n : (c+1)*n],
 		}
 		for u, l := range f.lift[c] {
 			pr.MonthlyLiftUnits[u] = l * ch.UnitsPerLift

@@ -3,7 +3,7 @@ package planner
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 )
 
 // Model is a plan compiled under one scenario: the scenario's factors applied
@@ -146,7 +146,7 @@ func newLayout(p *Plan) *layout {
 // sortWeights orders weights by product: map order is random, and sums must
 // be the same on every run.
 func sortWeights(w []productWeight) {
-	sort.Slice(w, func(a, b int) bool { return w[a].product < w[b].product })
+	slices.SortFunc(w, func(a, b productWeight) int { return a.product - b.product })
 }
 
 // compileWith compiles p under a scenario with p's layout.
@@ -187,16 +187,18 @@ func compileWith(p *Plan, scenarioID string, l *layout) (*Model, error) {
 	}
 
 	m.Channels = make([]Channel, len(p.Promotions))
+	n := max(p.Months, 0)
+	months := make([]float64, 3*n*len(p.Promotions)) // every channel's monthly lists, in one allocation
 	for c := range p.Promotions {
-		m.Channels[c] = m.compileChannel(&p.Promotions[c], l.split[c])
+		m.Channels[c] = m.compileChannel(&p.Promotions[c], l.split[c], months[3*n*c:3*n*(c+1):3*n*(c+1)])
 	}
 	m.compileGroups()
 	return m, nil
 }
 
 // compileChannel compiles one promotion; split is its normalised split,
-// nil when its lift follows base units.
-func (m *Model) compileChannel(pm *Promotion, split []productWeight) Channel {
+// nil when its lift follows base units; months holds its monthly lists.
+func (m *Model) compileChannel(pm *Promotion, split []productWeight, months []float64) Channel {
 	ch := Channel{
 		ID: pm.ID, Spend: pm.Spend, Min: pm.Min, Max: math.Inf(1), MaxPerMonth: math.Inf(1),
 		MaxUnits: pm.Response.MaxUnits * m.Scenario.Response,
@@ -208,7 +210,7 @@ func (m *Model) compileChannel(pm *Promotion, split []productWeight) Channel {
 	if pm.MaxPerMonth != nil {
 		ch.MaxPerMonth = *pm.MaxPerMonth
 	}
-	ch.setMonths(m.Plan.Months, pm.Flighting, pm.Responsiveness)
+	ch.setMonthsIn(months, m.Plan.Months, pm.Flighting, pm.Responsiveness)
 	if pm.Split != nil {
 		ch.weights = split
 		ch.setConstants(m)
