@@ -210,28 +210,6 @@ func referenceReportV1(p *planner.Plan, scenarioID string) *planner.Report {
 		t.PaybackMonth = planner.Some(float64(first + 1))
 	}
 
-	type target struct {
-		name, kind string
-		v          *float64
-		actual     planner.Maybe
-	}
-	for _, tg := range []target{
-		{"revenue", "min", p.Targets.Revenue, planner.Some(t.NetRevenue)},
-		{"grossMarginPct", "min", p.Targets.GrossMarginPct, t.GrossMarginPct},
-		{"contribution", "min", p.Targets.Contribution, planner.Some(t.Contribution)},
-		{"budget", "max", p.Targets.Budget, planner.Some(t.MarketingSpend)},
-		{"romi", "min", p.Targets.ROMI, t.ROMI},
-		{"cac", "max", p.Targets.CAC, t.CAC},
-	} {
-		if tg.v == nil {
-			continue
-		}
-		res := planner.TargetResult{Name: tg.name, Kind: tg.kind, Target: *tg.v, Actual: tg.actual}
-		if tg.actual.Valid {
-			res.Gap = planner.Some(tg.actual.Value - *tg.v)
-			res.Met = tg.kind == "min" && tg.actual.Value >= *tg.v || tg.kind == "max" && tg.actual.Value <= *tg.v
-		}
-		r.Targets = append(r.Targets, res)
-	}
+	r.Targets = referenceTargets(p.Targets, t)
 	return r
 }

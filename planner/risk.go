@@ -88,6 +88,7 @@ type Distribution struct {
 // TargetProbability is the share of draws that meet a set target.
 type TargetProbability struct {
 	Name        string  `json:"name"`
+	Kind        string  `json:"-"` // "min" or "max", as in the report's targets
 	Probability float64 `json:"probability"`
 }
 
@@ -352,7 +353,7 @@ func (d draws) summarise(p *Plan, r *Risk) {
 				met++
 			}
 		}
-		r.Targets = append(r.Targets, TargetProbability{Name: tg.name, Probability: float64(met) / float64(len(d))})
+		r.Targets = append(r.Targets, TargetProbability{Name: tg.name, Kind: tg.kind, Probability: float64(met) / float64(len(d))})
 	}
 	labels := MonthLabels(p.Start, p.Months)
 	r.MonthlyCumulative = make([]PercentileBand, p.Months)

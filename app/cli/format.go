@@ -83,3 +83,23 @@ func (f figures) gap(name string, x float64) string {
 	}
 	return f.targetValue(name, x)
 }
+
+// goal writes a target as the bound it sets: "≥ 450 000 €" or "≤ 12,00 €".
+func (f figures) goal(name, kind string, target float64) string {
+	op := "≥ "
+	if kind == "max" {
+		op = "≤ "
+	}
+	return op + f.targetValue(name, target)
+}
+
+// statusChange says how a target's status moves: "now met", "now missed" or nothing.
+func statusChange(before, after bool) string {
+	switch {
+	case after && !before:
+		return "now met"
+	case !after && before:
+		return "now missed"
+	}
+	return ""
+}

@@ -129,18 +129,8 @@ func writeTargetChanges(w io.Writer, f figures, before, after *planner.Report) {
 	for i, b := range before.Targets {
 		a := after.Targets[i]
 		value := func(x float64) string { return f.targetValue(b.Name, x) }
-		op := "≥ "
-		if b.Kind == "max" {
-			op = "≤ "
-		}
-		change := ""
-		switch {
-		case a.Met && !b.Met:
-			change = "now met"
-		case !a.Met && b.Met:
-			change = "now missed"
-		}
-		t.add(targetLabel(b.Name), op+value(b.Target), maybe(b.Actual, value), status(b.Met), maybe(a.Actual, value), status(a.Met), change)
+		t.add(targetLabel(b.Name), f.goal(b.Name, b.Kind, b.Target), maybe(b.Actual, value), status(b.Met),
+			maybe(a.Actual, value), status(a.Met), statusChange(b.Met, a.Met))
 	}
 	t.write(w, "  ")
 }

@@ -132,16 +132,12 @@ func writeTargets(w io.Writer, f figures, r *planner.Report) {
 	var tt table
 	tt.add("Target", "Goal", "Actual", "Gap", "")
 	for _, tg := range r.Targets {
-		op := "≥ "
-		if tg.Kind == "max" {
-			op = "≤ "
-		}
 		value := func(x float64) string { return f.targetValue(tg.Name, x) }
 		gap := "n/a"
 		if tg.Gap.Valid {
 			gap = signed(tg.Gap.Value, f.gap(tg.Name, tg.Gap.Value))
 		}
-		tt.add(targetLabel(tg.Name), op+value(tg.Target), maybe(tg.Actual, value), gap, status(tg.Met))
+		tt.add(targetLabel(tg.Name), f.goal(tg.Name, tg.Kind, tg.Target), maybe(tg.Actual, value), gap, status(tg.Met))
 	}
 	tt.write(w, "  ")
 }

@@ -205,12 +205,7 @@ func writeTargetOdds(w io.Writer, f figures, p *planner.Plan, r *planner.Risk) {
 	fmt.Fprintln(w, "Chance of meeting each target")
 	var t table
 	for _, tg := range r.Targets {
-		goal := *p.Targets.Ptr(tg.Name)
-		op := "≥ "
-		if tg.Name == "budget" || tg.Name == "cac" {
-			op = "≤ "
-		}
-		t.add(targetLabel(tg.Name), op+f.targetValue(tg.Name, *goal), f.pct(tg.Probability))
+		t.add(targetLabel(tg.Name), f.goal(tg.Name, tg.Kind, **p.Targets.Ptr(tg.Name)), f.pct(tg.Probability))
 	}
 	t.write(w, "  ")
 }

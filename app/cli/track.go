@@ -238,19 +238,8 @@ func writeTrackTargets(w io.Writer, f figures, tk *planner.Tracking) {
 	t.add("Target", "Goal", "Plan", "", "Latest estimate", "", "")
 	for _, tg := range tk.Targets {
 		value := func(x float64) string { return f.targetValue(tg.Name, x) }
-		op := "≥ "
-		if tg.Kind == "max" {
-			op = "≤ "
-		}
-		change := ""
-		switch {
-		case tg.MetPlan && !tg.MetLatestEstimate:
-			change = "now missed"
-		case !tg.MetPlan && tg.MetLatestEstimate:
-			change = "now met"
-		}
-		t.add(targetLabel(tg.Name), op+value(tg.Target), maybe(tg.Plan, value), status(tg.MetPlan),
-			maybe(tg.LatestEstimate, value), status(tg.MetLatestEstimate), change)
+		t.add(targetLabel(tg.Name), f.goal(tg.Name, tg.Kind, tg.Target), maybe(tg.Plan, value), status(tg.MetPlan),
+			maybe(tg.LatestEstimate, value), status(tg.MetLatestEstimate), statusChange(tg.MetPlan, tg.MetLatestEstimate))
 	}
 	t.write(w, "  ")
 }
