@@ -132,6 +132,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\xff"))
 	gen, _ := planner.Marshal(plangen.Generate(plangen.Size{Products: 3, Places: 2, Promotions: 3, Months: 4, Scenarios: 1}, 1))
 	f.Add(gen)
+	genV2, _ := planner.Marshal(plangen.WithRanges(plangen.WithActuals(
+		plangen.Generate(plangen.Size{Products: 3, Places: 2, Promotions: 4, Months: 5, Scenarios: 1, Monthly: true}, 2), 2, 2), 4, 2))
+	f.Add(genV2)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := planner.Parse(data)
 		if err != nil {
