@@ -122,12 +122,12 @@ func Simulate(ctx context.Context, p *Plan, req RiskRequest) (*Risk, error) {
 	if err != nil {
 		return nil, err
 	}
-	draws, err := simulate(ctx, p, req, inputs)
+	results, err := simulate(ctx, p, req, inputs)
 	if err != nil {
 		return nil, err
 	}
 	r := &Risk{Draws: req.Draws, Seed: req.Seed, Tornado: bars}
-	draws.summarise(p, r)
+	results.summarise(p, r)
 	return r, nil
 }
 
@@ -228,10 +228,13 @@ func simulate(ctx context.Context, p *Plan, req RiskRequest, inputs []rangeInput
 // per core), each with its own w from newWorker. It stops at the first
 // error or when ctx is cancelled.
 func parallel[W any](ctx context.Context, count, workers int, newWorker func() W, do func(w W, i int) error) error {
+	if count <= 0 {
+		return nil
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, count))
+	workers = min(workers, count)
 	var next atomic.Int64
 	var failed atomic.Bool
 	var wg sync.WaitGroup
