@@ -130,14 +130,8 @@ func writeTargetChanges(w io.Writer, f numfmt.Figures, before, after *planner.Re
 	for i, b := range before.Targets {
 		a := after.Targets[i]
 		text := textOf(f, b)
-		change := ""
-		switch {
-		case a.Met && !b.Met:
-			change = "now met"
-		case !a.Met && b.Met:
-			change = "now missed"
-		}
-		t.add(text.label, text.goal, b.Actual.Format(text.value), status(b.Met), a.Actual.Format(text.value), status(a.Met), change)
+		t.add(text.label, text.goal, b.Actual.Format(text.value), status(b.Met), a.Actual.Format(text.value), status(a.Met),
+			statusChange(b.Met, a.Met))
 	}
 	t.write(w, "  ")
 }

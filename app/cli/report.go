@@ -106,6 +106,21 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 		}
 		pt.write(w, "  ")
 	}
+	writeMonths(w, f, r)
+}
+
+// writeMonths shows the months, with the units the promotion brings in each:
+// lift lands in the months the pressure is felt, not where the spend is.
+func writeMonths(w io.Writer, f numfmt.Figures, r *planner.Report) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Months")
+	var t table
+	t.add("Month", "Units", "of which promotion", "Net revenue", "Marketing spend", "Contribution", "Cumulative")
+	for _, m := range r.Monthly {
+		t.add(m.Month, f.Units(m.Units), f.Units(m.LiftUnits), f.Money(m.NetRevenue), f.Money(m.MarketingSpend),
+			f.Money(m.Contribution), f.Money(m.CumulativeContribution))
+	}
+	t.write(w, "  ")
 }
 
 func writeTargets(w io.Writer, f numfmt.Figures, r *planner.Report) {
