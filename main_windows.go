@@ -16,12 +16,12 @@ import (
 // window beside it). Mixplan ships as both, the same program twice
 // (scripts/windows.sh, docs/windows.md):
 //
-//   - mixplan.exe, a window program: Explorer and the Start menu open the
+//   - Mixplan.exe, a window program: Explorer and the Start menu open the
 //     window with no console;
-//   - mixplan.com, a console program: typing "mixplan report …" in a terminal
+//   - Mixplan.com, a console program: typing "mixplan report …" in a terminal
 //     runs it (Windows tries .com before .exe), so the command line prints,
 //     the terminal waits for it and gets its exit status. Asked for the
-//     window, it starts mixplan.exe and returns at once.
+//     window, it starts Mixplan.exe and returns at once.
 
 // adaptToSubsystem makes each of the two programs do what its kind is for;
 // it returns when this process is to carry on with args.
@@ -39,7 +39,7 @@ func adaptToSubsystem(args []string) {
 				os.Exit(0)
 			}
 		}
-		// No mixplan.exe beside: open the window from here.
+		// No Mixplan.exe beside: open the window from here.
 	}
 }
 
@@ -106,11 +106,11 @@ var attachConsole = syscall.NewLazyDLL("kernel32.dll").NewProc("AttachConsole")
 // attachParentProcess is ATTACH_PARENT_PROCESS, (DWORD)-1.
 const attachParentProcess = ^uintptr(0)
 
-// useParentConsole lets mixplan.exe, given a command, print to the console
+// useParentConsole lets Mixplan.exe, given a command, print to the console
 // of the terminal it was started from, when its output is not redirected.
 // The terminal does not wait for a window program, so the output comes
-// after the next prompt and the exit status is lost: mixplan.com is the
-// program for terminals, this is the fallback for whoever types mixplan.exe.
+// after the next prompt and the exit status is lost: Mixplan.com is the
+// program for terminals, this is the fallback for whoever types Mixplan.exe.
 func useParentConsole() {
 	outOK := validStdHandle(syscall.STD_OUTPUT_HANDLE)
 	errOK := validStdHandle(syscall.STD_ERROR_HANDLE)
