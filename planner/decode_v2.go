@@ -76,7 +76,7 @@ func (d *decoder) group(path string, v any) Group {
 	g.ID = d.str(o, "id", "", true)
 	g.Name = d.str(o, "name", "", true)
 	if !o.present("promotions") {
-		d.add(field(path, "promotions"), "is required")
+		d.refuse(field(path, "promotions"), RuleRequired)
 	}
 	g.Promotions = d.strings(o, "promotions")
 	g.Min = d.number(o, "min", 0, false)
@@ -96,7 +96,7 @@ func (d *decoder) strings(o object, key string) []string {
 	for i, v := range a {
 		s, ok := v.(string)
 		if !ok {
-			d.add(index(field(o.path, key), i), "must be a string, not %s", kind(v))
+			d.refuse(index(field(o.path, key), i), RuleString, kind(v))
 			continue
 		}
 		out = append(out, s)
@@ -171,7 +171,7 @@ func (d *decoder) uncertainty(path string, v any) Range {
 func (d *decoder) idMap(path string, v any) (object, bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.add(path, "must be an object keyed by id, not %s", kind(v))
+		d.refuse(path, RuleIDMap, kind(v))
 		return object{path: path}, false
 	}
 	return object{path: path, m: m}, true

@@ -77,13 +77,6 @@ func (ps *problems) refuse(path string, rule Rule, values ...any) {
 	ps.list = append(ps.list, rule.Problem(path, values...))
 }
 
-// add notes a problem in plain English words (format and args as for
-// fmt.Sprintf), under RuleUnlisted: a window in another language shows it
-// in English. Give a rule of its own (rules.go) to what users meet often.
-func (ps *problems) add(path, format string, args ...any) {
-	ps.list = append(ps.list, Problem{Path: path, Rule: RuleUnlisted, Values: args, Message: fmt.Sprintf(format, args...)})
-}
-
 // err returns nil when nothing was found, else a *ValidationError.
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {

@@ -1,13 +1,18 @@
 package planner
 
 // Evaluate computes the full report of a plan under a scenario ("" or "base"
-// for the plan as written). It assumes a valid plan (see Validate).
+// for the plan as written). It assumes a valid plan (see Validate), and
+// refuses with ErrNotFinite a plan past validation whose figures overflow.
 func Evaluate(p *Plan, scenarioID string) (*Report, error) {
 	m, err := Compile(p, scenarioID)
 	if err != nil {
 		return nil, err
 	}
-	return m.Report(), nil
+	r := m.Report()
+	if err := checkFinite("report", r); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // Report computes every figure of the compiled plan at its current spends,
@@ -252,7 +257,9 @@ func sum(xs []float64) float64 {
 // stays at or above 0 to the end; None when the last month is below 0.
 func paybackMonth(months []MonthResult) Maybe {
 	n := len(months)
-	if n == 0 || months[n-1].CumulativeContribution < 0 {
+	// !(x >= 0) rather than x < 0: a NaN has no payback month either, rather
+	// than month n+1 (issue 11).
+	if n == 0 || !(months[n-1].CumulativeContribution >= 0) {
 		return None
 	}
 	t := n

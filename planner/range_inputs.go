@@ -2,7 +2,6 @@ package planner
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -59,13 +58,14 @@ func (in rangeInput) get(p *Plan) float64                        { return in.fie
 func (in rangeInput) set(p *Plan, x float64)                     { in.field.set(p, in.index, x) }
 func (in rangeInput) check(ps *problems, path string, x float64) { in.field.check(ps, path, x) }
 
-// resolveRange finds the input `of` names in p, or says why it names none.
+// resolveRange finds the input `of` names in p, or says why it names none
+// (a problem with no path yet).
 // An id may itself hold dots: the list is what comes before the first dot,
 // the field what comes after the last.
-func resolveRange(p *Plan, of string) (rangeInput, string) {
+func resolveRange(p *Plan, of string) (rangeInput, *Problem) {
 	first, last := strings.IndexByte(of, '.'), strings.LastIndexByte(of, '.')
 	if first < 0 || last <= first+1 || last == len(of)-1 {
-		return rangeInput{}, fmt.Sprintf("must name an input as LIST.ID.FIELD, such as products.green.baseVolume, not %q", of)
+		return rangeInput{}, pathless(RuleRangeOf, of)
 	}
 	list, id, name := of[:first], of[first+1:last], of[last+1:]
 	var f *rangeField
@@ -75,8 +75,7 @@ func resolveRange(p *Plan, of string) (rangeInput, string) {
 		}
 	}
 	if f == nil {
-		return rangeInput{}, fmt.Sprintf("%q is not an input a range may cover: use products.ID.baseVolume, .unitCost or .elasticity; "+
-			"places.ID.marginPct or .unitCost; promotions.ID.maxUnits, .halfSpend, .shape or .carryover", of)
+		return rangeInput{}, pathless(RuleRangeInput, of)
 	}
 	at := -1
 	switch list {
@@ -100,20 +99,21 @@ func resolveRange(p *Plan, of string) (rangeInput, string) {
 		}
 	}
 	if at < 0 {
-		return rangeInput{}, fmt.Sprintf("names %s %q, which is not in the plan", strings.TrimSuffix(list, "s"), id)
+		unknown := map[string]Rule{"products": RuleUnknownProduct, "places": RuleUnknownPlace, "promotions": RuleUnknownPromotion}[list]
+		return rangeInput{}, pathless(unknown, id)
 	}
-	return rangeInput{field: f, index: at}, ""
+	return rangeInput{field: f, index: at}, nil
 }
 
 func checkElasticity(ps *problems, path string, x float64) {
 	if !finite(x) || x < -20 || x > 0 {
-		ps.add(path, "must be between -20 and 0, not %v", x)
+		ps.refuse(path, RuleBetween, -20, 0, x)
 	}
 }
 
 func checkShape(ps *problems, path string, x float64) {
 	if !finite(x) || x <= 0 || x > 10 {
-		ps.add(path, "must be greater than 0 and at most 10, not %v", x)
+		ps.refuse(path, RuleShape, x)
 	}
 }
 
@@ -123,7 +123,7 @@ const MaxCarryover = 0.9
 
 func checkCarryover(ps *problems, path string, x float64) {
 	if !finite(x) || x < 0 || x > MaxCarryover {
-		ps.add(path, "must be between 0 and %v, not %v", MaxCarryover, x)
+		ps.refuse(path, RuleBetween, 0, MaxCarryover, x)
 	}
 }
 
@@ -137,8 +137,14 @@ type RangeInput struct {
 // ResolveRange finds the input a range's `of` names in p, or says why it names none.
 func (p *Plan) ResolveRange(of string) (RangeInput, error) {
 	in, why := resolveRange(p, of)
-	if why != "" {
-		return RangeInput{}, errors.New(why)
+	if why != nil {
+		return RangeInput{}, errors.New(why.Message)
 	}
 	return RangeInput{List: in.field.list, Index: in.index, Field: in.field.name}, nil
+}
+
+// pathless is the problem of breaking rule, before its path is known.
+func pathless(rule Rule, values ...any) *Problem {
+	p := rule.Problem("", values...)
+	return &p
 }

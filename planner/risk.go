@@ -128,6 +128,9 @@ func Simulate(ctx context.Context, p *Plan, req RiskRequest) (*Risk, error) {
 	}
 	r := &Risk{Draws: req.Draws, Seed: req.Seed, Tornado: bars}
 	results.summarise(p, r)
+	if err := checkFinite("risk", r); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -136,8 +139,8 @@ func resolveRanges(p *Plan) ([]rangeInput, error) {
 	inputs := make([]rangeInput, len(p.Ranges))
 	for i, r := range p.Ranges {
 		in, why := resolveRange(p, r.Of)
-		if why != "" {
-			return nil, fmt.Errorf("ranges[%d].of: %s", i, why)
+		if why != nil {
+			return nil, fmt.Errorf("ranges[%d].of: %s", i, why.Message)
 		}
 		inputs[i] = in
 	}

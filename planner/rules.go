@@ -53,6 +53,9 @@ var (
 	RuleFraction       = rule("fraction", "must be at least 0 and less than 1 (100 %%), not %v", "Value")
 	RuleBelowOne       = rule("belowOne", "must be less than 1 (100 %%), not %v", "Value")
 	RuleNonNegative    = rule("nonNegative", "must not be negative, not %v", "Value")
+	RuleAtMost         = rule("atMost", "must be at most %v, the most a plan may hold, not %v", "Max Value")
+	RuleAtLeast        = rule("atLeast", "must be at least %v, the least a plan may hold, not %v", "Min Value")
+	RuleBaseUnits      = rule("baseUnits", "at a net price of %v in scenario %q, this elasticity makes the base volume %v units, more than the %v a plan may hold", "Price Scenario Units Max")
 	RulePositive       = rule("positive", "must be greater than 0, not %v", "Value")
 	RuleFinite         = rule("finite", "must be a finite number", "")
 	RuleBaseID         = rule("baseId", "%q is the plan as written; choose another id", "ID")
@@ -67,6 +70,26 @@ var (
 	RuleTooMany        = rule("tooMany", "has %d entries, more than the %d a plan may have", "Count Max")
 	RuleID             = rule("id", "must be 1 to 64 letters, digits, '_', '.' or '-', not %q", "Value")
 	RuleDuplicateID    = rule("duplicateId", "%q is already the id of entry %d; ids must be unique", "ID Entry")
+)
+
+// The rules of the version-2 values (validate_v2.go, validate_actuals.go,
+// validate_ranges.go): groups, actuals and uncertainty ranges.
+var (
+	RuleNoChannel        = rule("noChannel", "must name at least one promotion channel", "")
+	RuleUnknownPromotion = rule("unknownPromotion", "names promotion %q, which is not in the plan", "ID")
+	RuleUnknownPlace     = rule("unknownPlace", "names place %q, which is not in the plan", "ID")
+	RuleListedTwice      = rule("listedTwice", "%q is already in this group; list each channel once", "ID")
+	RuleSpendShare       = rule("spendShare", "must be between 0 and 1 (a share of total promotion spend), not %v", "Value")
+	RuleBelowMinShare    = rule("belowMinShare", "must not be below minShare (%v), not %v", "Min Value")
+	RuleThrough          = rule("through", "must be between 0 and the plan's months (%d), not %d", "Months Value")
+	RuleClosedMonthCount = rule("closedMonthCount", "has %d values, it must have one per closed month (%d)", "Count Months")
+	RuleRangeOf          = rule("rangeOf", "must name an input as LIST.ID.FIELD, such as products.green.baseVolume, not %q", "Value")
+	RuleRangeInput       = rule("rangeInput", "%q is not an input a range may cover: use products.ID.baseVolume, .unitCost or .elasticity; "+
+		"places.ID.marginPct or .unitCost; promotions.ID.maxUnits, .halfSpend, .shape or .carryover", "Value")
+	RuleRangeTwice = rule("rangeTwice", "%q already has a range (ranges[%d]); give each input at most one", "Input Entry")
+	RuleAboveValue = rule("aboveValue", "must not be above the plan's value (%v), not %v", "Planned Value")
+	RuleBelowValue = rule("belowValue", "must not be below the plan's value (%v), not %v", "Planned Value")
+	RuleIDMap      = rule("idMap", "must be an object keyed by id, not %s", "Kind")
 )
 
 // The rules of the file (Read and Parse).

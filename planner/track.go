@@ -30,7 +30,11 @@ func Track(p *Plan) (*Tracking, error) {
 	tk.calibrateChannels()
 	tk.calibrateProducts()
 	tk.estimate()
-	return tk.tracking(), nil
+	out := tk.tracking()
+	if err := checkFinite("tracking", out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // trackData holds the steps of §2.3 for one plan.

@@ -40,8 +40,8 @@ func (p *Plan) validate(ps *problems) {
 	if p.RetentionPct < 0 || p.RetentionPct >= 1 {
 		ps.refuse("retentionPct", RuleRate, p.RetentionPct)
 	}
-	if p.DiscountRate < 0 {
-		ps.refuse("discountRate", RuleNonNegative, p.DiscountRate)
+	if !finite(p.DiscountRate) || p.DiscountRate < 0 || p.DiscountRate > MaxDiscountRate {
+		ps.refuse("discountRate", RuleBetween, 0, MaxDiscountRate, p.DiscountRate)
 	}
 	p.validateTargets(ps)
 	checkCount(ps, "products", len(p.Products), MaxProducts)
@@ -78,11 +78,12 @@ func (p *Plan) validate(ps *problems) {
 			ps.refuse(field(path, "id"), RuleBaseID, BaseScenario)
 		}
 		nonEmpty(ps, field(path, "name"), sc.Name)
-		positive(ps, field(path, "volume"), sc.Volume)
-		positive(ps, field(path, "unitCost"), sc.UnitCost)
-		positive(ps, field(path, "response"), sc.Response)
-		positive(ps, field(path, "price"), sc.Price)
+		factor(ps, field(path, "volume"), sc.Volume)
+		factor(ps, field(path, "unitCost"), sc.UnitCost)
+		factor(ps, field(path, "response"), sc.Response)
+		factor(ps, field(path, "price"), sc.Price)
 	}
+	p.validateBaseUnits(ps)
 	p.validateV2(ps, products)
 }
 
@@ -95,8 +96,13 @@ func (p *Plan) validateTargets(ps *problems) {
 		ps.refuse("targets."+TargetGrossMarginPct, RuleBelowOne, *t.GrossMarginPct)
 	}
 	for _, tg := range TargetTable {
-		if goal := *tg.goal(&t); goal != nil && !finite(*goal) {
+		goal := *tg.goal(&t)
+		switch {
+		case goal == nil:
+		case !finite(*goal):
 			ps.refuse("targets."+tg.Name, RuleFinite)
+		case math.Abs(*goal) > MaxAmount:
+			ps.refuse("targets."+tg.Name, RuleAtMost, int64(MaxAmount), *goal)
 		}
 	}
 }
@@ -178,9 +184,8 @@ func (p *Plan) validatePromotion(ps *problems, path string, pm Promotion, produc
 			if !products[id] {
 				ps.refuse(kp, RuleUnknownProduct, id)
 			}
-			if !finite(x) || x < 0 {
-				ps.refuse(kp, RuleNonNegative, x)
-			} else {
+			before := len(ps.list)
+			if nonNegative(ps, kp, x); len(ps.list) == before {
 				sum += x
 			}
 		}
@@ -201,8 +206,8 @@ func (p *Plan) validateWeights(ps *problems, path string, w []float64) {
 	}
 	sum := 0.0
 	for i, x := range w {
-		if !finite(x) || x < 0 {
-			ps.refuse(index(path, i), RuleNonNegative, x)
+		before := len(ps.list)
+		if nonNegative(ps, index(path, i), x); len(ps.list) > before {
 			continue
 		}
 		sum += x
@@ -282,15 +287,27 @@ func nonEmpty(ps *problems, path, s string) {
 	}
 }
 
+// positive checks an amount that must be above 0: at least MinAmount, so
+// that dividing by it or raising it to a power stays finite, and at most
+// MaxAmount.
 func positive(ps *problems, path string, x float64) {
-	if !finite(x) || x <= 0 {
+	switch {
+	case !finite(x) || x <= 0:
 		ps.refuse(path, RulePositive, x)
+	case x < MinAmount:
+		ps.refuse(path, RuleAtLeast, minAmountText, x)
+	case x > MaxAmount:
+		ps.refuse(path, RuleAtMost, int64(MaxAmount), x)
 	}
 }
 
+// nonNegative checks an amount, volume or weight: 0 to MaxAmount.
 func nonNegative(ps *problems, path string, x float64) {
-	if !finite(x) || x < 0 {
+	switch {
+	case !finite(x) || x < 0:
 		ps.refuse(path, RuleNonNegative, x)
+	case x > MaxAmount:
+		ps.refuse(path, RuleAtMost, int64(MaxAmount), x)
 	}
 }
 

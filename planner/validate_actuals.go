@@ -12,14 +12,14 @@ func (p *Plan) validateActuals(ps *problems, products, promotions map[string]boo
 		return
 	}
 	if a.Through < 0 || a.Through > p.Months {
-		ps.add("actuals.through", "must be between 0 and the plan's months (%d), not %d", p.Months, a.Through)
+		ps.refuse("actuals.through", RuleThrough, p.Months, a.Through)
 	}
 	nonNegative(ps, "actuals.credibility", a.Credibility)
 	for _, id := range sortedKeysOf(a.Promotions) {
 		pa := a.Promotions[id]
 		path := field("actuals.promotions", id)
 		if !promotions[id] {
-			ps.add(path, "names promotion %q, which is not in the plan", id)
+			ps.refuse(path, RuleUnknownPromotion, id)
 		}
 		checkMonthly(ps, field(path, "spend"), pa.Spend, a.Through)
 		nonNegative(ps, field(path, "committed"), pa.Committed)
@@ -32,7 +32,7 @@ func (p *Plan) validateActuals(ps *problems, products, promotions map[string]boo
 		pa := a.Products[id]
 		path := field("actuals.products", id)
 		if !products[id] {
-			ps.add(path, "names product %q, which is not in the plan", id)
+			ps.refuse(path, RuleUnknownProduct, id)
 		}
 		checkMonthly(ps, field(path, "units"), pa.Units, a.Through)
 		checkMonthly(ps, field(path, "netRevenue"), pa.NetRevenue, a.Through)
@@ -45,7 +45,7 @@ func checkMonthly(ps *problems, path string, x []float64, through int) {
 		return
 	}
 	if len(x) != through {
-		ps.add(path, "has %d values, it must have one per closed month (%d)", len(x), through)
+		ps.refuse(path, RuleClosedMonthCount, len(x), through)
 	}
 	for i, v := range x {
 		nonNegative(ps, index(path, i), v)

@@ -9,12 +9,12 @@ func (p *Plan) validateRanges(ps *problems) {
 	for i, r := range p.Ranges {
 		path := index("ranges", i)
 		in, why := resolveRange(p, r.Of)
-		if why != "" {
-			ps.add(field(path, "of"), "%s", why)
+		if why != nil {
+			ps.refuse(field(path, "of"), why.Rule, why.Values...)
 			continue
 		}
 		if first, dup := seen[r.Of]; dup {
-			ps.add(field(path, "of"), "%q already has a range (ranges[%d]); give each input at most one", r.Of, first)
+			ps.refuse(field(path, "of"), RuleRangeTwice, r.Of, first)
 			continue
 		}
 		seen[r.Of] = i
@@ -29,10 +29,10 @@ func (p *Plan) validateRanges(ps *problems) {
 			continue // the input itself is refused at its own path
 		}
 		if r.Low > value {
-			ps.add(field(path, "low"), "must not be above the plan's value (%v), not %v", value, r.Low)
+			ps.refuse(field(path, "low"), RuleAboveValue, value, r.Low)
 		}
 		if r.High < value {
-			ps.add(field(path, "high"), "must not be below the plan's value (%v), not %v", value, r.High)
+			ps.refuse(field(path, "high"), RuleBelowValue, value, r.High)
 		}
 	}
 }

@@ -77,7 +77,7 @@ func TestRefusals(t *testing.T) {
 		{"bad start month", func(t *testing.T) []byte { return edit(t, `"2027-01"`, `"2027-13"`) }, "start", "YYYY-MM"},
 		{"horizon too long", func(t *testing.T) []byte { return edit(t, `"months": 12`, `"months": 61`) }, "months", "between 1 and 60"},
 		{"retention of 1", func(t *testing.T) []byte { return edit(t, `"retentionPct": 0.55`, `"retentionPct": 1`) }, "retentionPct", "less than 1"},
-		{"negative discount rate", func(t *testing.T) []byte { return edit(t, `"discountRate": 0.10`, `"discountRate": -0.1`) }, "discountRate", "negative"},
+		{"negative discount rate", func(t *testing.T) []byte { return edit(t, `"discountRate": 0.10`, `"discountRate": -0.1`) }, "discountRate", "between 0 and 10"},
 		{"negative budget", func(t *testing.T) []byte { return edit(t, `"budget": 300000`, `"budget": -1`) }, "targets.budget", "negative"},
 		{"margin target of 100 %", func(t *testing.T) []byte { return edit(t, `"grossMarginPct": 0.65`, `"grossMarginPct": 1`) }, "targets.grossMarginPct", "less than 1"},
 		{"text where a number goes", func(t *testing.T) []byte { return edit(t, `"unitCost": 2.1`, `"unitCost": "2,1"`) }, "products[0].unitCost", "must be a number"},

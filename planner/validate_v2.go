@@ -28,16 +28,16 @@ func (p *Plan) validateGroups(ps *problems, promotions map[string]bool) {
 		ids.check(path, g.ID)
 		nonEmpty(ps, field(path, "name"), g.Name)
 		if len(g.Promotions) == 0 {
-			ps.add(field(path, "promotions"), "must name at least one promotion channel")
+			ps.refuse(field(path, "promotions"), RuleNoChannel)
 		}
 		listed := make(map[string]bool, len(g.Promotions))
 		for j, id := range g.Promotions {
 			jp := index(field(path, "promotions"), j)
 			switch {
 			case !promotions[id]:
-				ps.add(jp, "names promotion %q, which is not in the plan", id)
+				ps.refuse(jp, RuleUnknownPromotion, id)
 			case listed[id]:
-				ps.add(jp, "%q is already in this group; list each channel once", id)
+				ps.refuse(jp, RuleListedTwice, id)
 			}
 			listed[id] = true
 		}
@@ -45,9 +45,9 @@ func (p *Plan) validateGroups(ps *problems, promotions map[string]bool) {
 		if g.Max != nil {
 			switch {
 			case !finite(*g.Max):
-				ps.add(field(path, "max"), "must be a finite number")
+				ps.refuse(field(path, "max"), RuleFinite)
 			case finite(g.Min) && *g.Max < g.Min:
-				ps.add(field(path, "max"), "must not be below min (%v), not %v", g.Min, *g.Max)
+				ps.refuse(field(path, "max"), RuleBelowMin, g.Min, *g.Max)
 			}
 		}
 		shareOK := true
@@ -56,12 +56,12 @@ func (p *Plan) validateGroups(ps *problems, promotions map[string]bool) {
 			x    float64
 		}{{"minShare", g.MinShare}, {"maxShare", g.MaxShare}} {
 			if !finite(s.x) || s.x < 0 || s.x > 1 {
-				ps.add(field(path, s.name), "must be between 0 and 1 (a share of total promotion spend), not %v", s.x)
+				ps.refuse(field(path, s.name), RuleSpendShare, s.x)
 				shareOK = false
 			}
 		}
 		if shareOK && g.MaxShare < g.MinShare {
-			ps.add(field(path, "maxShare"), "must not be below minShare (%v), not %v", g.MinShare, g.MaxShare)
+			ps.refuse(field(path, "maxShare"), RuleBelowMinShare, g.MinShare, g.MaxShare)
 		}
 	}
 }
