@@ -40,7 +40,9 @@ func extremize(p *planner.Plan, rng *rand.Rand) {
 		func() { p.Promotions[rng.Intn(len(p.Promotions))].Spend = pick() },
 		func() { p.Promotions[rng.Intn(len(p.Promotions))].Response.MaxUnits = pick() },
 		func() { p.Promotions[rng.Intn(len(p.Promotions))].Response.HalfSpend = pick() },
-		func() { p.Promotions[rng.Intn(len(p.Promotions))].Response.Shape = []float64{1e-6, 0.01, 1, 10}[rng.Intn(4)] },
+		func() {
+			p.Promotions[rng.Intn(len(p.Promotions))].Response.Shape = []float64{1e-6, 0.01, 1, 10}[rng.Intn(4)]
+		},
 		func() { p.Promotions[rng.Intn(len(p.Promotions))].Response.Carryover = 0.9 },
 		func() {
 			pm := &p.Promotions[rng.Intn(len(p.Promotions))]
