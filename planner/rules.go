@@ -81,7 +81,7 @@ var (
 	RuleListedTwice      = rule("listedTwice", "%q is already in this group; list each channel once", "ID")
 	RuleSpendShare       = rule("spendShare", "must be between 0 and 1 (a share of total promotion spend), not %v", "Value")
 	RuleBelowMinShare    = rule("belowMinShare", "must not be below minShare (%v), not %v", "Min Value")
-	RuleThrough          = rule("through", "must be between 0 and the plan's months (%d), not %d", "Months Value")
+	RuleThrough          = rule("through", "must be between 0 and the plan's months (%d), not %d", "Months Through")
 	RuleClosedMonthCount = rule("closedMonthCount", "has %d values, it must have one per closed month (%d)", "Count Months")
 	RuleRangeOf          = rule("rangeOf", "must name an input as LIST.ID.FIELD, such as products.green.baseVolume, not %q", "Value")
 	RuleRangeInput       = rule("rangeInput", "%q is not an input a range may cover: use products.ID.baseVolume, .unitCost or .elasticity; "+

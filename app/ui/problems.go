@@ -84,6 +84,57 @@ var problemWordings = map[planner.Rule]problemWording{
 		return lang.L("“{{.ID}}” is already the id of entry {{.Entry}}; ids must be unique", d)
 	}},
 
+	// the limits (planner/limits.go) and the version-2 values (planner/validate_v2.go…)
+	planner.RuleAtMost: {say: func(d map[string]any) string {
+		return lang.L("must be at most {{.Max}}, the most a plan may hold, not {{.Value}}", d)
+	}},
+	planner.RuleAtLeast: {say: func(d map[string]any) string {
+		return lang.L("must be at least {{.Min}}, the least a plan may hold, not {{.Value}}", d)
+	}},
+	planner.RuleBaseUnits: {say: func(d map[string]any) string {
+		return lang.L("at a net price of {{.Price}} in scenario “{{.Scenario}}”, this elasticity makes the base volume {{.Units}} units, more than the {{.Max}} a plan may hold", d)
+	}},
+	planner.RuleNoChannel: {say: func(map[string]any) string { return lang.L("must name at least one promotion channel") }},
+	planner.RuleUnknownPromotion: {say: func(d map[string]any) string {
+		return lang.L("names promotion “{{.ID}}”, which is not in the plan", d)
+	}},
+	planner.RuleUnknownPlace: {say: func(d map[string]any) string {
+		return lang.L("names place “{{.ID}}”, which is not in the plan", d)
+	}},
+	planner.RuleListedTwice: {say: func(d map[string]any) string {
+		return lang.L("“{{.ID}}” is already in this group; list each channel once", d)
+	}},
+	planner.RuleSpendShare: {say: func(d map[string]any) string {
+		return lang.L("must be between 0 and 1 (a share of total promotion spend), not {{.Value}}", d)
+	}},
+	planner.RuleBelowMinShare: {say: func(d map[string]any) string {
+		return lang.L("must not be below minShare ({{.Min}}), not {{.Value}}", d)
+	}},
+	planner.RuleThrough: {say: func(d map[string]any) string {
+		return lang.L("must be between 0 and the plan’s months ({{.Months}}), not {{.Through}}", d)
+	}},
+	planner.RuleClosedMonthCount: {say: func(d map[string]any) string {
+		return lang.L("has {{.Count}} values, it must have one per closed month ({{.Months}})", d)
+	}},
+	planner.RuleRangeOf: {say: func(d map[string]any) string {
+		return lang.L("must name an input as LIST.ID.FIELD, such as products.green.baseVolume, not “{{.Value}}”", d)
+	}},
+	planner.RuleRangeInput: {say: func(d map[string]any) string {
+		return lang.L("“{{.Value}}” is not an input a range may cover: use products.ID.baseVolume, .unitCost or .elasticity; places.ID.marginPct or .unitCost; promotions.ID.maxUnits, .halfSpend, .shape or .carryover", d)
+	}},
+	planner.RuleRangeTwice: {say: func(d map[string]any) string {
+		return lang.L("“{{.Input}}” already has a range (ranges[{{.Entry}}]); give each input at most one", d)
+	}},
+	planner.RuleAboveValue: {say: func(d map[string]any) string {
+		return lang.L("must not be above the plan’s value ({{.Planned}}), not {{.Value}}", d)
+	}},
+	planner.RuleBelowValue: {say: func(d map[string]any) string {
+		return lang.L("must not be below the plan’s value ({{.Planned}}), not {{.Value}}", d)
+	}},
+	planner.RuleIDMap: {say: func(d map[string]any) string {
+		return lang.L("must be an object keyed by id, not {{.Kind}}", kindOf(d))
+	}},
+
 	// the file (planner/decode.go)
 	planner.RuleFileSize: {say: func(d map[string]any) string {
 		return lang.L("the file is larger than {{.Size}} MiB, the most a plan may be", d)

@@ -15,7 +15,7 @@ import (
 var sampleValues = map[string]any{
 	"Value": 1.5, "Low": -20, "High": 0, "Min": 20000.0, "ID": "road-shoe", "Product": "road-shoe",
 	"Sum": "0.95", "Count": 7, "Months": 12, "Max": 100, "Entry": 2, "Size": 64, "Line": 3,
-	"Column": 7, "Detail": "invalid character 'x'", "Kind": "text", "Format": "mixplan", "Version": 2,
+	"Column": 7, "Through": 13, "Planned": 100.0, "Input": "products.green.baseVolume", "Price": 0.5, "Scenario": "low", "Units": 2e12, "Detail": "invalid character 'x'", "Kind": "text", "Format": "mixplan", "Version": 2,
 }
 
 // sampleProblem is a problem of rule r with sample values.
