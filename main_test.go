@@ -22,6 +22,8 @@ func TestWantsCommandLine(t *testing.T) {
 		{"the version", []string{"--version"}, true},
 		{"an unknown flag is the command line's to refuse", []string{"--frobnicate"}, true},
 		{"two files are the command line's to refuse", []string{"a.mixplan", "b.mixplan"}, true},
+		{"a mistyped command is the command line's to refuse", []string{"frobnicate"}, true},
+		{"a file with no extension in a folder opens the window", []string{"plans/q3"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := wantsCommandLine(tc.args); got != tc.want {

@@ -63,6 +63,27 @@ func IsCommand(name string) bool {
 	return ok
 }
 
+// LooksLikeCommand reports whether a lone argument can only be a mistyped
+// command ("frobnicate") rather than a file to open in the window: a word
+// with no folder, no extension and no file of that name.
+func LooksLikeCommand(arg string) bool {
+	if arg == "" || strings.ContainsAny(arg, `./\`) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
+
+// commandNames lists the commands, sorted.
+func commandNames() []string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Run executes the command line args (without the program name) and returns
 // the exit status.
 func Run(env Env, args []string) int {
@@ -77,6 +98,8 @@ func Run(env Env, args []string) int {
 				fmt.Fprintf(env.Stdout, "usage: mixplan %s %s\n\n%s\n", c.name, c.usage, c.summary)
 				return ExitOK
 			}
+			fmt.Fprintf(env.Stderr, "mixplan help: no command %q; the commands are %s\n", clip(args[1]), strings.Join(commandNames(), ", "))
+			return ExitUsage
 		}
 		usage(env.Stdout)
 		return ExitOK
@@ -86,7 +109,7 @@ func Run(env Env, args []string) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "mixplan: unknown command %q\n\n", args[0])
+		fmt.Fprintf(env.Stderr, "mixplan: unknown command %q; the commands are %s\n\n", clip(args[0]), strings.Join(commandNames(), ", "))
 		usage(env.Stderr)
 		return ExitUsage
 	}
@@ -98,12 +121,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "usage:")
 	fmt.Fprintln(w, "  mixplan [FILE]                 open the desktop planner (on FILE, or the last or sample plan)")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range commandNames() {
 		c := commands[n]
 		fmt.Fprintf(w, "  mixplan %s %s\n      %s\n", c.name, c.usage, c.summary)
 	}
@@ -111,6 +129,19 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "  mixplan --version              the version")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Exit status: 0 done, 1 the plan or the request was refused, 2 the command line was wrong.")
+}
+
+// maxEcho is the most characters of a user's input a message repeats.
+const maxEcho = 80
+
+// clip cuts s to maxEcho characters with an ellipsis, so that a huge
+// argument is not echoed whole.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= maxEcho {
+		return s
+	}
+	return string(r[:maxEcho-1]) + "…"
 }
 
 // errUsage marks a command-line mistake (exit 2) as opposed to a refusal (exit 1).
