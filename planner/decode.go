@@ -61,6 +61,9 @@ func Parse(data []byte) (*Plan, error) {
 	}
 	d := &decoder{derived: map[string]bool{}}
 	plan := d.plan(tree)
+	if _, isObject := tree.(map[string]any); !isObject {
+		return nil, d.err() // nothing of a plan to check beyond that
+	}
 	// Report the value rules too, so one round of fixes is enough, but not a
 	// second message for a field that is already wrong or missing, nor for a
 	// default taken from another field (referencePrice from listPrice).
@@ -90,6 +93,10 @@ func fileError(rule Rule, values ...any) error {
 func describeJSONError(data []byte, err error) Problem {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
+		if word := notANumber(data, int(syn.Offset)); word != "" {
+			line, col := position(data, int(syn.Offset)-1)
+			return RuleNotANumber.Problem("", word, line, col)
+		}
 		line, col := position(data, int(syn.Offset))
 		return RuleJSONSyntax.Problem("", syn.Error(), line, col)
 	}
@@ -97,6 +104,20 @@ func describeJSONError(data []byte, err error) Problem {
 		return RuleTruncated.Problem("")
 	}
 	return RuleJSON.Problem("", err.Error())
+}
+
+// notANumber is the NaN or Infinity written where the syntax error at
+// offset is (JavaScript writes them; JSON has no such numbers), or "".
+func notANumber(data []byte, offset int) string {
+	start := max(offset-2, 0)
+	for _, word := range []string{"-Infinity", "+Infinity", "Infinity", "-NaN", "NaN", "nan", "inf", "-inf"} {
+		for at := start; at < offset && at < len(data); at++ {
+			if bytes.HasPrefix(data[at:], []byte(word)) {
+				return word
+			}
+		}
+	}
+	return ""
 }
 
 func position(data []byte, offset int) (line, col int) {
@@ -305,7 +326,10 @@ func (d *decoder) plan(v any) *Plan {
 	if o.present("format") && format != FormatName {
 		d.refuse("format", RuleFormat, FormatName)
 	}
-	if version := d.integer(o, "version", 0, true); o.present("version") {
+	// A version that is not a whole number is that problem alone, not
+	// also "must be 2".
+	before := len(d.list)
+	if version := d.integer(o, "version", 0, true); o.present("version") && len(d.list) == before {
 		if version > FormatVersion {
 			d.refuse("version", RuleNewerVersion, version, FormatVersion)
 		} else if version < 1 {

@@ -3,6 +3,7 @@ package planner
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Rule is a rule of the plan format a Problem can break: a stable code,
@@ -22,8 +23,27 @@ func (r Rule) Names() []string { return strings.Fields(r.names) }
 
 // Problem is the problem of what is at path breaking the rule, with the
 // values its wording names, in order.
+// Text values longer than MaxEcho characters are cut (Clip): a message
+// never repeats a huge input whole.
 func (r Rule) Problem(path string, values ...any) Problem {
+	for i, v := range values {
+		if s, ok := v.(string); ok {
+			values[i] = Clip(s)
+		}
+	}
 	return Problem{Path: path, Rule: r, Values: values, Message: fmt.Sprintf(r.english, values...)}
+}
+
+// MaxEcho is the most characters of an input a message repeats.
+const MaxEcho = 80
+
+// Clip cuts s to MaxEcho characters, the last an ellipsis, when it is longer.
+func Clip(s string) string {
+	if utf8.RuneCountInString(s) <= MaxEcho {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:MaxEcho-1]) + "…"
 }
 
 // allRules lists every rule with a wording, in the order declared.
@@ -99,6 +119,7 @@ var (
 	RuleNotUTF8      = rule("notUtf8", "the file is not UTF-8 text: invalid byte at line %d, column %d", "Line Column")
 	RuleJSONSyntax   = rule("jsonSyntax", "the file is not valid JSON: %s at line %d, column %d", "Detail Line Column")
 	RuleJSON         = rule("json", "the file is not valid JSON: %s", "Detail")
+	RuleNotANumber   = rule("notANumber", "numbers must be finite; %s is not a number (line %d, column %d)", "Value Line Column")
 	RuleTruncated    = rule("truncated", "the file is truncated: it ends before the plan is complete", "")
 	RuleTrailing     = rule("trailing", "the file has more after the plan's closing brace", "")
 	RuleObject       = rule("object", "must be an object, not %s", "Kind")

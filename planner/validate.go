@@ -201,7 +201,8 @@ func (p *Plan) validateWeights(ps *problems, path string, w []float64) {
 	if w == nil {
 		return
 	}
-	if len(w) != p.Months {
+	// With a horizon out of range its lengths would all be follow-on problems.
+	if len(w) != p.Months && p.Months >= 1 && p.Months <= MaxMonths {
 		ps.refuse(path, RuleMonthCount, len(w), p.Months)
 	}
 	sum := 0.0

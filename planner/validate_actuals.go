@@ -11,7 +11,7 @@ func (p *Plan) validateActuals(ps *problems, products, promotions map[string]boo
 	if a == nil {
 		return
 	}
-	if a.Through < 0 || a.Through > p.Months {
+	if (a.Through < 0 || a.Through > p.Months) && p.Months >= 1 && p.Months <= MaxMonths {
 		ps.refuse("actuals.through", RuleThrough, p.Months, a.Through)
 	}
 	nonNegative(ps, "actuals.credibility", a.Credibility)

@@ -98,7 +98,7 @@ func Run(env Env, args []string) int {
 				fmt.Fprintf(env.Stdout, "usage: mixplan %s %s\n\n%s\n", c.name, c.usage, c.summary)
 				return ExitOK
 			}
-			fmt.Fprintf(env.Stderr, "mixplan help: no command %q; the commands are %s\n", clip(args[1]), strings.Join(commandNames(), ", "))
+			fmt.Fprintf(env.Stderr, "mixplan help: no command %q; the commands are %s\n", planner.Clip(args[1]), strings.Join(commandNames(), ", "))
 			return ExitUsage
 		}
 		usage(env.Stdout)
@@ -109,7 +109,7 @@ func Run(env Env, args []string) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "mixplan: unknown command %q; the commands are %s\n\n", clip(args[0]), strings.Join(commandNames(), ", "))
+		fmt.Fprintf(env.Stderr, "mixplan: unknown command %q; the commands are %s\n\n", planner.Clip(args[0]), strings.Join(commandNames(), ", "))
 		usage(env.Stderr)
 		return ExitUsage
 	}
@@ -129,19 +129,6 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "  mixplan --version              the version")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Exit status: 0 done, 1 the plan or the request was refused, 2 the command line was wrong.")
-}
-
-// maxEcho is the most characters of a user's input a message repeats.
-const maxEcho = 80
-
-// clip cuts s to maxEcho characters with an ellipsis, so that a huge
-// argument is not echoed whole.
-func clip(s string) string {
-	r := []rune(s)
-	if len(r) <= maxEcho {
-		return s
-	}
-	return string(r[:maxEcho-1]) + "…"
 }
 
 // errUsage marks a command-line mistake (exit 2) as opposed to a refusal (exit 1).

@@ -146,6 +146,9 @@ var problemWordings = map[planner.Rule]problemWording{
 	planner.RuleJSONSyntax: {say: func(d map[string]any) string {
 		return lang.L("the file is not valid JSON at line {{.Line}}, column {{.Column}} ({{.Detail}})", d)
 	}},
+	planner.RuleNotANumber: {say: func(d map[string]any) string {
+		return lang.L("numbers must be finite; {{.Value}} is not a number (line {{.Line}}, column {{.Column}})", d)
+	}},
 	planner.RuleJSON: {say: func(d map[string]any) string { return lang.L("the file is not valid JSON ({{.Detail}})", d) }},
 	planner.RuleTruncated: {say: func(map[string]any) string {
 		return lang.L("the file is truncated: it ends before the plan is complete")
