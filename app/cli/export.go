@@ -41,6 +41,15 @@ func runExport(env Env, args []string) int {
 			err = errUsage{fmt.Sprintf("--date must be a day written YYYY-MM-DD, not %q", *date)}
 		}
 	}
+	if err == nil {
+		err = checkNotInput(*xlsxOut, "--xlsx", pos[0])
+	}
+	if err == nil {
+		err = checkNotInput(*pdfOut, "--pdf", pos[0], *xlsxOut)
+	}
+	if err == nil && *xlsxOut == stdoutName && *pdfOut == stdoutName {
+		err = errUsage{"--xlsx and --pdf cannot both go to standard output"}
+	}
 	if err != nil {
 		return fail(env, "export", err)
 	}
@@ -70,10 +79,12 @@ func runExport(env Env, args []string) int {
 		if err := job.write(&buf); err != nil {
 			return fail(env, "export", err)
 		}
-		if err := planner.WriteFileAtomic(job.out, buf.Bytes()); err != nil {
+		if err := writeOutput(env, job.out, buf.Bytes()); err != nil {
 			return fail(env, "export", err)
 		}
-		fmt.Fprintf(env.Stdout, "wrote %s\n", job.out)
+		if job.out != stdoutName {
+			fmt.Fprintf(env.Stdout, "wrote %s\n", job.out)
+		}
 	}
 	return ExitOK
 }

@@ -26,6 +26,9 @@ func runImport(env Env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	out := fs.String("out", "", "plan file to write; standard output when absent")
 	pos, err := parseArgs(fs, args, "workbook (BOOK.xlsx)")
+	if err == nil {
+		err = checkNotInput(*out, "--out", pos[0])
+	}
 	if err != nil {
 		return fail(env, "import", err)
 	}
@@ -41,7 +44,7 @@ func runImport(env Env, args []string) int {
 	if err != nil {
 		return fail(env, "import", err)
 	}
-	if *out == "" {
+	if *out == "" || *out == stdoutName {
 		data, err := planner.Marshal(plan)
 		if err != nil {
 			return fail(env, "import", err)

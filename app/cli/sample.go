@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"mixplan/assets"
-	"mixplan/planner"
 )
 
 func init() {
@@ -23,11 +22,11 @@ func runSample(env Env, args []string) int {
 	if _, err := parseArgs(fs, args, ""); err != nil {
 		return fail(env, "sample", err)
 	}
-	if *out == "" {
+	if *out == "" || *out == stdoutName {
 		env.Stdout.Write(assets.SamplePlan)
 		return ExitOK
 	}
-	if err := planner.WriteFileAtomic(*out, assets.SamplePlan); err != nil {
+	if err := writeOutput(env, *out, assets.SamplePlan); err != nil {
 		return fail(env, "sample", err)
 	}
 	fmt.Fprintf(env.Stdout, "wrote the sample plan to %s\n", *out)
