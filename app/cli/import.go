@@ -60,8 +60,8 @@ func runImport(env Env, args []string) int {
 }
 
 // maxStdinWorkbook bounds a workbook read from standard input; xlsx.Read
-// refuses anything larger than a Mixplan workbook can be anyway.
-const maxStdinWorkbook = 512 << 20
+// refuses anything larger than a Mixplan workbook can be (64 MiB) anyway.
+const maxStdinWorkbook = 64<<20 + 1
 
 // readWorkbook reads a workbook from a file, or from standard input for "-".
 func readWorkbook(env Env, path string) (*planner.Plan, error) {

@@ -346,7 +346,7 @@ func TestNotAMixplanWorkbook(t *testing.T) {
 		}), ErrNotMixplanWorkbook, `D5 reads "Price" instead of "List price"`},
 		{"declares 60 GB", bombZip(t, 20<<30), ErrWorkbookTooLarge, "zip bomb"},
 		{"a huge part", declaring(t, "xl/sharedStrings.xml", maxPartBytes+1), ErrWorkbookTooLarge, "would unpack to 64 MiB"},
-		{"too large a file", nil, ErrWorkbookTooLarge, "more than the 256 MiB"},
+		{"too large a file", nil, ErrWorkbookTooLarge, "more than the 64 MiB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			size := int64(len(tc.data))
