@@ -58,13 +58,13 @@ func sameMarshal(t testing.TB, got, want *planner.Plan) {
 func roundTripPlans(t testing.TB) map[string]*planner.Plan {
 	edge := exporttest.BarePlan() // no start month, one product, no promotion
 	edge.Products = append(edge.Products, planner.Product{ID: "b", Name: "  Beta, spaced  ", UnitCost: 0, ListPrice: 0.1,
-		BaseVolume: 0, ReferencePrice: 1e-9, Elasticity: -20, UnitsPerCustomer: 1e-6,
+		BaseVolume: 0, ReferencePrice: 1e-6, Elasticity: -20, UnitsPerCustomer: 1e-6,
 		Seasonality: []float64{1, 1, 1, 1, 1, 1}}) // explicit flat: stays explicit
 	edge.Places[0].Share["b"] = 1
 	edge.Promotions = []planner.Promotion{
 		{ID: "x", Name: "Split with a zero", Spend: 1234.5678901234567, Max: planner.Float(0.1 + 0.2),
 			Response: planner.Response{MaxUnits: 10, HalfSpend: 1.0 / 3, Shape: 10}, Split: map[string]float64{"a": 0, "b": 2}},
-		{ID: "y", Name: "Proportional", Min: 5, Max: planner.Float(5), Response: planner.Response{MaxUnits: 0, HalfSpend: 1e300, Shape: 0.01}},
+		{ID: "y", Name: "Proportional", Min: 5, Max: planner.Float(5), Response: planner.Response{MaxUnits: 0, HalfSpend: 1e12, Shape: 0.01}},
 	}
 	edge.Targets = planner.Targets{Budget: planner.Float(0), GrossMarginPct: planner.Float(-2), CAC: planner.Float(1e-300)}
 	edge.RetentionPct, edge.DiscountRate = 0.999999999999, 0

@@ -238,8 +238,12 @@ func readRows(f *excelize.File, sheet string, width func(row int) int) (map[int]
 	return out, nil
 }
 
-// cellAt is the raw value at (row, col), "" when empty.
-func cellAt(rows map[int][]string, row, col int) string {
+// cellAt is the value at (row, col) as a spreadsheet shows it, "" when
+// empty (see cellkinds.go).
+func cellAt(rows map[int][]string, row, col int) string { return shown(rawCellAt(rows, row, col)) }
+
+// rawCellAt is the raw value at (row, col), marked with its kind.
+func rawCellAt(rows map[int][]string, row, col int) string {
 	cells := rows[row]
 	if col < 1 || col > len(cells) {
 		return ""

@@ -34,6 +34,7 @@ func (rd *bookReader) plan() (*planner.Plan, error) {
 		return nil, err
 	}
 	p := &planner.Plan{Months: rd.lay.months}
+	pr.checkRowsBelow()
 	pr.readSummary(p)
 	pr.readProducts(p)
 	pr.readPlaces(p)
@@ -54,13 +55,16 @@ func (rd *bookReader) plan() (*planner.Plan, error) {
 // load streams the rows of each sheet that hold inputs, and no others.
 func (pr *planReader) load() error {
 	l := pr.lay
-	// within keeps a table's header row and its n rows from first.
+	// within keeps a table's header row and its n rows from first, and
+	// the id and name of the rows just below (rowsBelow.go).
 	within := func(row, header, first, n, width int) int {
 		switch {
-		case row > header && row >= first+n:
+		case row > header && row >= first+n+rowsBelowChecked:
 			return -1
 		case row == header || row >= first && row < first+n:
 			return width
+		case row >= first+n:
+			return belowWidth
 		}
 		return 0
 	}
@@ -161,6 +165,10 @@ func (pr *planReader) text(c cell) string {
 // number reads a number input: ok is false when the cell is empty, and a
 // problem is noted when it holds anything but a number.
 func (pr *planReader) number(c cell) (v float64, ok bool) {
+	if why := notANumber(rawCellAt(pr.sheets[c.sheet], c.row, c.col)); why != "" {
+		pr.problem(c, "%s", why)
+		return 0, false
+	}
 	s := strings.TrimSpace(pr.raw(c))
 	if s == "" {
 		return 0, false

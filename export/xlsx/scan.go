@@ -269,6 +269,7 @@ func (s *scanner) row(ts *tokens, width int) ([]string, error) {
 				if err != nil {
 					return nil, err
 				}
+				v = markCell(typ, v, formula)
 				if v != "" || formula { // placed as excelize places it
 					for blank := col - len(cells); blank > 1; blank-- {
 						cells = append(cells, "")
