@@ -1,0 +1,313 @@
+package alloc
+
+import (
+	"fmt"
+	"math"
+)
+
+// The rows' multipliers. For μ ≥ 0 the regularized dual
+//
+//	D_ε(μ) = μ·b + Σ_c max_x [Ψ_c(x) − p_c(μ)·total_c(x) − (ε_c/2)(total_c(x) − tl_c)²]
+//
+// is convex and smooth, with gradient b − A·T(μ) and Hessian A·diag(w)·Aᵀ,
+// w_c = −dT_c/dp_c, which every channel reports with its answer. A
+// projected Newton method minimises it over μ ≥ 0 (a handful of rows: the
+// linear algebra is negligible next to the channels' answers). Every μ
+// visited also yields a rigorous bound (relax.go); the best is kept.
+
+// evaluate prices every channel at μ; it returns the regularized dual and
+// the rigorous bound there.
+func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
+	m := s.m
+	for c := range m.ch {
+		ch := &m.ch[c]
+		p := m.kappa
+		for r, a := range ch.col {
+			p += mu[r] * a
+		}
+		st := s.st[c]
+		st.respond(ch, p)
+		dreg += st.hreg
+		dub += st.ub
+	}
+	for r, b := range m.b {
+		dreg += mu[r] * b
+		dub += mu[r] * b
+	}
+	s.evals++
+	return dreg, dub
+}
+
+// relax solves the node's relaxation from the multipliers mu (updated in
+// place) and returns its bound; it stops early once the bound falls to
+// cutoff. The channels' answers at the last μ are left in their states.
+func (s *solver) relax(mu []float64, cutoff float64) float64 {
+	m := s.m
+	nr := len(m.b)
+	s.lastMu = mu
+	dreg, dub := s.evaluate(mu)
+	best := dub
+	if nr == 0 {
+		return best
+	}
+	grad, hess, dir, trial, scale := s.grad, s.hess, s.dir, s.trial, s.rowScale
+	free := make([]int, 0, nr)
+	for it := 0; it < 60 && best > cutoff; it++ {
+		for r := 0; r < nr; r++ {
+			grad[r], scale[r] = m.b[r], math.Abs(m.b[r])
+			for q := 0; q < nr; q++ {
+				hess[r*nr+q] = 0
+			}
+		}
+		for c := range m.ch {
+			st, col := s.st[c], m.ch[c].col
+			for r, a := range col {
+				if a == 0 {
+					continue
+				}
+				grad[r] -= a * st.T
+				scale[r] += math.Abs(a * st.T)
+				if st.w > 0 {
+					aw := a * st.w
+					for q, b := range col {
+						hess[r*nr+q] += aw * b
+					}
+				}
+			}
+		}
+		free = free[:0]
+		done := true
+		for r := 0; r < nr; r++ {
+			if mu[r] > 0 || grad[r] < 0 {
+				free = append(free, r)
+				if math.Abs(grad[r]) > 1e-12*(scale[r]+1e-300) {
+					done = false
+				}
+			}
+		}
+		if debugNodes && it > 1000 {
+			for c := range m.ch {
+				st := s.st[c]
+				fmt.Printf("    ch %d T %.10g w %.4g box [%g %g] tl %g tu %g hreg %.10f\n", c, st.T, st.w, st.l[0], st.u[0], st.tl, st.tu, st.hreg)
+			}
+		}
+		if debugNodes {
+			for c := range m.ch {
+				st := s.st[c]
+				fmt.Printf("    ch %d T %.6g w %.4g ub-(val-pT) %.6g x %.6g g %.6g\n", c, st.T, st.w, st.ub-st.hreg, st.x, st.g)
+			}
+			fmt.Printf("  it %d mu %v grad %v dreg %.10f best %.10f\n", it, mu, grad, dreg, best)
+		}
+		if done {
+			break
+		}
+		if !s.newtonStep(free, nr, dir) {
+			break
+		}
+		// Projected line search with Armijo's rule on D_ε.
+		alpha := 1.0
+		accepted := false
+		for ls := 0; ls < 40; ls++ {
+			slope := 0.0
+			for r := 0; r < nr; r++ {
+				trial[r] = mu[r]
+			}
+			for i, r := range free {
+				trial[r] = math.Max(0, mu[r]+alpha*dir[i])
+				slope += grad[r] * (trial[r] - mu[r])
+			}
+			var before []float64
+			if debugNodes && it > 44 && alpha < 1e-10 {
+				for c := range m.ch {
+					before = append(before, s.st[c].hreg, s.st[c].T, s.st[c].val)
+				}
+			}
+			nreg, nub := s.evaluate(trial)
+			if before != nil {
+				for c := range m.ch {
+					fmt.Printf("     ch %d hreg %.12g -> %.12g  T %.12g -> %.12g val %.12g -> %.12g\n", c, before[3*c], s.st[c].hreg, before[3*c+1], s.st[c].T, before[3*c+2], s.st[c].val)
+				}
+			}
+			if debugNodes && it > 1000 {
+				fmt.Printf("    ls alpha %g dir %v nreg-dreg %g slope %g\n", alpha, dir[:len(free)], nreg-dreg, slope)
+			}
+			if nub < best {
+				best = nub
+			}
+			if nreg <= dreg+1e-4*slope || nreg <= dreg-1e-15*math.Abs(dreg) {
+				copy(mu, trial)
+				dreg = nreg
+				accepted = true
+				break
+			}
+			if best <= cutoff {
+				copy(mu, trial)
+				return best
+			}
+			alpha *= 0.3
+		}
+		if !accepted {
+			// No progress along the Newton direction: leave the channels'
+			// answers at μ.
+			s.evaluate(mu)
+			break
+		}
+	}
+	return best
+}
+
+// newtonStep solves (H_FF + τI) d = −grad_F into dir; where H_FF vanishes
+// (every channel pinned in those rows' directions) it scales the gradient
+// instead. It reports false when there is no direction.
+func (s *solver) newtonStep(free []int, nr int, dir []float64) bool {
+	n := len(free)
+	if n == 0 {
+		return false
+	}
+	a := s.small[:n*n]
+	diag := 0.0
+	for i, r := range free {
+		for j, q := range free {
+			a[i*n+j] = s.hess[r*nr+q]
+		}
+		diag = math.Max(diag, a[i*n+i])
+	}
+	for i, r := range free {
+		dir[i] = -s.grad[r]
+	}
+	if diag <= 0 {
+		// Linear in these multipliers: a gradient step of a size the rows' magnitudes suggest.
+		for i, r := range free {
+			dir[i] = -s.grad[r] / (s.rowScale[r] + 1e-300) * s.priceScale
+		}
+		return true
+	}
+	tau := 1e-12 * diag
+	for attempt := 0; attempt < 6; attempt++ {
+		if choleskySolve(a, n, tau, dir) {
+			return true
+		}
+		tau *= 1e3
+	}
+	return false
+}
+
+// choleskySolve solves (A + τI) z = b in place for a small symmetric A
+// (row-major n×n, left unchanged); false when not positive definite.
+func choleskySolve(a []float64, n int, tau float64, b []float64) bool {
+	l := make([]float64, n*n)
+	for r := 0; r < n; r++ {
+		for c := 0; c <= r; c++ {
+			v := a[r*n+c]
+			if r == c {
+				v += tau
+			}
+			for k := 0; k < c; k++ {
+				v -= l[r*n+k] * l[c*n+k]
+			}
+			if r == c {
+				if v <= 0 {
+					return false
+				}
+				l[r*n+r] = math.Sqrt(v)
+			} else {
+				l[r*n+c] = v / l[c*n+c]
+			}
+		}
+	}
+	for r := 0; r < n; r++ {
+		v := b[r]
+		for k := 0; k < r; k++ {
+			v -= l[r*n+k] * b[k]
+		}
+		b[r] = v / l[r*n+r]
+	}
+	for r := n - 1; r >= 0; r-- {
+		v := b[r]
+		for k := r + 1; k < n; k++ {
+			v -= l[k*n+r] * b[k]
+		}
+		b[r] = v / l[r*n+r]
+	}
+	return true
+}
+
+// repair returns the channels' answers moved the least (in total) onto the
+// rows, or false when the node's box admits no feasible point. Answers
+// within rounding of the rows are taken as they are.
+func (s *solver) repair(x [][]float64) bool {
+	m := s.m
+	nr, nc := len(m.b), len(m.ch)
+	for c := range m.ch {
+		copy(x[c], s.st[c].x)
+	}
+	violated := false
+	for r := 0; r < nr; r++ {
+		lhs, mag := 0.0, math.Abs(m.b[r])
+		for c := 0; c < nc; c++ {
+			lhs += m.a[r][c] * s.st[c].T
+			mag += math.Abs(m.a[r][c] * s.st[c].T)
+		}
+		if lhs-m.b[r] > 1e-12*(mag+1e-300) {
+			violated = true
+		}
+	}
+	if !violated {
+		return true
+	}
+	// min Σ (d⁺_c + d⁻_c)/scale_c  s.t.  A(T + d⁺ − d⁻) ≤ b,  T + d⁺ − d⁻ within the node's totals.
+	prob := &lp{a: make([][]float64, nr), b: make([]float64, nr), c: make([]float64, 2*nc),
+		lo: make([]float64, 2*nc), hi: make([]float64, 2*nc)}
+	for r := 0; r < nr; r++ {
+		row := make([]float64, 2*nc)
+		rhs := m.b[r]
+		for c := 0; c < nc; c++ {
+			row[c], row[nc+c] = m.a[r][c], -m.a[r][c]
+			rhs -= m.a[r][c] * s.st[c].T
+		}
+		prob.a[r], prob.b[r] = row, rhs
+	}
+	for c := 0; c < nc; c++ {
+		st := s.st[c]
+		prob.hi[c] = math.Max(0, st.tu-st.T)
+		prob.hi[nc+c] = math.Max(0, st.T-st.tl)
+		prob.c[c] = 1 / m.ch[c].scale
+		prob.c[nc+c] = 1 / m.ch[c].scale
+	}
+	res := prob.solve()
+	if res.status == lpInfeasible {
+		return false
+	}
+	for c := 0; c < nc; c++ {
+		d := res.v[c] - res.v[nc+c]
+		if d != 0 {
+			s.st[c].shift(&m.ch[c], x[c], d)
+		}
+	}
+	return true
+}
+
+// shift moves the total of x (the channel's variables) by d, filling the
+// variables' room in the channel's order (emptying it in reverse).
+func (st *chanState) shift(ch *channel, x []float64, d float64) {
+	if d > 0 {
+		for _, j := range ch.order {
+			add := math.Min(d, st.u[j]-x[j])
+			x[j] += add
+			d -= add
+			if d <= 0 {
+				return
+			}
+		}
+		return
+	}
+	for i := len(ch.order) - 1; i >= 0; i-- {
+		j := ch.order[i]
+		sub := math.Min(-d, x[j]-st.l[j])
+		x[j] -= sub
+		d += sub
+		if d >= 0 {
+			return
+		}
+	}
+}

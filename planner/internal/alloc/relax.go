@@ -1,0 +1,523 @@
+package alloc
+
+import (
+	"math"
+	"sort"
+)
+
+// The relaxation of a branch-and-bound node. Every term is replaced by the
+// concave envelope of its curve over the range its argument takes on the
+// node's box; composed with the term's affine argument it is concave in the
+// variables, so each channel's relaxed part Ψ_c is concave and lies above
+// its true part on the box.
+//
+// The rows are priced: with multipliers μ ≥ 0, channel c sees the price
+// p_c = κ + Σ_r μ_r A_rc per unit of its total, and answers with the
+// maximizer of Ψ_c(x) − p_c·total(x) over its box and total bounds. For ANY
+// μ ≥ 0 and any point x̂ of the channel's box, concavity gives
+//
+//	max_y Ψ_c(y) − p_c·total(y) ≤ Ψ_c(x̂) − p_c·total(x̂) + max_y (∇Ψ_c(x̂) − p_c)·(y − x̂)
+//
+// (the last maximum is a small linear program over the box and the total's
+// bounds, solved exactly by a greedy fill), so μ·b plus the sum of these is
+// an upper bound of the node whatever the accuracy of μ and x̂: accuracy
+// only makes it tight.
+//
+// To make the channels' answers continuous in the price (an S-curve's
+// envelope is linear on a stretch, where the answer jumps), each channel's
+// relaxed problem is regularized by −(ε_c/2)(total − tl_c)², with ε_c tiny
+// (regularization × the channel's value over its spread squared). The
+// multipliers are found on that smooth problem (dual.go); the bound is
+// computed without it, as above.
+
+// regularization sets ε_c; small enough that the bound it leaves on the
+// table is negligible, large enough to keep the multipliers' Newton steps
+// well conditioned.
+const regularization = 1e-10
+
+// chanState is a channel in the current node: its box, the envelopes of its
+// terms and its latest answer to a price.
+type chanState struct {
+	l, u    []float64  // the node's box
+	env     []envelope // per term, over the range of its argument on the box
+	flat    []float64  // separable: slope of a variable's linear stretch, NaN when it has none
+	flatEnd []float64  // separable: where that stretch ends (it starts at l)
+	tl, tu  float64    // the total's bounds on the box
+
+	x    []float64 // the answer (also the warm start of the next)
+	g    []float64 // ∇Ψ at x
+	qoff float64   // separable: inner price − p at the last answer
+	T    float64   // total at x
+	w    float64   // −dT/dp of the regularized answer
+	val  float64   // Ψ(x)
+	hreg float64   // max of the regularized problem
+	ub   float64   // rigorous bound of max Ψ − p·total
+	// scratch
+	xlo, xhi, xa, xb []float64
+	idx              []int
+	coef             []float64
+	hess, fac        []float64
+	dir, trial, grad []float64
+}
+
+func newChanState(ch *channel) *chanState {
+	d := ch.dim
+	st := &chanState{
+		l: append([]float64(nil), ch.lo...), u: append([]float64(nil), ch.hi...),
+		env: make([]envelope, len(ch.terms)), x: make([]float64, d), g: make([]float64, d),
+		xlo: make([]float64, d), xhi: make([]float64, d), xa: make([]float64, d), xb: make([]float64, d),
+		idx: make([]int, d), coef: make([]float64, d),
+	}
+	if ch.separable {
+		st.flat, st.flatEnd = make([]float64, d), make([]float64, d)
+	} else {
+		st.hess, st.fac = make([]float64, d*d), make([]float64, d*d)
+		st.dir, st.trial, st.grad = make([]float64, d), make([]float64, d), make([]float64, d)
+	}
+	copy(st.x, ch.lo)
+	return st
+}
+
+// setBox recomputes the envelopes and bounds after the box changed.
+func (st *chanState) setBox(ch *channel) {
+	sl, su := 0.0, 0.0
+	for j := range st.l {
+		sl += st.l[j]
+		su += st.u[j]
+		st.x[j] = math.Min(math.Max(st.x[j], st.l[j]), st.u[j])
+	}
+	st.tl, st.tu = math.Max(ch.tl, sl), math.Min(ch.tu, su)
+	if st.tl > st.tu {
+		st.tl = st.tu // an empty node: rounding, or a box the rows make empty
+	}
+	for t := range ch.terms {
+		tm := &ch.terms[t]
+		lo, hi := tm.b, tm.b
+		for i, j := range tm.idx {
+			lo += tm.a[i] * st.l[j]
+			hi += tm.a[i] * st.u[j]
+		}
+		st.env[t] = makeEnvelope(lo, hi, tm.k, tm.xi)
+	}
+	if !ch.separable {
+		return
+	}
+	for j := 0; j < ch.dim; j++ {
+		st.flat[j], st.flatEnd[j] = math.NaN(), st.l[j]
+		ts := ch.byVar[j]
+		if len(ts) == 0 || st.u[j] <= st.l[j] {
+			continue
+		}
+		slope, end := 0.0, math.Inf(1)
+		for _, t := range ts {
+			e := &st.env[t]
+			if e.t <= e.l {
+				end = st.l[j]
+				break
+			}
+			tm := &ch.terms[t]
+			slope += tm.w * tm.a[0] * e.slope
+			end = math.Min(end, (e.t-tm.b)/tm.a[0])
+		}
+		if end > st.l[j] {
+			st.flat[j], st.flatEnd[j] = slope, math.Min(end, st.u[j])
+		}
+	}
+}
+
+// varAll returns the relaxed curve of variable j of a separable channel at
+// x: its value, slope and curvature.
+func (st *chanState) varAll(ch *channel, j int, x float64) (f, d, dd float64) {
+	for _, t := range ch.byVar[j] {
+		tm := &ch.terms[t]
+		a := tm.a[0]
+		ef, ed, edd := st.env[t].all(tm.b+a*x, tm.k)
+		f += tm.w * ef
+		d += tm.w * a * ed
+		dd += tm.w * a * a * edd
+	}
+	return f, d, dd
+}
+
+// rootVar solves G_j'(x) − q − ε(x − tbar) = 0 for x in (a, b), where the
+// left side is positive at a and negative at b (b may be +Inf): a
+// safeguarded Newton's method. ε may be 0.
+func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float64) float64 {
+	f := func(x float64) (float64, float64) {
+		_, d, dd := st.varAll(ch, j, x)
+		return d - q - eps*(x-tbar), dd - eps
+	}
+	if math.IsInf(b, 1) {
+		step := math.Max(math.Max(a, 1e-300), ch.scale/float64(ch.dim))
+		for {
+			nb := a + step
+			if v, _ := f(nb); v < 0 {
+				b = nb
+				break
+			}
+			a, step = nb, step*4
+			if math.IsInf(step, 1) {
+				return math.Inf(1)
+			}
+		}
+	}
+	x := warm
+	if !(x > a && x < b) {
+		x = 0.5 * (a + b)
+	}
+	for i := 0; i < 200; i++ {
+		v, dv := f(x)
+
+		if v > 0 {
+			a = x
+		} else if v < 0 {
+			b = x
+		} else {
+			return x
+		}
+		next := math.NaN()
+		if dv < 0 {
+			next = x - v/dv
+		}
+		if !(next > a && next < b) {
+			if a > 0 && b > 8*a {
+				next = math.Sqrt(a * b)
+			} else if a <= 0 && b > 0 {
+				next = b / 16
+			} else {
+				next = 0.5 * (a + b)
+			}
+		}
+		if math.Abs(next-x) <= 1e-15*math.Abs(x) || b-a <= 1e-15*math.Abs(b) {
+			return next
+		}
+		x = next
+	}
+	return x
+}
+
+// respondVar returns the maximizers [lo, hi] of G_j(x) − q x over the
+// variable's bounds (a range only on a linear stretch whose slope is q).
+func (st *chanState) respondVar(ch *channel, j int, q float64) (lo, hi float64) {
+	L, U := st.l[j], st.u[j]
+	if U <= L {
+		return L, L
+	}
+	if len(ch.byVar[j]) == 0 {
+		switch {
+		case q > 0:
+			return L, L
+		case q < 0:
+			return U, U
+		}
+		return L, U
+	}
+	if q == st.flat[j] {
+		return L, st.flatEnd[j]
+	}
+	if _, d, _ := st.varAll(ch, j, L); d <= q {
+		return L, L
+	}
+	if !math.IsInf(U, 1) {
+		if _, d, _ := st.varAll(ch, j, U); d >= q {
+			return U, U
+		}
+	} else if q <= 0 {
+		return U, U
+	}
+	x := st.rootVar(ch, j, q, 0, 0, L, U, st.x[j])
+	return x, x
+}
+
+// respond answers price p: it sets x, T, w, val, hreg and ub.
+func (st *chanState) respond(ch *channel, p float64) {
+	switch {
+	case st.tu <= st.tl:
+		st.fixTotal(ch, p)
+	case ch.dim == 1 && ch.separable:
+		st.respondScalar(ch, p)
+	case ch.separable:
+		st.respondSeparable(ch, p)
+	default:
+		st.respondCoupled(ch, p)
+	}
+}
+
+// fixTotal answers when the total has no room: the separable fill at the
+// total, or the coupled solve at it.
+func (st *chanState) fixTotal(ch *channel, p float64) {
+	if ch.separable {
+		st.respondSeparable(ch, p)
+		return
+	}
+	st.respondCoupled(ch, p)
+}
+
+// respondScalar: one variable; the regularized answer solves
+// G'(x) − p − ε(x − tl) = 0 on the total's bounds.
+func (st *chanState) respondScalar(ch *channel, p float64) {
+	eps, tbar := ch.eps, ch.tl
+	L, U := st.tl, st.tu
+	fd := func(x float64) float64 {
+		_, d, _ := st.varAll(ch, 0, x)
+		return d - p - eps*(x-tbar)
+	}
+	var x float64
+	switch {
+	case fd(L) <= 0:
+		x = L
+	case !math.IsInf(U, 1) && fd(U) >= 0:
+		x = U
+	default:
+		x = st.rootVar(ch, 0, p, eps, tbar, L, U, st.x[0])
+	}
+	st.x[0] = x
+	f, d, dd := st.varAll(ch, 0, x)
+	st.T, st.val, st.g[0] = x, f, d
+	st.w = 0
+	if x > L && x < U {
+		st.w = 1 / (eps - dd)
+	}
+	st.finish(ch, p)
+}
+
+// finish computes the regularized value and the rigorous bound at st.x.
+func (st *chanState) finish(ch *channel, p float64) {
+	dT := st.T - ch.tl
+	st.hreg = st.val - p*st.T - 0.5*ch.eps*dT*dT
+	st.ub = st.bound(ch, p)
+}
+
+// bound is the rigorous upper bound of max Ψ(y) − p·total(y) over the box
+// and the total's bounds, from concavity at st.x (see the top of the file).
+func (st *chanState) bound(ch *channel, p float64) float64 {
+	for j := range st.coef {
+		st.coef[j] = st.g[j] - p
+	}
+	gain := st.linearGain(st.coef)
+	if !math.IsInf(gain, 1) {
+		return st.val - p*st.T + gain
+	}
+	// Unbounded: some variable without an upper bound still pays. Use also
+	// Ψ ≤ Σ weights: for λ ∈ [0, 1], Ψ(y) ≤ λ(Ψ(x) + ∇Ψ(x)(y − x)) + (1 − λ)Σw.
+	gmax := 0.0
+	for j := range st.g {
+		if math.IsInf(st.u[j], 1) && st.g[j] > gmax {
+			gmax = st.g[j]
+		}
+	}
+	if p <= 0 || gmax <= 0 {
+		return math.Inf(1)
+	}
+	lambda := math.Min(1, p/gmax)
+	for j := range st.coef {
+		st.coef[j] = lambda*st.g[j] - p
+		if math.IsInf(st.u[j], 1) && st.coef[j] > 0 {
+			st.coef[j] = 0 // rounding of λ
+		}
+	}
+	gain = st.linearGain(st.coef)
+	return lambda*st.val + (1-lambda)*ch.wsum - p*st.T + gain
+}
+
+// linearGain is max Σ_j coef_j (y_j − x_j) over y in the box with
+// tl ≤ Σ y ≤ tu: start every variable at its lower bound, then raise them
+// in decreasing order of coef, as long as it pays or the total is below tl.
+func (st *chanState) linearGain(coef []float64) float64 {
+	d := len(coef)
+	if d == 1 {
+		c := coef[0]
+		switch {
+		case c > 0:
+			if math.IsInf(st.tu, 1) {
+				return math.Inf(1)
+			}
+			return c * (st.tu - st.x[0])
+		case c < 0:
+			return c * (st.tl - st.x[0])
+		}
+		return 0
+	}
+	idx := st.idx[:d]
+	for j := range idx {
+		idx[j] = j
+	}
+	sort.Slice(idx, func(a, b int) bool { return coef[idx[a]] > coef[idx[b]] })
+	sum, gain := 0.0, 0.0
+	for j := range st.l {
+		sum += st.l[j]
+		gain += coef[j] * (st.l[j] - st.x[j])
+	}
+	for _, j := range idx {
+		c := coef[j]
+		var room float64
+		switch {
+		case c > 0:
+			room = st.tu - sum
+		case sum < st.tl:
+			room = st.tl - sum
+		default:
+			return gain
+		}
+		add := math.Min(st.u[j]-st.l[j], room)
+		if add <= 0 {
+			if c > 0 && sum < st.tu {
+				continue
+			}
+			if sum >= st.tl && c <= 0 {
+				return gain
+			}
+			continue
+		}
+		if math.IsInf(add, 1) {
+			return math.Inf(1)
+		}
+		sum += add
+		gain += c * add
+	}
+	return gain
+}
+
+// respondSeparable: each variable answers an inner price q on its own; q
+// is found so that the total meets its target clamp(tl + (q − p)/ε, tl,
+// tu), the regularized optimality condition. Where a variable's linear
+// stretch has slope exactly q, the variables in it are filled in order.
+func (st *chanState) respondSeparable(ch *channel, p float64) {
+	eps, tbar := ch.eps, ch.tl
+	target := func(q float64) float64 {
+		return math.Min(math.Max(tbar+(q-p)/eps, st.tl), st.tu)
+	}
+	eval := func(q float64) (tlo, thi float64) {
+		for j := 0; j < ch.dim; j++ {
+			lo, hi := st.respondVar(ch, j, q)
+			st.xlo[j], st.xhi[j] = lo, hi
+			tlo += lo
+			thi += hi
+		}
+		return tlo, thi
+	}
+	q := p + st.qoff
+	tlo, thi := eval(q)
+	tg := target(q)
+	matched := tlo <= tg && tg <= thi
+	if !matched {
+		// Bracket: qa has too much total (Δ > 0), qb too little.
+		qa, qb := math.Inf(-1), math.Inf(1)
+		var da, db float64
+		save := func(dst []float64) { copy(dst, st.xlo) }
+		if tlo > tg {
+			qa, da = q, tlo-tg
+			copy(st.xa, st.xhi)
+		} else {
+			qb, db = q, thi-tg
+			save(st.xb)
+		}
+		step := (math.Abs(q) + ch.wsum/ch.scale) * 1e-3
+		for iter := 0; iter < 300; iter++ {
+			var next float64
+			switch {
+			case math.IsInf(qb, 1):
+				next = qa + step
+				step *= 4
+			case math.IsInf(qa, -1):
+				next = qb - step
+				step *= 4
+			default:
+				// A linear stretch's slope inside the bracket is where the
+				// total jumps: try it first. Else the secant in the
+				// bracket, which the target's steep slope makes nearly exact.
+				next = qa + (qb-qa)*da/(da-db)
+				best := math.Inf(1)
+				for j := 0; j < ch.dim; j++ {
+					if s := st.flat[j]; s > qa && s < qb && math.Abs(s-next) < best {
+						best = math.Abs(s - next)
+						next = s
+					}
+				}
+				if best == math.Inf(1) && (iter%3 == 2 || !(next > qa && next < qb)) {
+					next = 0.5 * (qa + qb)
+				}
+			}
+			if !math.IsInf(qa, -1) && !math.IsInf(qb, 1) && qb-qa <= 1e-15*math.Max(math.Abs(qa), math.Abs(qb)) {
+				break
+			}
+			q = next
+			tlo, thi = eval(q)
+			tg = target(q)
+			if tlo <= tg && tg <= thi {
+				matched = true
+				break
+			}
+			if tlo > tg {
+				qa, da = q, tlo-tg
+				copy(st.xa, st.xhi)
+			} else {
+				qb, db = q, thi-tg
+				save(st.xb)
+			}
+		}
+		if !matched {
+			// The bracket closed on a jump too steep to resolve: fill
+			// between the answers at its ends.
+			q = qb
+			tg = target(q)
+			copy(st.xlo, st.xb)
+			copy(st.xhi, st.xa)
+			tlo, thi = 0, 0
+			for j := range st.xlo {
+				tlo += st.xlo[j]
+				thi += st.xhi[j]
+			}
+			tg = math.Min(math.Max(tg, tlo), thi)
+		}
+	}
+	st.qoff = q - p
+	// Fill ties in order.
+	rest := tg - tlo
+	for _, j := range ch.order {
+		x := st.xlo[j]
+		if rest > 0 {
+			add := math.Min(rest, st.xhi[j]-x)
+			x += add
+			rest -= add
+		}
+		st.x[j] = x
+	}
+	st.T, st.val = 0, 0
+	curv := 0.0 // Σ over interior variables of 1/|G''|
+	// A jump: a variable's answer is a range at q (a linear stretch), not
+	// merely the rounding of a bracket too narrow to tell the ends apart.
+	jump := false
+	for j := range st.xlo {
+		if st.xhi[j]-st.xlo[j] > 1e-9*(st.u[j]-st.l[j]) {
+			jump = true
+		}
+	}
+	for j := 0; j < ch.dim; j++ {
+		x := st.x[j]
+		st.T += x
+		if len(ch.byVar[j]) == 0 {
+			st.g[j] = 0
+			continue
+		}
+		f, d, dd := st.varAll(ch, j, x)
+		st.val += f
+		st.g[j] = d
+		if x > st.l[j] && x < st.u[j] {
+			if dd < 0 {
+				curv += -1 / dd
+			} else {
+				jump = true
+			}
+		}
+	}
+	switch {
+	case tg <= st.tl || tg >= st.tu:
+		st.w = 0
+	case jump:
+		st.w = 1 / eps
+	default:
+		st.w = curv / (1 + eps*curv)
+	}
+	st.finish(ch, p)
+}

@@ -1,0 +1,325 @@
+package alloc
+
+import (
+	"fmt"
+	"container/heap"
+	"context"
+	"math"
+)
+
+// The branch and bound. A node is a box of the variables, kept as its
+// changes from the root's; its bound is its relaxation's (relax.go,
+// dual.go). Nodes are taken best bound first; the relaxation's answer at
+// the largest gap between a term's envelope and its curve picks the
+// variable to split, at its value there, so that the envelope is exact at
+// that point in both children. The search ends when no open node's bound
+// exceeds the best allocation found by more than the gap asked for.
+
+type change struct {
+	c, j int
+	l, u float64
+}
+
+type node struct {
+	changes []change
+	bound   float64
+	depth   int
+	mu      []float64
+}
+
+type nodeQueue []*node
+
+func (q nodeQueue) Len() int           { return len(q) }
+func (q nodeQueue) Less(i, j int) bool { return q[i].bound > q[j].bound }
+func (q nodeQueue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *nodeQueue) Push(x any)        { *q = append(*q, x.(*node)) }
+func (q *nodeQueue) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
+}
+
+// solver holds the search's state.
+type solver struct {
+	m     *model
+	st    []*chanState
+	opts  Options
+	nodes int
+	evals int
+
+	touched []bool
+	list    []int // channels whose box differs from the root's
+
+	best      [][]float64 // incumbent
+	bestValue float64
+	scratch   [][]float64
+	leftover  float64 // bounds of nodes closed without a gap to branch on
+	mu        []float64 // the multipliers where the incumbent was found
+	lastMu    []float64 // the multipliers of the last relaxation
+
+	// dual scratch
+	grad, hess, dir, trial, rowScale, small []float64
+	priceScale                              float64
+}
+
+func newSolver(m *model, opts Options) *solver {
+	nr, nc := len(m.b), len(m.ch)
+	s := &solver{m: m, opts: opts, st: make([]*chanState, nc), touched: make([]bool, nc),
+		best: make([][]float64, nc), scratch: make([][]float64, nc),
+		bestValue: math.Inf(-1), leftover: math.Inf(-1), mu: make([]float64, nr),
+		grad: make([]float64, nr), hess: make([]float64, nr*nr), dir: make([]float64, nr),
+		trial: make([]float64, nr), rowScale: make([]float64, nr), small: make([]float64, nr*nr)}
+	s.priceScale = m.kappa
+	for c := range m.ch {
+		ch := &m.ch[c]
+		s.st[c] = newChanState(ch)
+		s.st[c].setBox(ch)
+		s.best[c] = make([]float64, ch.dim)
+		s.scratch[c] = make([]float64, ch.dim)
+		s.priceScale = math.Max(s.priceScale, ch.wsum/ch.scale)
+	}
+	if s.priceScale == 0 {
+		s.priceScale = 1
+	}
+	return s
+}
+
+// tol is the gap a node may keep and still count as solved.
+func (s *solver) tol() float64 {
+	return s.opts.Gap * math.Max(1, math.Abs(s.bestValue))
+}
+
+// load sets the channels' boxes to the node's.
+func (s *solver) load(changes []change) {
+	for _, c := range s.list {
+		st, ch := s.st[c], &s.m.ch[c]
+		copy(st.l, ch.lo)
+		copy(st.u, ch.hi)
+	}
+	dirty := s.list
+	for _, ch := range changes {
+		st := s.st[ch.c]
+		st.l[ch.j], st.u[ch.j] = ch.l, ch.u
+		if !s.touched[ch.c] {
+			s.touched[ch.c] = true
+			dirty = append(dirty, ch.c)
+		}
+	}
+	s.list = s.list[:0]
+	for c := range s.touched {
+		s.touched[c] = false
+	}
+	for _, ch := range changes {
+		if !s.touched[ch.c] {
+			s.touched[ch.c] = true
+			s.list = append(s.list, ch.c)
+		}
+	}
+	seen := map[int]bool{}
+	for _, c := range dirty {
+		if !seen[c] {
+			seen[c] = true
+			s.st[c].setBox(&s.m.ch[c])
+		}
+	}
+}
+
+// record evaluates the repaired answer of the relaxation just solved and
+// keeps it when it beats the incumbent; it returns its value (−Inf when the
+// node is infeasible).
+func (s *solver) record() float64 {
+	if !s.repair(s.scratch) {
+		return math.Inf(-1)
+	}
+	v, _ := s.m.objective(s.scratch)
+	if v > s.bestValue {
+		s.bestValue = v
+		copy(s.mu, s.lastMu)
+		for c := range s.scratch {
+			copy(s.best[c], s.scratch[c])
+		}
+	}
+	return v
+}
+
+// pick returns the variable to split and where: the largest gap between a
+// term's envelope and its curve at the relaxation's answer. c < 0 when
+// there is none; gap is the sum of all gaps.
+func (s *solver) pick() (c, j int, at, total float64) {
+	c, j = -1, -1
+	best := 0.0
+	for ci := range s.m.ch {
+		ch, st := &s.m.ch[ci], s.st[ci]
+		if ch.separable {
+			for v := 0; v < ch.dim; v++ {
+				g := 0.0
+				for _, t := range ch.byVar[v] {
+					tm := &ch.terms[t]
+					g += tm.w * st.env[t].gap(tm.b+tm.a[0]*st.x[v], tm.k)
+				}
+				total += g
+				if g > best {
+					best, c, j = g, ci, v
+				}
+			}
+			continue
+		}
+		for t := range ch.terms {
+			tm := &ch.terms[t]
+			g := tm.w * st.env[t].gap(tm.u(st.x), tm.k)
+			total += g
+			if g > best {
+				// Split the variable that widens the term's argument most.
+				wide, v := -1.0, -1
+				for i, vj := range tm.idx {
+					if wd := tm.a[i] * (st.u[vj] - st.l[vj]); wd > wide {
+						wide, v = wd, vj
+					}
+				}
+				if wide > 0 {
+					best, c, j = g, ci, v
+				}
+			}
+		}
+	}
+	if c < 0 {
+		return -1, -1, 0, total
+	}
+	st := s.st[c]
+	l, u, x := st.l[j], st.u[j], st.x[j]
+	if math.IsInf(u, 1) {
+		at = x
+		if at <= l {
+			at = l + s.m.ch[c].scale/float64(s.m.ch[c].dim)
+		}
+		return c, j, at, total
+	}
+	margin := 1e-3 * (u - l)
+	at = math.Min(math.Max(x, l+margin), u-margin)
+	return c, j, at, total
+}
+
+// split returns the changes that restrict variable j of channel c to
+// [l, u], with the symmetry of its class: a variable held below a value
+// holds those after it in its class below it too, one held above it those
+// before it.
+func (s *solver) split(c, j int, l, u float64) []change {
+	ch, st := &s.m.ch[c], s.st[c]
+	out := []change{{c, j, l, u}}
+	if ch.class == nil || ch.class[j] < 0 {
+		return out
+	}
+	members, r := ch.classes[ch.class[j]], ch.rank[j]
+	if u < st.u[j] {
+		for _, v := range members[r+1:] {
+			if st.u[v] > u {
+				out = append(out, change{c, v, math.Min(st.l[v], u), u})
+			}
+		}
+	}
+	if l > st.l[j] {
+		for _, v := range members[:r] {
+			if st.l[v] < l {
+				out = append(out, change{c, v, l, math.Max(st.u[v], l)})
+			}
+		}
+	}
+	return out
+}
+
+// run is the search. It returns the best upper bound of the nodes left
+// open (or closed without a gap to branch on).
+func (s *solver) run(ctx context.Context) (float64, error) {
+	q := &nodeQueue{}
+	heap.Push(q, &node{bound: math.Inf(1), mu: make([]float64, len(s.m.b))})
+	maxNodes := s.opts.MaxNodes
+	for q.Len() > 0 {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		nd := (*q)[0]
+		if nd.bound <= s.bestValue+s.tol() {
+			break
+		}
+		if s.nodes >= maxNodes {
+			return math.Max(nd.bound, s.leftover), &GapError{}
+		}
+		heap.Pop(q)
+		s.load(nd.changes)
+		bound := s.relax(nd.mu, s.bestValue+s.tol())
+		s.nodes++
+		if bound <= s.bestValue+s.tol() {
+			continue
+		}
+		value := s.record()
+		if math.IsInf(value, -1) || bound <= s.bestValue+s.tol() {
+			continue
+		}
+		c, j, at, gaps := s.pick()
+		if debugNodes {
+			fmt.Printf("node %d depth %d bound %.8f value %.8f best %.8f gaps %.3g mu %v pick %d %d %.6g\n", s.nodes, nd.depth, bound, value, s.bestValue, gaps, nd.mu, c, j, at)
+		}
+		if c < 0 || gaps <= 1e-3*s.tol() {
+			s.leftover = math.Max(s.leftover, bound)
+			continue
+		}
+		st := s.st[c]
+		for _, iv := range [2][2]float64{{st.l[j], at}, {at, st.u[j]}} {
+			child := &node{bound: bound, depth: nd.depth + 1, mu: append([]float64(nil), nd.mu...)}
+			child.changes = append(append(make([]change, 0, len(nd.changes)+2), nd.changes...), s.split(c, j, iv[0], iv[1])...)
+			heap.Push(q, child)
+		}
+		if nd.depth == 0 || s.nodes%32 == 0 {
+			if err := s.dive(ctx, nd); err != nil {
+				return 0, err
+			}
+		}
+	}
+	ub := s.leftover
+	if q.Len() > 0 {
+		ub = math.Max(ub, (*q)[0].bound)
+	}
+	return ub, nil
+}
+
+// dive looks for a good allocation quickly: it takes the variable with the
+// largest gap and either holds it at its lower bound or lifts it past the
+// linear stretch of its envelope, keeps the better relaxation of the two,
+// and repeats until no gap is left. Every relaxation's repaired answer is
+// a candidate.
+func (s *solver) dive(ctx context.Context, nd *node) error {
+	changes := append([]change(nil), nd.changes...)
+	mu := append([]float64(nil), nd.mu...)
+	steps := 0
+	for c, j, at, _ := s.pick(); c >= 0 && steps < 64; c, j, at, _ = s.pick() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		steps++
+		st := s.st[c]
+		l, u := st.l[j], st.u[j]
+		on := at
+		if s.m.ch[c].separable && st.flatEnd[j] > l {
+			on = st.flatEnd[j]
+		}
+		bestBound, bestSide := math.Inf(-1), []change(nil)
+		for _, side := range [][]change{s.split(c, j, l, l), s.split(c, j, on, u)} {
+			s.load(append(append([]change(nil), changes...), side...))
+			trial := append([]float64(nil), mu...)
+			b := s.relax(trial, math.Inf(-1))
+			s.nodes++
+			if v := s.record(); !math.IsInf(v, -1) && b > bestBound {
+				bestBound, bestSide = b, side
+				copy(mu, trial)
+			}
+		}
+		if bestSide == nil || bestBound <= s.bestValue+s.tol() {
+			break
+		}
+		changes = append(changes, bestSide...)
+		s.load(changes)
+		s.relax(append([]float64(nil), mu...), math.Inf(-1))
+	}
+	return nil
+}
