@@ -27,6 +27,9 @@ func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
 		}
 		st := s.st[c]
 		st.respond(ch, p)
+		if st.infeasible {
+			return math.Inf(-1), math.Inf(-1)
+		}
 		dreg += st.hreg
 		dub += st.ub
 	}
@@ -47,7 +50,7 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 	s.lastMu = mu
 	dreg, dub := s.evaluate(mu)
 	best := dub
-	if nr == 0 {
+	if nr == 0 || math.IsInf(dub, -1) {
 		return best
 	}
 	grad, hess, dir, trial, scale := s.grad, s.hess, s.dir, s.trial, s.rowScale

@@ -39,7 +39,7 @@ func dphi(u, k float64) float64 {
 	return k * r / (u * (1 + r) * (1 + r))
 }
 
-// phiAll returns φ, φ' and φ'' at u > 0 with one power.
+// phiAll returns φ, φ' and φ” at u > 0 with one power.
 func phiAll(u, k float64) (f, d, dd float64) {
 	if k == 1 {
 		v := 1 / (1 + u)

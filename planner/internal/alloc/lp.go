@@ -118,8 +118,8 @@ type simplex struct {
 	lo, hi   []float64
 	x        []float64
 	cost     []float64
-	basis    []int     // the column basic in each row position
-	pos      []int     // the row position of each basic column, −1 when nonbasic
+	basis    []int // the column basic in each row position
+	pos      []int // the row position of each basic column, −1 when nonbasic
 	binv     [][]float64
 	scale    []float64 // row magnitudes, for tolerances
 	sinceInv int

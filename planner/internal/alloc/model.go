@@ -12,6 +12,21 @@ type term struct {
 	b        float64
 	idx      []int
 	a        []float64
+	arg      int     // coupled channels: the argument it reads
+	inv      float64 // 1 / Half
+}
+
+// arg is a linear argument b + c·x that one or more terms of a coupled
+// channel read (in spend units): a month's advertising pressure. Coupled
+// channels are branched on their arguments' ranges rather than on their
+// variables, so that a term's envelope tightens with its own argument's
+// range alone.
+type arg struct {
+	b      float64
+	idx    []int
+	c      []float64
+	terms  []int
+	lo, hi float64 // its range on the channel's box
 }
 
 // u is the term's argument at x.
@@ -44,6 +59,7 @@ type channel struct {
 	class   []int
 	rank    []int
 	classes [][]int
+	args    []arg   // coupled channels only
 	wsum    float64 // Σ weights: no allocation of the channel brings more
 	scale   float64 // a typical spread of the channel's total
 	eps     float64 // strength of the relaxation's regularization (see relax.go)
@@ -91,6 +107,7 @@ func compile(p *Problem) (*model, error) {
 	for c := range m.ch {
 		ch := &m.ch[c]
 		ch.tightenVariables()
+		ch.argRanges()
 		if math.IsInf(ch.tu, 1) && m.kappa == 0 && ch.wsum > 0 {
 			return nil, ErrUnbounded
 		}
@@ -157,7 +174,7 @@ func (m *model) compileChannel(c int, in *Channel) error {
 			continue
 		}
 		seen[k] = len(ch.terms)
-		nt := term{w: tm.Weight, k: tm.Shape, xi: inflection(tm.Shape), b: tm.Offset / tm.Half}
+		nt := term{w: tm.Weight, k: tm.Shape, xi: inflection(tm.Shape), b: tm.Offset / tm.Half, inv: 1 / tm.Half}
 		for j, a := range tm.Coef {
 			if a != 0 {
 				nt.idx = append(nt.idx, j)
@@ -184,8 +201,50 @@ func (m *model) compileChannel(c int, in *Channel) error {
 			ch.byVar[j] = append(ch.byVar[j], t)
 		}
 		ch.findClasses()
+		return nil
+	}
+	// Terms reading the same argument (same offset and coefficients, as
+	// the draws of an expected objective do) share it.
+	type argKey struct {
+		offset float64
+		coef   string
+	}
+	args := map[argKey]int{}
+	for t := range in.Terms {
+		tm := &in.Terms[t]
+		i, ok := seen[key{tm.Half, tm.Shape, tm.Offset, coefKey(tm.Coef)}]
+		if !ok || tm.Weight == 0 {
+			continue // dropped or folded into the constant
+		}
+		ak := argKey{tm.Offset, coefKey(tm.Coef)}
+		a, ok := args[ak]
+		if !ok {
+			a = len(ch.args)
+			args[ak] = a
+			na := arg{b: tm.Offset}
+			for j, c := range tm.Coef {
+				if c != 0 {
+					na.idx = append(na.idx, j)
+					na.c = append(na.c, c)
+				}
+			}
+			ch.args = append(ch.args, na)
+		}
+		if !containsInt(ch.args[a].terms, i) {
+			ch.args[a].terms = append(ch.args[a].terms, i)
+			ch.terms[i].arg = a
+		}
 	}
 	return nil
+}
+
+func containsInt(xs []int, v int) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // coefKey is a map key for a coefficient vector.
@@ -357,6 +416,18 @@ func (ch *channel) tightenVariables() {
 		}
 		if l := ch.tl - othersHi; l > ch.lo[j] {
 			ch.lo[j] = math.Min(l, ch.hi[j])
+		}
+	}
+}
+
+// argRanges sets each argument's range on the channel's box.
+func (ch *channel) argRanges() {
+	for a := range ch.args {
+		ar := &ch.args[a]
+		ar.lo, ar.hi = ar.b, ar.b
+		for i, j := range ar.idx {
+			ar.lo += ar.c[i] * ch.lo[j]
+			ar.hi += ar.c[i] * ch.hi[j]
 		}
 	}
 }

@@ -38,25 +38,41 @@ const regularization = 1e-10
 // chanState is a channel in the current node: its box, the envelopes of its
 // terms and its latest answer to a price.
 type chanState struct {
-	l, u    []float64  // the node's box
-	env     []envelope // per term, over the range of its argument on the box
+	l, u    []float64  // the node's box (coupled channels: always the channel's)
+	zl, zu  []float64  // coupled: the node's ranges of the arguments
+	env     []envelope // per term, over the range of its argument in the node
 	flat    []float64  // separable: slope of a variable's linear stretch, NaN when it has none
 	flatEnd []float64  // separable: where that stretch ends (it starts at l)
-	tl, tu  float64    // the total's bounds on the box
+	tl, tu  float64    // the total's bounds in the node
 
-	x    []float64 // the answer (also the warm start of the next)
-	g    []float64 // ∇Ψ at x
-	qoff float64   // separable: inner price − p at the last answer
-	T    float64   // total at x
-	w    float64   // −dT/dp of the regularized answer
-	val  float64   // Ψ(x)
-	hreg float64   // max of the regularized problem
-	ub   float64   // rigorous bound of max Ψ − p·total
+	x          []float64 // the answer (also the warm start of the next)
+	g          []float64 // ∇Ψ at x
+	qoff       float64   // separable: inner price − p at the last answer
+	T          float64   // total at x
+	w          float64   // −dT/dp of the regularized answer
+	val        float64   // Ψ(x)
+	hreg       float64   // max of the regularized problem
+	ub         float64   // rigorous bound of max Ψ − p·total
+	infeasible bool      // coupled: the node's constraints leave no room
+
+	// coupled: the node's constraints G x ≤ h and the active set
+	rows      [][]float64
+	rowBuf    [][]float64
+	h         []float64
+	active    []bool
+	lam       []float64
+	fixed     []int8 // −1 held at the lower bound, +1 at the upper, 0 free
+	needStart bool
+	free, act []int
+	// unprojected is the Newton decrement before projection, the scale
+	// of the rounding left in the projected one
+	unprojected float64
+
 	// scratch
 	xlo, xhi, xa, xb []float64
 	idx              []int
 	coef             []float64
-	hess, fac        []float64
+	hess, fac, ybuf  []float64
 	dir, trial, grad []float64
 }
 
@@ -73,6 +89,11 @@ func newChanState(ch *channel) *chanState {
 	} else {
 		st.hess, st.fac = make([]float64, d*d), make([]float64, d*d)
 		st.dir, st.trial, st.grad = make([]float64, d), make([]float64, d), make([]float64, d)
+		st.fixed = make([]int8, d)
+		st.zl, st.zu = make([]float64, len(ch.args)), make([]float64, len(ch.args))
+		for a := range ch.args {
+			st.zl[a], st.zu[a] = ch.args[a].lo, ch.args[a].hi
+		}
 	}
 	copy(st.x, ch.lo)
 	return st
@@ -90,17 +111,19 @@ func (st *chanState) setBox(ch *channel) {
 	if st.tl > st.tu {
 		st.tl = st.tu // an empty node: rounding, or a box the rows make empty
 	}
+	if !ch.separable {
+		for t := range ch.terms {
+			tm := &ch.terms[t]
+			a := tm.arg
+			st.env[t] = makeEnvelope(st.zl[a]*tm.inv, st.zu[a]*tm.inv, tm.k, tm.xi)
+		}
+		st.coupledRows(ch)
+		return
+	}
 	for t := range ch.terms {
 		tm := &ch.terms[t]
-		lo, hi := tm.b, tm.b
-		for i, j := range tm.idx {
-			lo += tm.a[i] * st.l[j]
-			hi += tm.a[i] * st.u[j]
-		}
-		st.env[t] = makeEnvelope(lo, hi, tm.k, tm.xi)
-	}
-	if !ch.separable {
-		return
+		j := tm.idx[0]
+		st.env[t] = makeEnvelope(tm.b+tm.a[0]*st.l[j], tm.b+tm.a[0]*st.u[j], tm.k, tm.xi)
 	}
 	for j := 0; j < ch.dim; j++ {
 		st.flat[j], st.flatEnd[j] = math.NaN(), st.l[j]
@@ -232,25 +255,15 @@ func (st *chanState) respondVar(ch *channel, j int, q float64) (lo, hi float64) 
 // respond answers price p: it sets x, T, w, val, hreg and ub.
 func (st *chanState) respond(ch *channel, p float64) {
 	switch {
-	case st.tu <= st.tl:
-		st.fixTotal(ch, p)
-	case ch.dim == 1 && ch.separable:
-		st.respondScalar(ch, p)
-	case ch.separable:
-		st.respondSeparable(ch, p)
-	default:
+	case !ch.separable:
 		st.respondCoupled(ch, p)
-	}
-}
-
-// fixTotal answers when the total has no room: the separable fill at the
-// total, or the coupled solve at it.
-func (st *chanState) fixTotal(ch *channel, p float64) {
-	if ch.separable {
+	case st.tu <= st.tl:
 		st.respondSeparable(ch, p)
-		return
+	case ch.dim == 1:
+		st.respondScalar(ch, p)
+	default:
+		st.respondSeparable(ch, p)
 	}
-	st.respondCoupled(ch, p)
 }
 
 // respondScalar: one variable; the regularized answer solves
@@ -380,96 +393,102 @@ func (st *chanState) linearGain(coef []float64) float64 {
 
 // respondSeparable: each variable answers an inner price q on its own; q
 // is found so that the total meets its target clamp(tl + (q − p)/ε, tl,
-// tu), the regularized optimality condition. Where a variable's linear
-// stretch has slope exactly q, the variables in it are filled in order.
+// tu), the regularized optimality condition, by Newton's method on q kept
+// inside a bracket. Where a variable's linear stretch has slope exactly q,
+// the variables in it are filled in order.
 func (st *chanState) respondSeparable(ch *channel, p float64) {
+	statSep++
 	eps, tbar := ch.eps, ch.tl
 	target := func(q float64) float64 {
 		return math.Min(math.Max(tbar+(q-p)/eps, st.tl), st.tu)
 	}
+	var slope float64 // dT/dq at the last evaluation (≤ 0), −Inf at a jump
 	eval := func(q float64) (tlo, thi float64) {
+		statSepEval++
+		slope = 0
 		for j := 0; j < ch.dim; j++ {
 			lo, hi := st.respondVar(ch, j, q)
 			st.xlo[j], st.xhi[j] = lo, hi
 			tlo += lo
 			thi += hi
+			if lo > st.l[j] && lo < st.u[j] && len(ch.byVar[j]) > 0 {
+				_, _, dd := st.varAll(ch, j, lo)
+				if dd < 0 {
+					slope += 1 / dd
+				} else {
+					slope = math.Inf(-1)
+				}
+			}
 		}
 		return tlo, thi
 	}
 	q := p + st.qoff
+	// The target moves by 1/ε per unit of q, so it can be met no closer
+	// than a rounding of q over ε.
+	tolT := 1e-13*ch.scale + 8e-16*(math.Abs(p)+ch.wsum/ch.scale)/eps
 	tlo, thi := eval(q)
 	tg := target(q)
-	matched := tlo <= tg && tg <= thi
-	if !matched {
-		// Bracket: qa has too much total (Δ > 0), qb too little.
-		qa, qb := math.Inf(-1), math.Inf(1)
-		var da, db float64
-		save := func(dst []float64) { copy(dst, st.xlo) }
+	qa, qb := math.Inf(-1), math.Inf(1) // too much total at qa, too little at qb
+	haveA, haveB := false, false
+	for iter := 0; iter < 200; iter++ {
+		if tlo-tolT <= tg && tg <= thi+tolT {
+			break
+		}
 		if tlo > tg {
-			qa, da = q, tlo-tg
+			qa, haveA = q, true
 			copy(st.xa, st.xhi)
 		} else {
-			qb, db = q, thi-tg
-			save(st.xb)
+			qb, haveB = q, true
+			copy(st.xb, st.xlo)
 		}
-		step := (math.Abs(q) + ch.wsum/ch.scale) * 1e-3
-		for iter := 0; iter < 300; iter++ {
-			var next float64
-			switch {
-			case math.IsInf(qb, 1):
-				next = qa + step
-				step *= 4
-			case math.IsInf(qa, -1):
-				next = qb - step
-				step *= 4
-			default:
-				// A linear stretch's slope inside the bracket is where the
-				// total jumps: try it first. Else the secant in the
-				// bracket, which the target's steep slope makes nearly exact.
-				next = qa + (qb-qa)*da/(da-db)
-				best := math.Inf(1)
-				for j := 0; j < ch.dim; j++ {
-					if s := st.flat[j]; s > qa && s < qb && math.Abs(s-next) < best {
-						best = math.Abs(s - next)
-						next = s
-					}
-				}
-				if best == math.Inf(1) && (iter%3 == 2 || !(next > qa && next < qb)) {
-					next = 0.5 * (qa + qb)
-				}
-			}
-			if !math.IsInf(qa, -1) && !math.IsInf(qb, 1) && qb-qa <= 1e-15*math.Max(math.Abs(qa), math.Abs(qb)) {
-				break
-			}
-			q = next
-			tlo, thi = eval(q)
-			tg = target(q)
-			if tlo <= tg && tg <= thi {
-				matched = true
-				break
-			}
-			if tlo > tg {
-				qa, da = q, tlo-tg
-				copy(st.xa, st.xhi)
-			} else {
-				qb, db = q, thi-tg
-				save(st.xb)
-			}
-		}
-		if !matched {
-			// The bracket closed on a jump too steep to resolve: fill
-			// between the answers at its ends.
+		if haveA && haveB && qb-qa <= 1e-15*math.Max(math.Abs(qa), math.Abs(qb)) {
+			// A jump too steep to resolve: fill between the bracket's answers.
 			q = qb
-			tg = target(q)
 			copy(st.xlo, st.xb)
 			copy(st.xhi, st.xa)
-			tlo, thi = 0, 0
-			for j := range st.xlo {
-				tlo += st.xlo[j]
-				thi += st.xhi[j]
-			}
-			tg = math.Min(math.Max(tg, tlo), thi)
+			tlo, thi = sum(st.xlo), sum(st.xhi)
+			tg = math.Min(math.Max(target(q), tlo), thi)
+			break
 		}
+		// Newton's step on Δ(q) = T(q) − target(q).
+		dtg := 0.0
+		if tg > st.tl && tg < st.tu {
+			dtg = 1 / eps
+		}
+		next := math.NaN()
+		if d := slope - dtg; d < 0 && !math.IsInf(d, -1) {
+			t := tlo
+			if tlo < tg {
+				t = thi
+			}
+			next = q - (t-tg)/d
+		}
+		// A linear stretch's slope inside the bracket is where the total
+		// jumps: try the one nearest the estimate.
+		if haveA && haveB {
+			ref := next
+			if !(ref > qa && ref < qb) {
+				ref = 0.5 * (qa + qb)
+			}
+			best := math.Inf(1)
+			for j := 0; j < ch.dim; j++ {
+				if s := st.flat[j]; s > qa && s < qb && math.Abs(s-ref) < best {
+					best, next = math.Abs(s-ref), s
+				}
+			}
+		}
+		switch {
+		case next > qa && next < qb && next != q:
+		case !haveB:
+			next = q + (math.Abs(q)+ch.wsum/ch.scale)*math.Pow(4, float64(iter))*1e-6
+		case !haveA:
+			next = q - (math.Abs(q)+ch.wsum/ch.scale)*math.Pow(4, float64(iter))*1e-6
+		default:
+			next = 0.5 * (qa + qb)
+		}
+		q = next
+		tlo, thi = eval(q)
+		tg = target(q)
 	}
 	st.qoff = q - p
 	// Fill ties in order.

@@ -1,9 +1,9 @@
 package alloc
 
 import (
-	"fmt"
 	"container/heap"
 	"context"
+	"fmt"
 	"math"
 )
 
@@ -15,6 +15,8 @@ import (
 // that point in both children. The search ends when no open node's bound
 // exceeds the best allocation found by more than the gap asked for.
 
+// change narrows, in channel c, variable j (separable channels) or argument
+// j (coupled channels) to [l, u].
 type change struct {
 	c, j int
 	l, u float64
@@ -54,7 +56,7 @@ type solver struct {
 	best      [][]float64 // incumbent
 	bestValue float64
 	scratch   [][]float64
-	leftover  float64 // bounds of nodes closed without a gap to branch on
+	leftover  float64   // bounds of nodes closed without a gap to branch on
 	mu        []float64 // the multipliers where the incumbent was found
 	lastMu    []float64 // the multipliers of the last relaxation
 
@@ -94,13 +96,23 @@ func (s *solver) tol() float64 {
 func (s *solver) load(changes []change) {
 	for _, c := range s.list {
 		st, ch := s.st[c], &s.m.ch[c]
-		copy(st.l, ch.lo)
-		copy(st.u, ch.hi)
+		if ch.separable {
+			copy(st.l, ch.lo)
+			copy(st.u, ch.hi)
+			continue
+		}
+		for a := range ch.args {
+			st.zl[a], st.zu[a] = ch.args[a].lo, ch.args[a].hi
+		}
 	}
 	dirty := s.list
 	for _, ch := range changes {
 		st := s.st[ch.c]
-		st.l[ch.j], st.u[ch.j] = ch.l, ch.u
+		if s.m.ch[ch.c].separable {
+			st.l[ch.j], st.u[ch.j] = ch.l, ch.u
+		} else {
+			st.zl[ch.j], st.zu[ch.j] = ch.l, ch.u
+		}
 		if !s.touched[ch.c] {
 			s.touched[ch.c] = true
 			dirty = append(dirty, ch.c)
@@ -165,29 +177,27 @@ func (s *solver) pick() (c, j int, at, total float64) {
 			}
 			continue
 		}
-		for t := range ch.terms {
-			tm := &ch.terms[t]
-			g := tm.w * st.env[t].gap(tm.u(st.x), tm.k)
+		for a := range ch.args {
+			ar := &ch.args[a]
+			z := ar.b
+			for i, v := range ar.idx {
+				z += ar.c[i] * st.x[v]
+			}
+			g := 0.0
+			for _, t := range ar.terms {
+				tm := &ch.terms[t]
+				g += tm.w * st.env[t].gap(z*tm.inv, tm.k)
+			}
 			total += g
-			if g > best {
-				// Split the variable that widens the term's argument most.
-				wide, v := -1.0, -1
-				for i, vj := range tm.idx {
-					if wd := tm.a[i] * (st.u[vj] - st.l[vj]); wd > wide {
-						wide, v = wd, vj
-					}
-				}
-				if wide > 0 {
-					best, c, j = g, ci, v
-				}
+			if g > best && st.zu[a] > st.zl[a] {
+				best, c, j = g, ci, a
 			}
 		}
 	}
 	if c < 0 {
 		return -1, -1, 0, total
 	}
-	st := s.st[c]
-	l, u, x := st.l[j], st.u[j], st.x[j]
+	l, u, x := s.interval(c, j)
 	if math.IsInf(u, 1) {
 		at = x
 		if at <= l {
@@ -200,6 +210,21 @@ func (s *solver) pick() (c, j int, at, total float64) {
 	return c, j, at, total
 }
 
+// interval returns the range of what pick splits, variable or argument j of
+// channel c, and its value at the relaxation's answer.
+func (s *solver) interval(c, j int) (l, u, at float64) {
+	ch, st := &s.m.ch[c], s.st[c]
+	if ch.separable {
+		return st.l[j], st.u[j], st.x[j]
+	}
+	ar := &ch.args[j]
+	z := ar.b
+	for i, v := range ar.idx {
+		z += ar.c[i] * st.x[v]
+	}
+	return st.zl[j], st.zu[j], z
+}
+
 // split returns the changes that restrict variable j of channel c to
 // [l, u], with the symmetry of its class: a variable held below a value
 // holds those after it in its class below it too, one held above it those
@@ -207,7 +232,7 @@ func (s *solver) pick() (c, j int, at, total float64) {
 func (s *solver) split(c, j int, l, u float64) []change {
 	ch, st := &s.m.ch[c], s.st[c]
 	out := []change{{c, j, l, u}}
-	if ch.class == nil || ch.class[j] < 0 {
+	if !ch.separable || ch.class == nil || ch.class[j] < 0 {
 		return out
 	}
 	members, r := ch.classes[ch.class[j]], ch.rank[j]
@@ -264,8 +289,8 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
-		st := s.st[c]
-		for _, iv := range [2][2]float64{{st.l[j], at}, {at, st.u[j]}} {
+		l, u, _ := s.interval(c, j)
+		for _, iv := range [2][2]float64{{l, at}, {at, u}} {
 			child := &node{bound: bound, depth: nd.depth + 1, mu: append([]float64(nil), nd.mu...)}
 			child.changes = append(append(make([]change, 0, len(nd.changes)+2), nd.changes...), s.split(c, j, iv[0], iv[1])...)
 			heap.Push(q, child)
@@ -297,11 +322,20 @@ func (s *solver) dive(ctx context.Context, nd *node) error {
 			return err
 		}
 		steps++
-		st := s.st[c]
-		l, u := st.l[j], st.u[j]
+		st, ch := s.st[c], &s.m.ch[c]
+		l, u, _ := s.interval(c, j)
 		on := at
-		if s.m.ch[c].separable && st.flatEnd[j] > l {
+		if ch.separable && st.flatEnd[j] > l {
 			on = st.flatEnd[j]
+		}
+		if !ch.separable {
+			// Past the linear stretches of the argument's terms.
+			for _, t := range ch.args[j].terms {
+				if e := &st.env[t]; e.t > e.l && !math.IsInf(e.t, 1) {
+					on = math.Max(on, e.t/ch.terms[t].inv)
+				}
+			}
+			on = math.Min(on, u)
 		}
 		bestBound, bestSide := math.Inf(-1), []change(nil)
 		for _, side := range [][]change{s.split(c, j, l, l), s.split(c, j, on, u)} {

@@ -100,6 +100,8 @@ func teaValues(t testing.TB) (tp *teaPlan, v, rv, upl []float64, budget float64)
 		if pm.Split != nil {
 			for id, x := range pm.Split {
 				w[pos[id]] = x
+			}
+			for _, x := range w {
 				s += x
 			}
 		} else {
