@@ -227,6 +227,12 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		tol := tol0
 		statIter++
 		st.psiAll(ch, x, g, hess)
+		if st.unstick(ch, g) {
+			continue
+		}
+		if !finite(g) {
+			break // pinned where a slope is infinite: the bound says so
+		}
 		s := sum(x)
 		for j := 0; j < n; j++ {
 			gf[j] = g[j] - p - eps*(s-tbar)
@@ -402,6 +408,51 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 	}
 	st.psiAll(ch, x, g, hess)
 	return st.slope(ch, hess, eps)
+}
+
+// unstick moves off their lower bound the variables where Ψ's slope is
+// infinite (a concave curve, shape < 1, at a zero argument): no maximizer
+// sits there, and Newton's method needs finite slopes. It reports whether
+// it moved any.
+func (st *chanState) unstick(ch *channel, g []float64) bool {
+	moved := false
+	for j, v := range g {
+		if !math.IsInf(v, 0) && !math.IsNaN(v) {
+			continue
+		}
+		reach := st.u[j] - st.l[j]
+		if math.IsInf(reach, 1) {
+			reach = ch.scale
+		}
+		if reach <= 0 {
+			continue
+		}
+		old := st.x[j]
+		st.x[j] = st.l[j] + 1e-6*reach
+		ok := st.x[j] > old
+		for k, r := range st.rows {
+			if ok && dot(r, st.x) > st.h[k] {
+				ok = false
+			}
+		}
+		if !ok {
+			st.x[j] = old
+			continue
+		}
+		st.fixed[j] = 0
+		moved = true
+	}
+	return moved
+}
+
+// finite reports whether every entry of v is finite.
+func finite(v []float64) bool {
+	for _, x := range v {
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // kkt solves the Newton system on the current face: it maximizes the

@@ -33,6 +33,8 @@ func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
 		dreg += st.hreg
 		dub += st.ub
 	}
+	dreg += m.constant
+	dub += m.constant
 	for r, b := range m.b {
 		dreg += mu[r] * b
 		dub += mu[r] * b
@@ -94,10 +96,10 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 				fmt.Printf("    ch %d T %.10g w %.4g box [%g %g] tl %g tu %g hreg %.10f\n", c, st.T, st.w, st.l[0], st.u[0], st.tl, st.tu, st.hreg)
 			}
 		}
-		if debugNodes {
+		if debugNodes && it < 3 {
 			for c := range m.ch {
 				st := s.st[c]
-				fmt.Printf("    ch %d T %.6g w %.4g ub-(val-pT) %.6g x %.6g g %.6g\n", c, st.T, st.w, st.ub-st.hreg, st.x, st.g)
+				fmt.Printf("    ch %d T %.6g w %.4g ub-(val-pT) %.6g x %.6g g %.6g fixed %v active %v lam %v\n", c, st.T, st.w, st.ub-st.hreg, st.x, st.g, st.fixed, st.active, st.lam)
 			}
 			fmt.Printf("  it %d mu %v grad %v dreg %.10f best %.10f\n", it, mu, grad, dreg, best)
 		}
@@ -105,7 +107,25 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 			break
 		}
 		if !s.newtonStep(free, nr, dir) {
+			if debugNodes {
+				fmt.Println("  no newton step", free, s.hess)
+			}
 			break
+		}
+		// Where the channels barely answer (pinned at their bounds) the
+		// Newton step is long: keep it within the prices' scale.
+		step := 0.0
+		for i := range free {
+			step = math.Max(step, math.Abs(dir[i]))
+		}
+		muMax := 0.0
+		for _, v := range mu {
+			muMax = math.Max(muMax, v)
+		}
+		if reach := 4 * (muMax + s.priceScale); step > reach {
+			for i := range free {
+				dir[i] *= reach / step
+			}
 		}
 		// Projected line search with Armijo's rule on D_ε.
 		alpha := 1.0
@@ -150,6 +170,9 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 			alpha *= 0.3
 		}
 		if !accepted {
+			if debugNodes {
+				fmt.Println("  line search failed", dir[:len(free)], s.hess)
+			}
 			// No progress along the Newton direction: leave the channels'
 			// answers at μ.
 			s.evaluate(mu)

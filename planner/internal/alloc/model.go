@@ -390,6 +390,12 @@ func (m *model) propagate() {
 
 // tightenVariables narrows each variable's bounds to what the total allows.
 func (ch *channel) tightenVariables() {
+	for pass := 0; pass < 2; pass++ {
+		ch.tightenOnce()
+	}
+}
+
+func (ch *channel) tightenOnce() {
 	sumLo, sumHi, infHi := 0.0, 0.0, 0
 	for j := 0; j < ch.dim; j++ {
 		sumLo += ch.lo[j]
@@ -493,4 +499,35 @@ func (m *model) objective(x [][]float64) (obj, mag float64) {
 		mag += v + m.kappa*t
 	}
 	return obj, mag
+}
+
+// feasible reports whether x meets every constraint of the problem, to a
+// relative 1e-9: the last guard before an allocation is kept.
+func (m *model) feasible(x [][]float64) bool {
+	totals := make([]float64, len(m.ch))
+	for c := range m.ch {
+		ch := &m.ch[c]
+		t := 0.0
+		for j, v := range x[c] {
+			if v < ch.lo[j]-1e-9*(1+ch.lo[j]) || v > ch.hi[j]+1e-9*(1+ch.hi[j]) || math.IsNaN(v) {
+				return false
+			}
+			t += v
+		}
+		if t < ch.tl-1e-9*(1+ch.tl) || t > ch.tu+1e-9*(1+ch.tu) {
+			return false
+		}
+		totals[c] = t
+	}
+	for r := range m.a {
+		lhs, mag := 0.0, math.Abs(m.b[r])
+		for c, a := range m.a[r] {
+			lhs += a * totals[c]
+			mag += math.Abs(a * totals[c])
+		}
+		if lhs > m.b[r]+1e-9*(1+mag) {
+			return false
+		}
+	}
+	return true
 }

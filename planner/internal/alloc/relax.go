@@ -53,7 +53,8 @@ type chanState struct {
 	val        float64   // Ψ(x)
 	hreg       float64   // max of the regularized problem
 	ub         float64   // rigorous bound of max Ψ − p·total
-	infeasible bool      // coupled: the node's constraints leave no room
+	infeasible bool      // the node's constraints leave no room
+	empty      bool      // the node's box misses the total's bounds
 
 	// coupled: the node's constraints G x ≤ h and the active set
 	rows      [][]float64
@@ -108,8 +109,9 @@ func (st *chanState) setBox(ch *channel) {
 		st.x[j] = math.Min(math.Max(st.x[j], st.l[j]), st.u[j])
 	}
 	st.tl, st.tu = math.Max(ch.tl, sl), math.Min(ch.tu, su)
+	st.empty = st.tl > st.tu+1e-12*(math.Abs(st.tu)+ch.scale)
 	if st.tl > st.tu {
-		st.tl = st.tu // an empty node: rounding, or a box the rows make empty
+		st.tl = st.tu // rounding (or an empty box, which respond refuses)
 	}
 	if !ch.separable {
 		for t := range ch.terms {
@@ -254,6 +256,12 @@ func (st *chanState) respondVar(ch *channel, j int, q float64) (lo, hi float64) 
 
 // respond answers price p: it sets x, T, w, val, hreg and ub.
 func (st *chanState) respond(ch *channel, p float64) {
+	if st.empty {
+		st.infeasible = true
+		st.hreg, st.ub = math.Inf(-1), math.Inf(-1)
+		return
+	}
+	st.infeasible = false
 	switch {
 	case !ch.separable:
 		st.respondCoupled(ch, p)

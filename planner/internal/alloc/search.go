@@ -141,10 +141,21 @@ func (s *solver) load(changes []change) {
 // keeps it when it beats the incumbent; it returns its value (−Inf when the
 // node is infeasible).
 func (s *solver) record() float64 {
-	if !s.repair(s.scratch) {
+	for _, st := range s.st {
+		if st.empty || st.infeasible {
+			return math.Inf(-1)
+		}
+	}
+	if !s.repair(s.scratch) || !s.m.feasible(s.scratch) {
 		return math.Inf(-1)
 	}
 	v, _ := s.m.objective(s.scratch)
+	if debugNodes {
+		fmt.Println("  record", v, s.scratch)
+		for c, st := range s.st {
+			fmt.Println("    ch", c, "box", st.l, st.u, "tl", st.tl, st.tu, "x", st.x, "T", st.T)
+		}
+	}
 	if v > s.bestValue {
 		s.bestValue = v
 		copy(s.mu, s.lastMu)
@@ -275,10 +286,17 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 		bound := s.relax(nd.mu, s.bestValue+s.tol())
 		s.nodes++
 		if bound <= s.bestValue+s.tol() {
+			// Pruned within the tolerance: its bound still counts in
+			// the final UpperBound.
+			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
 		value := s.record()
-		if math.IsInf(value, -1) || bound <= s.bestValue+s.tol() {
+		if math.IsInf(value, -1) {
+			continue
+		}
+		if bound <= s.bestValue+s.tol() {
+			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
 		c, j, at, gaps := s.pick()
@@ -343,6 +361,9 @@ func (s *solver) dive(ctx context.Context, nd *node) error {
 			trial := append([]float64(nil), mu...)
 			b := s.relax(trial, math.Inf(-1))
 			s.nodes++
+			if math.IsInf(b, -1) {
+				continue
+			}
 			if v := s.record(); !math.IsInf(v, -1) && b > bestBound {
 				bestBound, bestSide = b, side
 				copy(mu, trial)
