@@ -305,30 +305,33 @@ func (b *bruteSpace) search(rng *rand.Rand) float64 {
 	return best
 }
 
+// bruteCases are the brute-force check's plan families.
+var bruteCases = []struct {
+	name string
+	sp   spec
+}{
+	{"fixed concave binding budget", spec{channels: 3, months: 4, shapes: concave, budget: "binding", kappa: 1}},
+	{"fixed concave slack budget", spec{channels: 3, months: 3, shapes: concave, budget: "slack", kappa: 1, flight: true}},
+	{"fixed s-shaped binding", spec{channels: 3, months: 4, shapes: sShaped, budget: "binding", kappa: 1}},
+	{"fixed s-shaped units", spec{channels: 3, months: 3, shapes: sShaped, budget: "binding", kappa: 0}},
+	{"fixed mixed carryover flighting", spec{channels: 3, months: 4, shapes: mixed, carryover: true, flight: true, rho: true, budget: "binding", kappa: 1}},
+	{"fixed mixed caps bounds", spec{channels: 4, months: 3, shapes: mixed, caps: true, bounds: true, flight: true, budget: "binding", kappa: 0}},
+	{"fixed groups", spec{channels: 3, months: 4, shapes: mixed, groups: true, budget: "binding", kappa: 1, carryover: true}},
+	{"fixed groups shares", spec{channels: 4, months: 3, shapes: mixed, groups: true, shares: true, budget: "binding", kappa: 0, flight: true}},
+	{"fixed no budget", spec{channels: 2, months: 4, shapes: sShaped, kappa: 1, carryover: true, bounds: true}},
+	{"fixed rest of year", spec{channels: 3, months: 4, shapes: mixed, carryover: true, closed: 1, flight: true, budget: "binding", kappa: 1}},
+	{"free concave", spec{channels: 2, months: 3, shapes: concave, budget: "binding", kappa: 1, free: true, rho: true}},
+	{"free s-shaped", spec{channels: 2, months: 4, shapes: sShaped, budget: "binding", kappa: 1, free: true}},
+	{"free s-shaped units", spec{channels: 3, months: 3, shapes: sShaped, budget: "binding", kappa: 0, free: true}},
+	{"free carryover caps", spec{channels: 2, months: 4, shapes: mixed, carryover: true, caps: true, budget: "binding", kappa: 1, free: true, rho: true}},
+	{"free carryover groups", spec{channels: 3, months: 3, shapes: mixed, carryover: true, groups: true, shares: true, budget: "binding", kappa: 0, free: true}},
+	{"free rest of year", spec{channels: 2, months: 4, shapes: mixed, carryover: true, closed: 1, budget: "binding", kappa: 1, free: true, bounds: true}},
+}
+
 func TestBruteForce(t *testing.T) {
-	cases := []struct {
-		name string
-		sp   spec
-	}{
-		{"fixed concave binding budget", spec{channels: 3, months: 4, shapes: concave, budget: "binding", kappa: 1}},
-		{"fixed concave slack budget", spec{channels: 3, months: 3, shapes: concave, budget: "slack", kappa: 1, flight: true}},
-		{"fixed s-shaped binding", spec{channels: 3, months: 4, shapes: sShaped, budget: "binding", kappa: 1}},
-		{"fixed s-shaped units", spec{channels: 3, months: 3, shapes: sShaped, budget: "binding", kappa: 0}},
-		{"fixed mixed carryover flighting", spec{channels: 3, months: 4, shapes: mixed, carryover: true, flight: true, rho: true, budget: "binding", kappa: 1}},
-		{"fixed mixed caps bounds", spec{channels: 4, months: 3, shapes: mixed, caps: true, bounds: true, flight: true, budget: "binding", kappa: 0}},
-		{"fixed groups", spec{channels: 3, months: 4, shapes: mixed, groups: true, budget: "binding", kappa: 1, carryover: true}},
-		{"fixed groups shares", spec{channels: 4, months: 3, shapes: mixed, groups: true, shares: true, budget: "binding", kappa: 0, flight: true}},
-		{"fixed no budget", spec{channels: 2, months: 4, shapes: sShaped, kappa: 1, carryover: true, bounds: true}},
-		{"fixed rest of year", spec{channels: 3, months: 4, shapes: mixed, carryover: true, closed: 1, flight: true, budget: "binding", kappa: 1}},
-		{"free concave", spec{channels: 2, months: 3, shapes: concave, budget: "binding", kappa: 1, free: true, rho: true}},
-		{"free s-shaped", spec{channels: 2, months: 4, shapes: sShaped, budget: "binding", kappa: 1, free: true}},
-		{"free s-shaped units", spec{channels: 3, months: 3, shapes: sShaped, budget: "binding", kappa: 0, free: true}},
-		{"free carryover caps", spec{channels: 2, months: 4, shapes: mixed, carryover: true, caps: true, budget: "binding", kappa: 1, free: true, rho: true}},
-		{"free carryover groups", spec{channels: 3, months: 3, shapes: mixed, carryover: true, groups: true, shares: true, budget: "binding", kappa: 0, free: true}},
-		{"free rest of year", spec{channels: 2, months: 4, shapes: mixed, carryover: true, closed: 1, budget: "binding", kappa: 1, free: true, bounds: true}},
-	}
+	cases := bruteCases
 	for ci, tc := range cases {
-		for seed := int64(0); seed < 2; seed++ {
+		for seed := int64(0); seed < 12; seed++ {
 			plan := randomPlan(tc.sp, int64(1000*ci)+seed)
 			t.Run(tc.name, func(t *testing.T) {
 				checkAgainstBruteForce(t, plan, rand.New(rand.NewSource(seed)))

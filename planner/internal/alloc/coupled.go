@@ -80,6 +80,44 @@ func (st *chanState) coupledRows(ch *channel) {
 		st.lam = append(st.lam, 0)
 	}
 	st.needStart = true
+	if len(st.h) > 0 {
+		st.totalRange(ch)
+	}
+}
+
+// totalRange narrows the total's bounds to what the node's polytope allows
+// (the arguments' ranges can force spend, or forbid it), by two small linear
+// programs; an empty polytope makes the node empty.
+func (st *chanState) totalRange(ch *channel) {
+	n := ch.dim
+	prob := &lp{a: st.rows, b: st.h, c: make([]float64, n), lo: st.l, hi: st.u}
+	for j := range prob.c {
+		prob.c[j] = 1
+	}
+	res := prob.solve()
+	if res.status == lpInfeasible {
+		st.empty = true
+		return
+	}
+	lo := sum(res.v)
+	for j := range prob.c {
+		prob.c[j] = -1
+	}
+	res = prob.solve()
+	hi := math.Inf(1)
+	if res.status != lpUnbounded {
+		hi = sum(res.v)
+	}
+	slack := 1e-12 * (math.Abs(hi) + ch.scale)
+	if lo > st.tl+slack {
+		st.tl = lo
+	}
+	if hi < st.tu-slack {
+		st.tu = hi
+	}
+	if st.tl > st.tu {
+		st.tl = st.tu
+	}
 }
 
 // psiAll computes Ψ, its gradient into g and, when hess is not nil, its
@@ -136,13 +174,30 @@ func (st *chanState) respondCoupled(ch *channel, p float64) {
 		return
 	}
 	st.needStart = false
+	if debugNodes {
+		for k, r := range st.rows {
+			if v := dot(r, st.x) - st.h[k]; v > 1e-6*(1+math.Abs(st.h[k])) {
+				fmt.Println("   VIOLATED before solve", k, v)
+			}
+		}
+	}
 	w := st.activeSolve(ch, p)
+	if debugNodes {
+		for k, r := range st.rows {
+			if v := dot(r, st.x) - st.h[k]; v > 1e-6*(1+math.Abs(st.h[k])) {
+				fmt.Println("   VIOLATED after solve", k, v, st.x, st.fixed, st.active)
+			}
+		}
+	}
 	st.T = sum(st.x)
 	st.val = st.psiAll(ch, st.x, st.g, nil)
 	st.w = w
 	dT := st.T - ch.tl
 	st.hreg = st.val - p*st.T - 0.5*ch.eps*dT*dT
 	st.ub = st.coupledBound(ch, p)
+	if debugNodes && ch.eps == ch.eps0 && st.ub-st.hreg > 1e-6*(ch.wsum+math.Abs(p)*ch.scale) {
+		fmt.Printf("   POOR coupled p %.6g ub-hreg %.6g x %v fixed %v active %v lam %v g %v u %v\n", p, st.ub-st.hreg, st.x, st.fixed, st.active, st.lam, st.g, st.u)
+	}
 }
 
 // feasibleStart moves st.x into the node's polytope, the least in total, by
@@ -207,7 +262,7 @@ var statIter, statCalls, statSepEval, statSep int
 
 func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 	statCalls++
-	traceActive = statCalls == traceAt
+	traceActive = statCalls == traceAt || (debugNodes && p == 0 && len(st.rows) > 5)
 	startIter := statIter
 	defer func() {
 		if statIter-startIter > 100 && traceAt == 0 {
@@ -248,6 +303,9 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				}
 			}
 		}
+		if it == 0 {
+			st.pruneDependent(ch)
+		}
 		if !st.kkt(ch, hess, gf, eps) {
 			break
 		}
@@ -256,10 +314,19 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		for i, j := range free {
 			dec += gf[j] * dir[i]
 		}
-		// The decrement is relative: projecting the Newton step onto the
-		// active constraints cancels most of it, to rounding.
-		if d := 1e-10 * st.unprojected; d > tol {
-			tol = d
+		// Stationary on the face when Newton's step (the exact one where
+		// Ψ is linear along the face and only the regularization curves
+		// it) is negligible against the variables' reach.
+		long := 0.0
+		for i, j := range free {
+			reach := st.u[j] - st.l[j]
+			if math.IsInf(reach, 1) {
+				reach = ch.scale
+			}
+			long = math.Max(long, math.Abs(dir[i])/reach)
+		}
+		if long <= 1e-10 {
+			dec = 0
 		}
 		if traceActive {
 			fmt.Printf("it %d dec %.3g tol %.3g nfree %d active %v fixed %v\n", it, dec, tol, len(free), st.active, st.fixed)
@@ -327,15 +394,21 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				}
 			}
 		}
+		dnorm := 0.0
+		for i := range free {
+			dnorm = math.Max(dnorm, math.Abs(dir[i]))
+		}
 		for k, r := range st.rows {
 			if st.active[k] {
 				continue
 			}
-			gd := 0.0
+			gd, rn := 0.0, 0.0
 			for i, j := range free {
 				gd += r[j] * dir[i]
+				rn += math.Abs(r[j])
 			}
-			if gd > 0 {
+			// A row the step runs along (to rounding) does not block it.
+			if gd > 1e-12*rn*dnorm {
 				if a := (st.h[k] - dot(r, x)) / gd; a < amax {
 					amax, bv, br = math.Max(a, 0), -1, k
 				}
@@ -356,26 +429,30 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				if st.active[k] {
 					continue
 				}
-				gd := 0.0
+				gd, rn := 0.0, 0.0
 				for i, j := range free {
 					gd += r[j] * dir[i]
+					rn += math.Abs(r[j])
 				}
-				if gd > 0 && st.h[k]-dot(r, x) <= 0 {
-					st.active[k] = true
+				if gd > 1e-12*rn*dnorm && st.h[k]-dot(r, x) <= 0 {
+					st.activate(ch, k)
 				}
 			}
+			st.pruneDependent(ch)
 			continue
 		}
 		alpha := amax
-		if alpha > 0 {
+		if alpha > 1e-10 {
 			f0 := objective(x)
+			noise := 1e-14 * (math.Abs(f0) + ch.wsum)
 			accepted := false
 			for ls := 0; ls < 60; ls++ {
 				copy(trial, x)
 				for i, j := range free {
 					trial[j] = x[j] + alpha*dir[i]
 				}
-				if objective(trial) >= f0+1e-4*alpha*dec {
+				f := objective(trial)
+				if f >= f0+1e-4*alpha*dec || (alpha*dec < 1e3*noise && f >= f0-noise) {
 					accepted = true
 					break
 				}
@@ -385,6 +462,11 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				return st.slope(ch, hess, eps)
 			}
 			copy(x, trial)
+		} else if alpha > 0 {
+			// A constraint a rounding away: step onto it.
+			for i, j := range free {
+				x[j] += alpha * dir[i]
+			}
 		}
 		if traceActive {
 			fmt.Printf("   alpha %.3g amax %.3g bv %d br %d\n", alpha, amax, bv, br)
@@ -398,16 +480,87 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				} else {
 					x[bv] = st.l[bv]
 				}
+				st.pruneDependent(ch)
 			case br >= 0:
-				st.active[br] = true
+				st.activate(ch, br)
 			}
 		}
 		for j := range x {
 			x[j] = math.Min(math.Max(x[j], st.l[j]), st.u[j])
 		}
+		if debugNodes {
+			for k, r := range st.rows {
+				if v := dot(r, st.x) - st.h[k]; v > 1e-6*(1+math.Abs(st.h[k])) {
+					fmt.Println("   STEP VIOLATES", it, k, v, "alpha", alpha, "amax", amax, "bv", bv, "br", br, "dir", dir, "free", free, "x", x, "active", st.active)
+				}
+			}
+		}
 	}
 	st.psiAll(ch, x, g, hess)
 	return st.slope(ch, hess, eps)
+}
+
+// activate adds row k to the working set unless it depends on the rows
+// already there (on the free variables): a dependent row is implied, and
+// would make the Newton system singular.
+func (st *chanState) activate(ch *channel, k int) {
+	st.active[k] = true
+	if !st.independent(ch) {
+		st.active[k] = false
+	}
+}
+
+// pruneDependent drops from the working set the rows that depend on those
+// before them, after a variable was held at a bound.
+func (st *chanState) pruneDependent(ch *channel) {
+	keep := make([]bool, len(st.active))
+	copy(keep, st.active)
+	for k := range st.active {
+		st.active[k] = false
+	}
+	for k, on := range keep {
+		if on {
+			st.activate(ch, k)
+		}
+	}
+}
+
+// independent reports whether the working set's rows, on the free
+// variables, are linearly independent (modified Gram–Schmidt).
+func (st *chanState) independent(ch *channel) bool {
+	var free []int
+	for j := 0; j < ch.dim; j++ {
+		if st.fixed[j] == 0 && st.u[j] > st.l[j] {
+			free = append(free, j)
+		}
+	}
+	var basis [][]float64
+	for k, on := range st.active {
+		if !on {
+			continue
+		}
+		v := make([]float64, len(free))
+		norm0 := 0.0
+		for i, j := range free {
+			v[i] = st.rows[k][j]
+			norm0 += v[i] * v[i]
+		}
+		for _, q := range basis {
+			d := dot(q, v)
+			for i := range v {
+				v[i] -= d * q[i]
+			}
+		}
+		norm := math.Sqrt(dot(v, v))
+		if norm <= 1e-9*math.Sqrt(norm0) || norm0 == 0 {
+			return false
+		}
+		for i := range v {
+			v[i] /= norm
+		}
+		basis = append(basis, v)
+	}
+	return true
 }
 
 // unstick moves off their lower bound the variables where Ψ's slope is
@@ -453,151 +606,6 @@ func finite(v []float64) bool {
 		}
 	}
 	return true
-}
-
-// kkt solves the Newton system on the current face: it maximizes the
-// quadratic model gf·d − ½dᵀMd, M = −∇²f on the free variables, with the
-// active constraints held (G_A d = 0), into st.dir (over st.free) and their
-// multipliers into st.lam.
-func (st *chanState) kkt(ch *channel, hess, gf []float64, eps float64) bool {
-	st.free = st.free[:0]
-	for j := 0; j < ch.dim; j++ {
-		if st.fixed[j] == 0 && st.u[j] > st.l[j] {
-			st.free = append(st.free, j)
-		}
-	}
-	free := st.free
-	nf := len(free)
-	dir := st.dir[:nf]
-	for i, j := range free {
-		dir[i] = gf[j]
-	}
-	for k := range st.lam {
-		st.lam[k] = 0
-	}
-	if nf == 0 {
-		st.dir = dir
-		return st.activeMultipliers(gf)
-	}
-	// Levenberg–Marquardt damping: where Ψ is linear (an envelope's linear
-	// stretch) the Newton step would be unbounded; the damping keeps such
-	// steps within the variables' reach, and leaves the stationary points
-	// (and their multipliers) of the face unchanged.
-	gmax, reach := 0.0, math.Inf(1)
-	for _, j := range free {
-		gmax = math.Max(gmax, math.Abs(gf[j]))
-		r := st.u[j] - st.l[j]
-		if math.IsInf(r, 1) {
-			r = ch.scale
-		}
-		reach = math.Min(reach, r)
-	}
-	if !st.factorDamped(hess, free, eps, ch.dim, gmax/reach) {
-		return false
-	}
-	st.cholSolve(nf, dir)
-	st.dir = dir
-	st.unprojected = 0
-	for i, j := range free {
-		st.unprojected += gf[j] * dir[i]
-	}
-	return st.project(dir, free, true)
-}
-
-// project removes from v (over free) its part that moves the active
-// constraints: v − Y λ with Y = M⁻¹G_Aᵀ and S λ = G_A v, S = G_A M⁻¹ G_Aᵀ.
-// With multipliers true it stores λ as the active constraints' multipliers.
-func (st *chanState) project(v []float64, free []int, multipliers bool) bool {
-	act := st.act[:0]
-	for k, on := range st.active {
-		if on {
-			act = append(act, k)
-		}
-	}
-	st.act = act
-	na, nf := len(act), len(free)
-	if na == 0 {
-		return true
-	}
-	if cap(st.ybuf) < na*nf {
-		st.ybuf = make([]float64, na*nf)
-	}
-	y := st.ybuf[:na*nf]
-	for a, k := range act {
-		ya := y[a*nf : (a+1)*nf]
-		for i, j := range free {
-			ya[i] = st.rows[k][j]
-		}
-		st.cholSolve(nf, ya)
-	}
-	sm := make([]float64, na*na)
-	rhs := make([]float64, na)
-	for a, k := range act {
-		for i, j := range free {
-			rhs[a] += st.rows[k][j] * v[i]
-		}
-		for b := range act {
-			yb := y[b*nf : (b+1)*nf]
-			for i, j := range free {
-				sm[a*na+b] += st.rows[k][j] * yb[i]
-			}
-		}
-	}
-	diag := 0.0
-	for a := 0; a < na; a++ {
-		diag = math.Max(diag, sm[a*na+a])
-	}
-	ok := false
-	for tau := 1e-13 * diag; !ok && tau < diag+1; tau = 100*tau + 1e-300 {
-		r := append([]float64(nil), rhs...)
-		if choleskySolve(sm, na, tau, r) {
-			copy(rhs, r)
-			ok = true
-		}
-	}
-	if !ok {
-		return false
-	}
-	for a := range act {
-		ya := y[a*nf : (a+1)*nf]
-		for i := range v {
-			v[i] -= rhs[a] * ya[i]
-		}
-		if multipliers {
-			st.lam[act[a]] = rhs[a]
-		}
-	}
-	return true
-}
-
-// activeMultipliers sets the multipliers when no variable is free: the
-// least-squares fit of gf by the active constraints is not needed, as the
-// point is a vertex; they are left at 0, which the bound tolerates.
-func (st *chanState) activeMultipliers(gf []float64) bool { return true }
-
-// slope returns −dT/dp on the current face: 1ᵀ of (M⁻¹1 projected).
-func (st *chanState) slope(ch *channel, hess []float64, eps float64) float64 {
-	free := st.free[:0]
-	for j := 0; j < ch.dim; j++ {
-		if st.fixed[j] == 0 && st.u[j] > st.l[j] {
-			free = append(free, j)
-		}
-	}
-	st.free = free
-	if len(free) == 0 || !st.factor(hess, free, eps, ch.dim) {
-		return 0
-	}
-	v := st.trial[:len(free)]
-	for i := range v {
-		v[i] = 1
-	}
-	st.cholSolve(len(free), v)
-	lam := append([]float64(nil), st.lam...)
-	if !st.project(v, free, false) {
-		return 0
-	}
-	copy(st.lam, lam)
-	return math.Max(0, sum(v))
 }
 
 // coupledBound is the rigorous bound of max Ψ − p·total over the node's
@@ -657,65 +665,3 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 	return lambda*st.val + (1-lambda)*ch.wsum - p*st.T + slack + v
 }
 
-// factor computes the Cholesky factor of M = −H_FF + ε11ᵀ + τI into
-// st.fac (row-major, n×n), adding τ as needed.
-func (st *chanState) factor(hess []float64, free []int, eps float64, d int) bool {
-	return st.factorDamped(hess, free, eps, d, 0)
-}
-
-// factorDamped is factor with τ at least damp.
-func (st *chanState) factorDamped(hess []float64, free []int, eps float64, d int, damp float64) bool {
-	n := len(free)
-	diag := 0.0
-	for _, j := range free {
-		diag = math.Max(diag, -hess[j*d+j])
-	}
-	tau := math.Max(1e-12*(diag+eps)+1e-300, damp)
-	for attempt := 0; attempt < 8; attempt++ {
-		ok := true
-		for r := 0; r < n && ok; r++ {
-			for c := 0; c <= r; c++ {
-				v := -hess[free[r]*d+free[c]] + eps
-				if r == c {
-					v += tau
-				}
-				for k := 0; k < c; k++ {
-					v -= st.fac[r*n+k] * st.fac[c*n+k]
-				}
-				if r == c {
-					if v <= 0 {
-						ok = false
-						break
-					}
-					st.fac[r*n+r] = math.Sqrt(v)
-				} else {
-					st.fac[r*n+c] = v / st.fac[c*n+c]
-				}
-			}
-		}
-		if ok {
-			return true
-		}
-		tau = 100*tau + 1e-8*(diag+eps)
-	}
-	return false
-}
-
-// cholSolve solves M z = b in place with the factor from factor.
-func (st *chanState) cholSolve(n int, b []float64) {
-	f := st.fac
-	for r := 0; r < n; r++ {
-		v := b[r]
-		for k := 0; k < r; k++ {
-			v -= f[r*n+k] * b[k]
-		}
-		b[r] = v / f[r*n+r]
-	}
-	for r := n - 1; r >= 0; r-- {
-		v := b[r]
-		for k := r + 1; k < n; k++ {
-			v -= f[k*n+r] * b[k]
-		}
-		b[r] = v / f[r*n+r]
-	}
-}

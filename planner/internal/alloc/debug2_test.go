@@ -5,63 +5,24 @@ import (
 	"testing"
 )
 
-func TestDebugRadio(t *testing.T) {
-	tp, _, _, upl, budget := teaValues(t)
-	plan := teaPlanFor(tp, upl, 0, budget, false)
+func TestDebugSweep(t *testing.T) {
+	plan := randomPlan(bruteCases[14].sp, int64(1000*14+7))
 	m, err := compile(plan.build())
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch := &m.ch[4]
+	ch := &m.ch[0]
 	st := newChanState(ch)
-	st.l[0], st.u[0] = 17873.657369361492, 21493.068184868916
+	copy(st.zl, []float64{801.4968330474944, 480.89809982849664, 0})
+	copy(st.zu, []float64{1427.105804749608, 856.2634828497648, 513.7580897098588})
 	st.setBox(ch)
-	for i, e := range st.env {
-		fmt.Printf("term %d w %g k %g a %g b %g env l %g t %g slope %g shift %g\n", i, ch.terms[i].w, ch.terms[i].k, ch.terms[i].a[0], ch.terms[i].b, e.l, e.t, e.slope, e.shift)
+	fmt.Println("tl tu", st.tl, st.tu, "eps", ch.eps)
+	for p := 0.0570; p < 0.0600; p += 0.0001 {
+		st.respond(ch, p)
+		fmt.Printf("p %.5f T %.4f w %.4g x %.4f ub-hreg %.3g fixed %v active %v\n", p, st.T, st.w, st.x, st.ub-st.hreg, st.fixed, st.active)
 	}
-	prev := 1e300
-	for x := st.l[0]; x <= st.u[0]; x += (st.u[0] - st.l[0]) / 40 {
-		_, d, dd := st.varAll(ch, 0, x)
-		fmt.Printf("x %.3f d %.10g dd %.4g %v\n", x, d, dd, d <= prev)
-		prev = d
+	for p := 0.0600; p > 0.0570; p -= 0.0001 {
+		st.respond(ch, p)
+		fmt.Printf("p %.5f T %.4f w %.4g x %.4f ub-hreg %.3g fixed %v active %v\n", p, st.T, st.w, st.x, st.ub-st.hreg, st.fixed, st.active)
 	}
-	p := 0.15715691781455778 - 0.7*0.07623064870418071
-	for _, dp := range []float64{0, 1e-12, -1e-12, 1e-9} {
-		st.respond(ch, p+dp)
-		fmt.Println("p", p+dp, "x", st.x[0], "hreg", st.hreg)
-	}
-}
-
-func TestDebugRoot(t *testing.T) {
-	debugNodes = true
-	defer func() { debugNodes = false }()
-	tp, _, _, upl, budget := teaValues(t)
-	plan := teaPlanFor(tp, upl, 0, budget, false)
-	m, _ := compile(plan.build())
-	ch := &m.ch[4]
-	st := newChanState(ch)
-	st.l[0], st.u[0] = 17873.657369361492, 21493.068184868916
-	st.setBox(ch)
-	p := 0.15715691781455778 - 0.7*0.07623064870418071
-	x := st.rootVar(ch, 0, p, ch.eps, ch.tl, st.l[0], st.u[0], st.u[0])
-	fmt.Println(x, ch.eps, ch.tl)
-}
-
-func TestDebugScalar(t *testing.T) {
-	tp, _, _, upl, budget := teaValues(t)
-	plan := teaPlanFor(tp, upl, 0, budget, false)
-	m, _ := compile(plan.build())
-	ch := &m.ch[4]
-	st := newChanState(ch)
-	st.l[0], st.u[0] = 17873.657369361492, 21493.068184868916
-	st.setBox(ch)
-	p := 0.15715691781455778 - 0.7*0.07623064870418071
-	_, d, _ := st.varAll(ch, 0, st.tu)
-	fmt.Println(st.tl, st.tu, d-p)
-	_, d, _ = st.varAll(ch, 0, st.tl)
-	fmt.Println(d - p)
-	debugNodes = true
-	st.respond(ch, p)
-	debugNodes = false
-	fmt.Println(st.x[0])
 }

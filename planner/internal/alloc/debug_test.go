@@ -3,6 +3,7 @@ package alloc
 import (
 	"context"
 	"fmt"
+	"math/rand"
 	"os"
 	"strconv"
 	"testing"
@@ -13,13 +14,7 @@ var debugNodes = false
 func TestDebugCase(t *testing.T) {
 	ci, _ := strconv.Atoi(os.Getenv("CI"))
 	seed, _ := strconv.Atoi(os.Getenv("SEED"))
-	sps := map[int]spec{
-		8:  {channels: 2, months: 4, shapes: sShaped, kappa: 1, carryover: true, bounds: true},
-		9:  {channels: 3, months: 4, shapes: mixed, carryover: true, closed: 1, flight: true, budget: "binding", kappa: 1},
-		14: {channels: 3, months: 3, shapes: mixed, carryover: true, groups: true, shares: true, budget: "binding", kappa: 0, free: true},
-		15: {channels: 2, months: 4, shapes: mixed, carryover: true, closed: 1, budget: "binding", kappa: 1, free: true, bounds: true},
-	}
-	plan := randomPlan(sps[ci], int64(1000*ci+seed))
+	plan := randomPlan(bruteCases[ci].sp, int64(1000*ci+seed))
 	for c, ch := range plan.Ch {
 		fmt.Printf("ch %d %+v\n", c, ch)
 	}
@@ -36,4 +31,5 @@ func TestDebugCase(t *testing.T) {
 	sol, err := Solve(context.Background(), prob)
 	debugNodes = false
 	fmt.Println(sol.X, sol.Objective, sol.UpperBound, err)
+	fmt.Println("brute", newBruteSpace(plan).search(rand.New(rand.NewSource(int64(seed)))))
 }

@@ -46,17 +46,52 @@ func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
 // relax solves the node's relaxation from the multipliers mu (updated in
 // place) and returns its bound; it stops early once the bound falls to
 // cutoff. The channels' answers at the last μ are left in their states.
+//
+// A tie (an envelope's linear stretch, or a face of a coupled channel
+// along which Ψ is linear, at slope p) makes a channel's answer jump across
+// a ramp of width ε × the jump in price: Newton's method with line searches
+// finds it when ε is not too small. So when the search at the final ε
+// stalls, it is run again by continuation, from an ε a million times
+// larger down to the final one, each stage warm-started from the last.
 func (s *solver) relax(mu []float64, cutoff float64) float64 {
+	s.lastMu = mu
+	s.setStage(1)
+	best, ok := s.newton(mu, cutoff)
+	if ok || best <= cutoff || len(s.m.b) == 0 {
+		return best
+	}
+	for _, f := range []float64{1e6, 1e3, 1} {
+		s.setStage(f)
+		b, _ := s.newton(mu, cutoff)
+		best = math.Min(best, b)
+		if best <= cutoff {
+			break
+		}
+	}
+	return best
+}
+
+// setStage scales every channel's regularization by f.
+func (s *solver) setStage(f float64) {
+	for c := range s.m.ch {
+		ch := &s.m.ch[c]
+		ch.eps = ch.eps0 * f
+	}
+}
+
+// newton minimizes D_ε from mu; it returns the best rigorous bound seen and
+// whether it converged (the rows' conditions met to rounding).
+func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 	m := s.m
 	nr := len(m.b)
-	s.lastMu = mu
 	dreg, dub := s.evaluate(mu)
 	best := dub
 	if nr == 0 || math.IsInf(dub, -1) {
-		return best
+		return best, true
 	}
 	grad, hess, dir, trial, scale := s.grad, s.hess, s.dir, s.trial, s.rowScale
 	free := make([]int, 0, nr)
+	converged := false
 	for it := 0; it < 60 && best > cutoff; it++ {
 		for r := 0; r < nr; r++ {
 			grad[r], scale[r] = m.b[r], math.Abs(m.b[r])
@@ -104,6 +139,7 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 			fmt.Printf("  it %d mu %v grad %v dreg %.10f best %.10f\n", it, mu, grad, dreg, best)
 		}
 		if done {
+			converged = true
 			break
 		}
 		if !s.newtonStep(free, nr, dir) {
@@ -127,59 +163,81 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 				dir[i] *= reach / step
 			}
 		}
-		// Projected line search with Armijo's rule on D_ε.
-		alpha := 1.0
-		accepted := false
-		for ls := 0; ls < 40; ls++ {
-			slope := 0.0
-			for r := 0; r < nr; r++ {
-				trial[r] = mu[r]
-			}
+		// Projected line search with Armijo's rule on D_ε; where that
+		// fails (a channel's answer jumps within a ramp narrower than the
+		// step: a tie), an exact line search by bisection on the slope of
+		// D_ε along the path, which finds the ramp.
+		path := func(alpha float64) (slope float64) {
+			copy(trial, mu)
 			for i, r := range free {
 				trial[r] = math.Max(0, mu[r]+alpha*dir[i])
-				slope += grad[r] * (trial[r] - mu[r])
 			}
-			var before []float64
-			if debugNodes && it > 44 && alpha < 1e-10 {
-				for c := range m.ch {
-					before = append(before, s.st[c].hreg, s.st[c].T, s.st[c].val)
+			return 0
+		}
+		pathSlope := func(alpha float64) float64 {
+			sl := 0.0
+			for i, r := range free {
+				if mu[r]+alpha*dir[i] > 0 {
+					g := m.b[r]
+					for c := range m.ch {
+						if a := m.a[r][c]; a != 0 {
+							g -= a * s.st[c].T
+						}
+					}
+					sl += g * dir[i]
 				}
 			}
-			nreg, nub := s.evaluate(trial)
-			if before != nil {
-				for c := range m.ch {
-					fmt.Printf("     ch %d hreg %.12g -> %.12g  T %.12g -> %.12g val %.12g -> %.12g\n", c, before[3*c], s.st[c].hreg, before[3*c+1], s.st[c].T, before[3*c+2], s.st[c].val)
-				}
-			}
-			if debugNodes && it > 1000 {
-				fmt.Printf("    ls alpha %g dir %v nreg-dreg %g slope %g\n", alpha, dir[:len(free)], nreg-dreg, slope)
-			}
-			if nub < best {
-				best = nub
-			}
-			if nreg <= dreg+1e-4*slope || nreg <= dreg-1e-15*math.Abs(dreg) {
-				copy(mu, trial)
-				dreg = nreg
-				accepted = true
-				break
-			}
+			return sl
+		}
+		path(1)
+		slope0 := 0.0
+		for _, r := range free {
+			slope0 += grad[r] * (trial[r] - mu[r])
+		}
+		nreg, nub := s.evaluate(trial)
+		best = math.Min(best, nub)
+		if best <= cutoff {
+			copy(mu, trial)
+			return best, false
+		}
+		if nreg <= dreg+1e-4*slope0 || nreg <= dreg-1e-15*math.Abs(dreg) && nreg < dreg {
+			copy(mu, trial)
+			dreg = nreg
+			continue
+		}
+		lo, hi := 0.0, 1.0
+		bestReg, bestAlpha := dreg, 0.0
+		if nreg < bestReg {
+			bestReg, bestAlpha = nreg, 1
+		}
+		for ls := 0; ls < 60 && hi-lo > 1e-16; ls++ {
+			a := 0.5 * (lo + hi)
+			path(a)
+			nreg, nub = s.evaluate(trial)
+			best = math.Min(best, nub)
 			if best <= cutoff {
 				copy(mu, trial)
-				return best
+				return best, false
 			}
-			alpha *= 0.3
+			if nreg < bestReg {
+				bestReg, bestAlpha = nreg, a
+			}
+			if pathSlope(a) < 0 {
+				lo = a
+			} else {
+				hi = a
+			}
 		}
-		if !accepted {
-			if debugNodes {
-				fmt.Println("  line search failed", dir[:len(free)], s.hess)
-			}
-			// No progress along the Newton direction: leave the channels'
-			// answers at μ.
-			s.evaluate(mu)
+		if bestAlpha == 0 {
+			s.evaluate(mu) // no progress: leave the channels' answers at μ
 			break
 		}
+		path(bestAlpha)
+		copy(mu, trial)
+		dreg, nub = s.evaluate(mu)
+		best = math.Min(best, nub)
 	}
-	return best
+	return best, converged
 }
 
 // newtonStep solves (H_FF + τI) d = −grad_F into dir; where H_FF vanishes

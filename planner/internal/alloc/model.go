@@ -62,7 +62,8 @@ type channel struct {
 	args    []arg   // coupled channels only
 	wsum    float64 // Σ weights: no allocation of the channel brings more
 	scale   float64 // a typical spread of the channel's total
-	eps     float64 // strength of the relaxation's regularization (see relax.go)
+	eps0    float64 // strength of the relaxation's regularization (see relax.go)
+	eps     float64 // eps0 times the continuation stage's factor (dual.go)
 	col     []float64
 }
 
@@ -472,7 +473,8 @@ func (ch *channel) setScale() {
 	if v <= 0 {
 		v = 1
 	}
-	ch.eps = regularization * v / (s * s)
+	ch.eps0 = regularization * v / (s * s)
+	ch.eps = ch.eps0
 }
 
 // value is the channel's terms at x (without the cost of spend).

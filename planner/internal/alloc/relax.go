@@ -65,9 +65,7 @@ type chanState struct {
 	fixed     []int8 // −1 held at the lower bound, +1 at the upper, 0 free
 	needStart bool
 	free, act []int
-	// unprojected is the Newton decrement before projection, the scale
-	// of the rounding left in the projected one
-	unprojected float64
+	fc        face
 
 	// scratch
 	xlo, xhi, xa, xb []float64

@@ -303,6 +303,24 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 		if debugNodes {
 			fmt.Printf("node %d depth %d bound %.8f value %.8f best %.8f gaps %.3g mu %v pick %d %d %.6g\n", s.nodes, nd.depth, bound, value, s.bestValue, gaps, nd.mu, c, j, at)
 		}
+		if debugNodes && s.nodes > 4000 && s.nodes < 4010 {
+			st := s.st[c]
+			ch := &s.m.ch[c]
+			for a := range ch.args {
+				ar := &ch.args[a]
+				z := ar.b
+				for i, v := range ar.idx {
+					z += ar.c[i] * st.x[v]
+				}
+				fmt.Printf("   arg %d z %.6f range [%.6f %.6f] root [%.6f %.6f]\n", a, z, st.zl[a], st.zu[a], ar.lo, ar.hi)
+			}
+			fmt.Printf("   x %v fixed %v active %v lam %v ub-hreg %g infeasible %v empty %v tl %v tu %v\n", st.x, st.fixed, st.active, st.lam, st.ub-st.hreg, st.infeasible, st.empty, st.tl, st.tu)
+		}
+		if debugNodes && gaps < 1e-9 {
+			for ci, st := range s.st {
+				fmt.Printf("   leftover ch %d ub-hreg %.6g x %v fixed %v active %v lam %v rows %v h %v zl %v zu %v g %v\n", ci, st.ub-st.hreg, st.x, st.fixed, st.active, st.lam, st.rows, st.h, st.zl, st.zu, st.g)
+			}
+		}
 		if c < 0 || gaps <= 1e-3*s.tol() {
 			s.leftover = math.Max(s.leftover, bound)
 			continue
