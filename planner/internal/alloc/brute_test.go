@@ -133,7 +133,8 @@ type bruteSpace struct {
 	lo   []float64
 	hi   []float64
 	// fixed: one value per channel (its open total); free: one per open channel-month
-	owner []int
+	owner     []int
+	bestPoint []float64
 }
 
 func newBruteSpace(p *mPlan) *bruteSpace {
@@ -299,7 +300,10 @@ func (b *bruteSpace) search(rng *rand.Rand) float64 {
 		for k := range b.lo {
 			step = math.Max(step, (b.hi[k]-b.lo[k])/20)
 		}
-		_, f := b.refine(cands[i].v, step)
+		v, f := b.refine(cands[i].v, step)
+		if f > best {
+			b.bestPoint = append([]float64(nil), v...)
+		}
 		best = math.Max(best, f)
 	}
 	return best

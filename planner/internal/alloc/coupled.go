@@ -108,6 +108,9 @@ func (st *chanState) totalRange(ch *channel) {
 	if res.status != lpUnbounded {
 		hi = sum(res.v)
 	}
+	if debugNodes {
+		fmt.Println("   totalRange", lo, hi, "was", st.tl, st.tu, "rows", st.rows, "h", st.h, "status", res.status)
+	}
 	slack := 1e-12 * (math.Abs(hi) + ch.scale)
 	if lo > st.tl+slack {
 		st.tl = lo
@@ -664,4 +667,3 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 	v := gain(lambda)
 	return lambda*st.val + (1-lambda)*ch.wsum - p*st.T + slack + v
 }
-

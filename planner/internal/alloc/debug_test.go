@@ -31,5 +31,6 @@ func TestDebugCase(t *testing.T) {
 	sol, err := Solve(context.Background(), prob)
 	debugNodes = false
 	fmt.Println(sol.X, sol.Objective, sol.UpperBound, err)
-	fmt.Println("brute", newBruteSpace(plan).search(rand.New(rand.NewSource(int64(seed)))))
+	bs := newBruteSpace(plan)
+	fmt.Println("brute", bs.search(rand.New(rand.NewSource(int64(seed)))), bs.bestPoint)
 }

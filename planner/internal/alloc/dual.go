@@ -260,9 +260,19 @@ func (s *solver) newtonStep(free []int, nr int, dir []float64) bool {
 		dir[i] = -s.grad[r]
 	}
 	if diag <= 0 {
-		// Linear in these multipliers: a gradient step of a size the rows' magnitudes suggest.
+		// Linear in these multipliers (every channel pinned at a bound):
+		// a gradient step as long as the prices, which the line search
+		// cuts back to the first kink.
+		gmax, muMax := 0.0, 0.0
+		for _, r := range free {
+			gmax = math.Max(gmax, math.Abs(s.grad[r]))
+			muMax = math.Max(muMax, s.lastMu[r])
+		}
+		if gmax == 0 {
+			return false
+		}
 		for i, r := range free {
-			dir[i] = -s.grad[r] / (s.rowScale[r] + 1e-300) * s.priceScale
+			dir[i] = -s.grad[r] / gmax * (muMax + s.priceScale)
 		}
 		return true
 	}

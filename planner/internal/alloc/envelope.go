@@ -41,12 +41,13 @@ func makeEnvelope(l, h, k, xi float64) envelope {
 	return e
 }
 
-// linear reports whether u lies in the linear part of the envelope.
-func (e *envelope) linear(u float64) bool { return u < e.t }
+// linear reports whether u lies in the linear part of the envelope (or
+// below its range, where a linear part extends as a line).
+func (e *envelope) linear(u float64) bool { return u < e.t && e.t > e.l }
 
 // value is the envelope at u.
 func (e *envelope) value(u, k float64) float64 {
-	if u < e.t {
+	if e.linear(u) {
 		return e.fl + (u-e.l)*e.slope
 	}
 	return phi(u, k) + e.shift
@@ -54,7 +55,7 @@ func (e *envelope) value(u, k float64) float64 {
 
 // all returns the envelope's value, slope and curvature at u.
 func (e *envelope) all(u, k float64) (f, d, dd float64) {
-	if u < e.t {
+	if e.linear(u) {
 		return e.fl + (u-e.l)*e.slope, e.slope, 0
 	}
 	if u <= 0 {
@@ -66,7 +67,7 @@ func (e *envelope) all(u, k float64) (f, d, dd float64) {
 
 // gap is how far the envelope lies above φ at u.
 func (e *envelope) gap(u, k float64) float64 {
-	if u < e.t {
+	if e.linear(u) {
 		return math.Max(0, e.fl+(u-e.l)*e.slope-phi(u, k))
 	}
 	return e.shift

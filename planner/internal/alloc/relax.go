@@ -497,7 +497,8 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 		tg = target(q)
 	}
 	st.qoff = q - p
-	// Fill ties in order.
+	// Fill ties in order; then, where rounding left the total past its
+	// bounds, put the excess back on the variables with room.
 	rest := tg - tlo
 	for _, j := range ch.order {
 		x := st.xlo[j]
@@ -507,6 +508,11 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 			rest -= add
 		}
 		st.x[j] = x
+	}
+	if t := sum(st.x); t > st.tu {
+		st.shift(ch, st.x, st.tu-t)
+	} else if t < st.tl {
+		st.shift(ch, st.x, st.tl-t)
 	}
 	st.T, st.val = 0, 0
 	curv := 0.0 // Σ over interior variables of 1/|G''|

@@ -105,7 +105,7 @@ func (s *solver) load(changes []change) {
 			st.zl[a], st.zu[a] = ch.args[a].lo, ch.args[a].hi
 		}
 	}
-	dirty := s.list
+	dirty := append([]int(nil), s.list...)
 	for _, ch := range changes {
 		st := s.st[ch.c]
 		if s.m.ch[ch.c].separable {
@@ -138,24 +138,22 @@ func (s *solver) load(changes []change) {
 }
 
 // record evaluates the repaired answer of the relaxation just solved and
-// keeps it when it beats the incumbent; it returns its value (−Inf when the
-// node is infeasible).
-func (s *solver) record() float64 {
+// keeps it when it beats the incumbent; it returns its value (−Inf when
+// there is none) and whether the node is proven empty (only then may it
+// be dropped).
+func (s *solver) record() (value float64, empty bool) {
 	for _, st := range s.st {
 		if st.empty || st.infeasible {
-			return math.Inf(-1)
+			return math.Inf(-1), true
 		}
 	}
-	if !s.repair(s.scratch) || !s.m.feasible(s.scratch) {
-		return math.Inf(-1)
+	if !s.repair(s.scratch) {
+		return math.Inf(-1), true // the rows cannot hold on the node's box
+	}
+	if !s.m.feasible(s.scratch) {
+		return math.Inf(-1), false // rounding: no candidate, but keep the node
 	}
 	v, _ := s.m.objective(s.scratch)
-	if debugNodes {
-		fmt.Println("  record", v, s.scratch)
-		for c, st := range s.st {
-			fmt.Println("    ch", c, "box", st.l, st.u, "tl", st.tl, st.tu, "x", st.x, "T", st.T)
-		}
-	}
 	if v > s.bestValue {
 		s.bestValue = v
 		copy(s.mu, s.lastMu)
@@ -163,7 +161,7 @@ func (s *solver) record() float64 {
 			copy(s.best[c], s.scratch[c])
 		}
 	}
-	return v
+	return v, false
 }
 
 // pick returns the variable to split and where: the largest gap between a
@@ -285,14 +283,20 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 		s.load(nd.changes)
 		bound := s.relax(nd.mu, s.bestValue+s.tol())
 		s.nodes++
+		if debugNodes {
+			fmt.Printf("node %d relaxed bound %.8f changes %v mu %v\n", s.nodes, bound, nd.changes, nd.mu)
+			for c, st := range s.st {
+				fmt.Println("   ch", c, "ub", st.ub, "hreg", st.hreg, "x", st.x, "T", st.T, "tl", st.tl, "tu", st.tu, "fixed", st.fixed, "active", st.active, "lam", st.lam, "g", st.g, "zl", st.zl, "zu", st.zu, "env", st.env)
+			}
+		}
 		if bound <= s.bestValue+s.tol() {
 			// Pruned within the tolerance: its bound still counts in
 			// the final UpperBound.
 			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
-		value := s.record()
-		if math.IsInf(value, -1) {
+		value, empty := s.record()
+		if empty {
 			continue
 		}
 		if bound <= s.bestValue+s.tol() {
@@ -382,7 +386,7 @@ func (s *solver) dive(ctx context.Context, nd *node) error {
 			if math.IsInf(b, -1) {
 				continue
 			}
-			if v := s.record(); !math.IsInf(v, -1) && b > bestBound {
+			if _, empty := s.record(); !empty && b > bestBound {
 				bestBound, bestSide = b, side
 				copy(mu, trial)
 			}
