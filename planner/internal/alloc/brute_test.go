@@ -294,8 +294,29 @@ func (b *bruteSpace) search(rng *rand.Rand) float64 {
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].f > cands[j].f })
+	// Refine the best few, and the best of each pattern of which
+	// variables are on (the basins S-curves make).
+	var starts []candidate
+	seen := map[string]bool{}
+	for i, cd := range cands {
+		key := make([]byte, len(cd.v))
+		for k, v := range cd.v {
+			key[k] = '0'
+			if v > b.lo[k]+0.02*(b.hi[k]-b.lo[k]) {
+				key[k] = '1'
+			}
+		}
+		if i < 6 || !seen[string(key)] {
+			starts = append(starts, cd)
+		}
+		seen[string(key)] = true
+	}
+	if len(starts) > 40 {
+		starts = starts[:40]
+	}
+	cands = starts
 	best := math.Inf(-1)
-	for i := 0; i < len(cands) && i < 6; i++ {
+	for i := 0; i < len(cands); i++ {
 		step := 0.0
 		for k := range b.lo {
 			step = math.Max(step, (b.hi[k]-b.lo[k])/20)

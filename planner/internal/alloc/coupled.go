@@ -195,7 +195,7 @@ func (st *chanState) respondCoupled(ch *channel, p float64) {
 	st.T = sum(st.x)
 	st.val = st.psiAll(ch, st.x, st.g, nil)
 	st.w = w
-	dT := st.T - ch.tl
+	dT := st.T - st.tbar
 	st.hreg = st.val - p*st.T - 0.5*ch.eps*dT*dT
 	st.ub = st.coupledBound(ch, p)
 	if debugNodes && ch.eps == ch.eps0 && st.ub-st.hreg > 1e-6*(ch.wsum+math.Abs(p)*ch.scale) {
@@ -273,7 +273,7 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		}
 	}()
 	n := ch.dim
-	eps, tbar := ch.eps, ch.tl
+	eps, tbar := ch.eps, st.tbar
 	x, g, hess, gf, trial := st.x, st.g, st.hess, st.grad, st.trial
 	objective := func(y []float64) float64 {
 		s := sum(y)

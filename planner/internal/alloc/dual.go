@@ -55,20 +55,49 @@ func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
 // larger down to the final one, each stage warm-started from the last.
 func (s *solver) relax(mu []float64, cutoff float64) float64 {
 	s.lastMu = mu
+	s.recenter()
 	s.setStage(1)
 	best, ok := s.newton(mu, cutoff)
-	if ok || best <= cutoff || len(s.m.b) == 0 {
-		return best
-	}
-	for _, f := range []float64{1e6, 1e3, 1} {
-		s.setStage(f)
-		b, _ := s.newton(mu, cutoff)
-		best = math.Min(best, b)
-		if best <= cutoff {
-			break
+	if !ok && best > cutoff && len(s.m.b) > 0 {
+		for _, f := range []float64{1e4, 1e2, 1} {
+			s.setStage(f)
+			b, _ := s.newton(mu, cutoff)
+			best = math.Min(best, b)
+			if best <= cutoff {
+				return best
+			}
 		}
 	}
+	// Proximal passes: re-centre the regularization on the answers while
+	// what it concedes matters.
+	for pass := 0; pass < 3 && best > cutoff && s.concession() > 0.01*s.tol(); pass++ {
+		s.recenter()
+		b, _ := s.newton(mu, cutoff)
+		best = math.Min(best, b)
+	}
 	return best
+}
+
+// recenter puts every channel's regularization centre on its last answer.
+func (s *solver) recenter() {
+	for _, st := range s.st {
+		st.tbar = math.Min(math.Max(st.T, st.tl), st.tu)
+	}
+}
+
+// concession estimates what the regularization costs the bound: ε_c ×
+// |total − centre| × the total's spread, summed.
+func (s *solver) concession() float64 {
+	sum := 0.0
+	for c, st := range s.st {
+		ch := &s.m.ch[c]
+		spread := st.tu - st.tl
+		if math.IsInf(spread, 1) {
+			spread = ch.scale
+		}
+		sum += ch.eps * math.Abs(st.T-st.tbar) * spread
+	}
+	return sum
 }
 
 // setStage scales every channel's regularization by f.
@@ -167,12 +196,22 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 		// fails (a channel's answer jumps within a ramp narrower than the
 		// step: a tie), an exact line search by bisection on the slope of
 		// D_ε along the path, which finds the ramp.
-		path := func(alpha float64) (slope float64) {
+		// The path is straight up to the first multiplier it takes to 0 (a
+		// bent path would not be convex): the search stops there.
+		amax := 1.0
+		for i, r := range free {
+			if dir[i] < 0 && mu[r] > 0 {
+				amax = math.Min(amax, mu[r]/-dir[i])
+			}
+		}
+		for i := range free {
+			dir[i] *= amax
+		}
+		path := func(alpha float64) {
 			copy(trial, mu)
 			for i, r := range free {
 				trial[r] = math.Max(0, mu[r]+alpha*dir[i])
 			}
-			return 0
 		}
 		pathSlope := func(alpha float64) float64 {
 			sl := 0.0
@@ -222,6 +261,9 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 			if nreg < bestReg {
 				bestReg, bestAlpha = nreg, a
 			}
+			if debugNodes && s.nodes == 5 {
+				fmt.Println("    bis", a, nreg-dreg, pathSlope(a))
+			}
 			if pathSlope(a) < 0 {
 				lo = a
 			} else {
@@ -229,6 +271,9 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 			}
 		}
 		if bestAlpha == 0 {
+			if debugNodes {
+				fmt.Println("  bisection found nothing", dir[:len(free)], "free", free, "hess", s.hess, "slope0", slope0)
+			}
 			s.evaluate(mu) // no progress: leave the channels' answers at μ
 			break
 		}

@@ -25,15 +25,18 @@ import (
 //
 // To make the channels' answers continuous in the price (an S-curve's
 // envelope is linear on a stretch, where the answer jumps), each channel's
-// relaxed problem is regularized by −(ε_c/2)(total − tl_c)², with ε_c tiny
-// (regularization × the channel's value over its spread squared). The
+// relaxed problem is regularized by −(ε_c/2)(total − c_c)², with ε_c small
+// (regularization × the channel's value over its spread squared) and the
+// centre c_c on the channel's last answer (a proximal term). The
 // multipliers are found on that smooth problem (dual.go); the bound is
-// computed without it, as above.
+// computed without it, as above, and concedes about ε_c |total − c_c| ×
+// spread, which re-centring drives to nothing.
 
-// regularization sets ε_c; small enough that the bound it leaves on the
-// table is negligible, large enough to keep the multipliers' Newton steps
-// well conditioned.
-const regularization = 1e-10
+// regularization sets ε_c: large enough that across a tie the total moves
+// by no more than about 1e-9 of its spread per rounding of the price, which
+// the multipliers' search must resolve; the bound it concedes is removed
+// by re-centring.
+const regularization = 1e-7
 
 // chanState is a channel in the current node: its box, the envelopes of its
 // terms and its latest answer to a price.
@@ -52,6 +55,7 @@ type chanState struct {
 	w          float64   // −dT/dp of the regularized answer
 	val        float64   // Ψ(x)
 	hreg       float64   // max of the regularized problem
+	tbar       float64   // the regularization's center (relax re-centres it on the answer)
 	ub         float64   // rigorous bound of max Ψ − p·total
 	infeasible bool      // the node's constraints leave no room
 	empty      bool      // the node's box misses the total's bounds
@@ -95,6 +99,7 @@ func newChanState(ch *channel) *chanState {
 		}
 	}
 	copy(st.x, ch.lo)
+	st.tbar = ch.tl
 	return st
 }
 
@@ -275,7 +280,7 @@ func (st *chanState) respond(ch *channel, p float64) {
 // respondScalar: one variable; the regularized answer solves
 // G'(x) − p − ε(x − tl) = 0 on the total's bounds.
 func (st *chanState) respondScalar(ch *channel, p float64) {
-	eps, tbar := ch.eps, ch.tl
+	eps, tbar := ch.eps, st.tbar
 	L, U := st.tl, st.tu
 	fd := func(x float64) float64 {
 		_, d, _ := st.varAll(ch, 0, x)
@@ -302,7 +307,7 @@ func (st *chanState) respondScalar(ch *channel, p float64) {
 
 // finish computes the regularized value and the rigorous bound at st.x.
 func (st *chanState) finish(ch *channel, p float64) {
-	dT := st.T - ch.tl
+	dT := st.T - st.tbar
 	st.hreg = st.val - p*st.T - 0.5*ch.eps*dT*dT
 	st.ub = st.bound(ch, p)
 }
@@ -404,7 +409,7 @@ func (st *chanState) linearGain(coef []float64) float64 {
 // the variables in it are filled in order.
 func (st *chanState) respondSeparable(ch *channel, p float64) {
 	statSep++
-	eps, tbar := ch.eps, ch.tl
+	eps, tbar := ch.eps, st.tbar
 	target := func(q float64) float64 {
 		return math.Min(math.Max(tbar+(q-p)/eps, st.tl), st.tu)
 	}
