@@ -143,12 +143,17 @@ func (st *chanState) psiAll(ch *channel, x, g, hess []float64) float64 {
 			z += ar.c[i] * x[j]
 		}
 		var fz, dz, ddz float64 // the argument's terms: value, slope and curvature in z
-		for _, t := range ar.terms {
-			tm := &ch.terms[t]
-			f, dv, dd := st.env[t].all(z*tm.inv, tm.k)
-			fz += tm.w * f
-			dz += tm.w * tm.inv * dv
-			ddz += tm.w * tm.inv * tm.inv * dd
+		if e := &st.aenv[a]; e.linear(z) {
+			fz, dz = e.line(z), e.slope
+		} else {
+			fz = e.shift + e.lift
+			for _, t := range ar.terms {
+				tm := &ch.terms[t]
+				f, dv, dd := st.env[t].all(z*tm.inv, tm.k)
+				fz += tm.w * f
+				dz += tm.w * tm.inv * dv
+				ddz += tm.w * tm.inv * tm.inv * dd
+			}
 		}
 		val += fz
 		for i, j := range ar.idx {

@@ -444,21 +444,22 @@ func (ch *channel) argRanges() {
 func (ch *channel) setScale() {
 	s := 0.0
 	for j := 0; j < ch.dim; j++ {
-		w := ch.hi[j] - ch.lo[j]
-		if math.IsInf(w, 1) {
-			// Where the curves of this variable saturate.
-			amax := 0.0
-			for t := range ch.terms {
-				for i, v := range ch.terms[t].idx {
-					if v == j {
-						amax = math.Max(amax, ch.terms[t].a[i])
-					}
+		// Where the curves of this variable saturate, or its range if
+		// narrower: not the range alone, which a budget can make huge.
+		amax := 0.0
+		for t := range ch.terms {
+			for i, v := range ch.terms[t].idx {
+				if v == j {
+					amax = math.Max(amax, ch.terms[t].a[i])
 				}
 			}
+		}
+		w := ch.hi[j] - ch.lo[j]
+		if amax > 0 {
+			w = math.Min(w, 10/amax)
+		}
+		if math.IsInf(w, 1) {
 			w = 1
-			if amax > 0 {
-				w = 10 / amax
-			}
 		}
 		s += w
 	}

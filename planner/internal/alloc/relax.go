@@ -44,6 +44,8 @@ type chanState struct {
 	l, u    []float64  // the node's box (coupled channels: always the channel's)
 	zl, zu  []float64  // coupled: the node's ranges of the arguments
 	env     []envelope // per term, over the range of its argument in the node
+	venv    []sumEnv   // separable: a variable's terms' joint envelope (sumenv.go)
+	aenv    []sumEnv   // coupled: an argument's terms' joint envelope
 	flat    []float64  // separable: slope of a variable's linear stretch, NaN when it has none
 	flatEnd []float64  // separable: where that stretch ends (it starts at l)
 	tl, tu  float64    // the total's bounds in the node
@@ -89,7 +91,9 @@ func newChanState(ch *channel) *chanState {
 	}
 	if ch.separable {
 		st.flat, st.flatEnd = make([]float64, d), make([]float64, d)
+		st.venv = make([]sumEnv, d)
 	} else {
+		st.aenv = make([]sumEnv, len(ch.args))
 		st.hess, st.fac = make([]float64, d*d), make([]float64, d*d)
 		st.dir, st.trial, st.grad = make([]float64, d), make([]float64, d), make([]float64, d)
 		st.fixed = make([]int8, d)
@@ -122,6 +126,10 @@ func (st *chanState) setBox(ch *channel) {
 			a := tm.arg
 			st.env[t] = makeEnvelope(st.zl[a]*tm.inv, st.zu[a]*tm.inv, tm.k, tm.xi)
 		}
+		for a := range ch.args {
+			ar := &ch.args[a]
+			st.aenv[a] = st.jointEnvelope(ch, ar.terms, argCoef, st.zl[a], st.zu[a], ch.scale*sum(ar.c))
+		}
 		st.coupledRows(ch)
 		return
 	}
@@ -131,9 +139,16 @@ func (st *chanState) setBox(ch *channel) {
 		st.env[t] = makeEnvelope(tm.b+tm.a[0]*st.l[j], tm.b+tm.a[0]*st.u[j], tm.k, tm.xi)
 	}
 	for j := 0; j < ch.dim; j++ {
+		st.venv[j] = st.jointEnvelope(ch, ch.byVar[j], varCoef, st.l[j], st.u[j], ch.scale/float64(ch.dim))
+	}
+	for j := 0; j < ch.dim; j++ {
 		st.flat[j], st.flatEnd[j] = math.NaN(), st.l[j]
 		ts := ch.byVar[j]
 		if len(ts) == 0 || st.u[j] <= st.l[j] {
+			continue
+		}
+		if e := &st.venv[j]; e.on {
+			st.flat[j], st.flatEnd[j] = e.slope, math.Min(e.t, st.u[j])
 			continue
 		}
 		slope, end := 0.0, math.Inf(1)
@@ -153,9 +168,86 @@ func (st *chanState) setBox(ch *channel) {
 	}
 }
 
+// varCoef and argCoef give a term's argument, in its curve's units, as
+// b + a·s of its variable (separable channels) or of its argument's value
+// (coupled channels).
+func varCoef(tm *term) (a, b float64) { return tm.a[0], tm.b }
+func argCoef(tm *term) (a, b float64) { return tm.inv, 0 }
+
+// jointEnvelope replaces the envelopes of terms ts, which read one variable
+// s ∈ [lo, hi], by the curves themselves when their sum is concave there,
+// or by the curves and the joint envelope it returns when their sum is
+// convex then concave (sumenv.go); otherwise it leaves them.
+func (st *chanState) jointEnvelope(ch *channel, ts []int, coef func(*term) (a, b float64), lo, hi, scale float64) sumEnv {
+	if len(ts) < 2 || hi <= lo {
+		return sumEnv{}
+	}
+	gap := false
+	for _, t := range ts {
+		if e := &st.env[t]; e.t > e.l {
+			gap = true
+		}
+	}
+	if !gap {
+		return sumEnv{}
+	}
+	e, exact, ok := buildSumEnv(ch.terms, ts, coef, lo, hi, scale)
+	if !ok {
+		return sumEnv{}
+	}
+	for _, t := range ts {
+		te := &st.env[t]
+		te.t, te.ft, te.slope, te.shift = te.l, te.fl, 0, 0
+	}
+	if exact {
+		return sumEnv{}
+	}
+	return e
+}
+
+// varGap is how far variable j's relaxed curve lies above its true one at x.
+func (st *chanState) varGap(ch *channel, j int, x float64) float64 {
+	if e := &st.venv[j]; e.on {
+		f, _ := sumValue(ch.terms, ch.byVar[j], varCoef, x)
+		if e.linear(x) {
+			return math.Max(0, e.line(x)-f)
+		}
+		return e.shift + e.lift
+	}
+	g := 0.0
+	for _, t := range ch.byVar[j] {
+		tm := &ch.terms[t]
+		g += tm.w * st.env[t].gap(tm.b+tm.a[0]*x, tm.k)
+	}
+	return g
+}
+
+// argGap is the same for argument a of a coupled channel at value z.
+func (st *chanState) argGap(ch *channel, a int, z float64) float64 {
+	ts := ch.args[a].terms
+	if e := &st.aenv[a]; e.on {
+		f, _ := sumValue(ch.terms, ts, argCoef, z)
+		if e.linear(z) {
+			return math.Max(0, e.line(z)-f)
+		}
+		return e.shift + e.lift
+	}
+	g := 0.0
+	for _, t := range ts {
+		tm := &ch.terms[t]
+		g += tm.w * st.env[t].gap(z*tm.inv, tm.k)
+	}
+	return g
+}
+
 // varAll returns the relaxed curve of variable j of a separable channel at
 // x: its value, slope and curvature.
 func (st *chanState) varAll(ch *channel, j int, x float64) (f, d, dd float64) {
+	e := &st.venv[j]
+	if e.linear(x) {
+		return e.line(x), e.slope, 0
+	}
+	f = e.shift + e.lift
 	for _, t := range ch.byVar[j] {
 		tm := &ch.terms[t]
 		a := tm.a[0]

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 )
 
 // The branch and bound. A node is a box of the variables, kept as its
@@ -41,6 +42,8 @@ func (q *nodeQueue) Pop() any {
 	*q = old[:len(old)-1]
 	return x
 }
+
+var statPick map[int]int
 
 // solver holds the search's state.
 type solver struct {
@@ -174,11 +177,7 @@ func (s *solver) pick() (c, j int, at, total float64) {
 		ch, st := &s.m.ch[ci], s.st[ci]
 		if ch.separable {
 			for v := 0; v < ch.dim; v++ {
-				g := 0.0
-				for _, t := range ch.byVar[v] {
-					tm := &ch.terms[t]
-					g += tm.w * st.env[t].gap(tm.b+tm.a[0]*st.x[v], tm.k)
-				}
+				g := st.varGap(ch, v, st.x[v])
 				total += g
 				if g > best {
 					best, c, j = g, ci, v
@@ -192,11 +191,7 @@ func (s *solver) pick() (c, j int, at, total float64) {
 			for i, v := range ar.idx {
 				z += ar.c[i] * st.x[v]
 			}
-			g := 0.0
-			for _, t := range ar.terms {
-				tm := &ch.terms[t]
-				g += tm.w * st.env[t].gap(z*tm.inv, tm.k)
-			}
+			g := st.argGap(ch, a, z)
 			total += g
 			if g > best && st.zu[a] > st.zl[a] {
 				best, c, j = g, ci, a
@@ -232,6 +227,106 @@ func (s *solver) interval(c, j int) (l, u, at float64) {
 		z += ar.c[i] * st.x[v]
 	}
 	return st.zl[j], st.zu[j], z
+}
+
+// pieces returns the children's ranges for variable (or argument) j of
+// channel c, split at `at`. Where the channel's curves there sum to a
+// concave function, the widest interval around `at` on which that holds
+// (certified, concave.go) becomes a child of its own, whose relaxation is
+// exact in that variable: splitting at the relaxation's answer alone would
+// leave the far ends of the range where they were, one sliver at a time.
+func (s *solver) pieces(c, j int, at float64) [][2]float64 {
+	l, u, x := s.interval(c, j)
+	a, b := s.concaveAround(c, j, x, l, u)
+	if b > a {
+		var out [][2]float64
+		if a > l {
+			out = append(out, [2]float64{l, a})
+		}
+		out = append(out, [2]float64{a, b})
+		if b < u {
+			out = append(out, [2]float64{b, u})
+		}
+		if len(out) > 1 {
+			return out
+		}
+	}
+	return [][2]float64{{l, at}, {at, u}}
+}
+
+// concaveAround returns an interval [a, b] around x within [l, u] on which
+// the terms of variable (or argument) j of channel c sum to a certified
+// concave function, or a ≥ b when there is none worth a child: x where the
+// sum is convex, or an interval no wider than a sliver.
+func (s *solver) concaveAround(c, j int, x, l, u float64) (a, b float64) {
+	ch := &s.m.ch[c]
+	ts, coef := ch.byVar, varCoef
+	var terms []int
+	if ch.separable {
+		terms = ts[j]
+	} else {
+		terms, coef = ch.args[j].terms, argCoef
+	}
+	curv := func(v float64) float64 {
+		sum := 0.0
+		for _, t := range terms {
+			tm := &ch.terms[t]
+			ca, cb := coef(tm)
+			if w := cb + ca*v; w > 0 {
+				_, _, dd := phiAll(w, tm.k)
+				sum += tm.w * ca * ca * dd
+			}
+		}
+		return sum
+	}
+	if len(terms) == 0 || !(curv(x) < 0) {
+		return 0, 0
+	}
+	// Walk out from x while the curvature stays negative, then bisect.
+	edge := func(end float64) float64 {
+		if math.IsInf(end, 1) {
+			end = x + 64*math.Max(x-l, ch.scale)
+		}
+		step := (end - x) / 64
+		in := x
+		for v := x + step; ; v += step {
+			if (step > 0 && v >= end) || (step < 0 && v <= end) {
+				if curv(end) < 0 {
+					return end
+				}
+				v = end
+			}
+			if curv(v) >= 0 {
+				out := v
+				for it := 0; it < 40; it++ {
+					m := 0.5 * (in + out)
+					if curv(m) < 0 {
+						in = m
+					} else {
+						out = m
+					}
+				}
+				return in
+			}
+			in = v
+			step *= 2
+		}
+	}
+	a, b = edge(l), edge(u)
+	if math.IsInf(u, 1) && b >= x+64*math.Max(x-l, ch.scale) && curv(b) < 0 {
+		b = u
+	}
+	// Certify, shrinking toward x if need be.
+	for try := 0; try < 6; try++ {
+		if concaveOn(ch.terms, terms, coef, a, b) {
+			if w := u - l; !math.IsInf(w, 1) && b-a < 1e-3*w {
+				return 0, 0
+			}
+			return a, b
+		}
+		a, b = x-0.5*(x-a), x+0.5*(b-x)
+	}
+	return 0, 0
 }
 
 // split returns the changes that restrict variable j of channel c to
@@ -304,33 +399,27 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 			continue
 		}
 		c, j, at, gaps := s.pick()
+		if statPick != nil && c >= 0 {
+			statPick[c]++
+		}
 		if debugNodes {
 			fmt.Printf("node %d depth %d bound %.8f value %.8f best %.8f gaps %.3g mu %v pick %d %d %.6g\n", s.nodes, nd.depth, bound, value, s.bestValue, gaps, nd.mu, c, j, at)
-		}
-		if debugNodes && s.nodes > 4000 && s.nodes < 4010 {
-			st := s.st[c]
-			ch := &s.m.ch[c]
-			for a := range ch.args {
-				ar := &ch.args[a]
-				z := ar.b
-				for i, v := range ar.idx {
-					z += ar.c[i] * st.x[v]
-				}
-				fmt.Printf("   arg %d z %.6f range [%.6f %.6f] root [%.6f %.6f]\n", a, z, st.zl[a], st.zu[a], ar.lo, ar.hi)
-			}
-			fmt.Printf("   x %v fixed %v active %v lam %v ub-hreg %g infeasible %v empty %v tl %v tu %v\n", st.x, st.fixed, st.active, st.lam, st.ub-st.hreg, st.infeasible, st.empty, st.tl, st.tu)
-		}
-		if debugNodes && gaps < 1e-9 {
-			for ci, st := range s.st {
-				fmt.Printf("   leftover ch %d ub-hreg %.6g x %v fixed %v active %v lam %v rows %v h %v zl %v zu %v g %v\n", ci, st.ub-st.hreg, st.x, st.fixed, st.active, st.lam, st.rows, st.h, st.zl, st.zu, st.g)
-			}
 		}
 		if c < 0 || gaps <= 1e-3*s.tol() {
 			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
-		l, u, _ := s.interval(c, j)
-		for _, iv := range [2][2]float64{{l, at}, {at, u}} {
+		if statPick != nil && statPick[c] < 4 && os.Getenv("PICKS") != "" {
+			l, u, x := s.interval(c, j)
+			a, b := s.concaveAround(c, j, x, l, u)
+			st := s.st[c]
+			von := false
+			if st.venv != nil {
+				von = st.venv[j].on
+			}
+			fmt.Printf("pick %d l %.6g u %.6g x %.8g at %.6g concave [%.6g %.6g] venv %v gap %.4g depth %d bound %.10g best %.10g\n", c, l, u, x, at, a, b, von, st.varGap(&s.m.ch[c], j, x), nd.depth, bound, s.bestValue)
+		}
+		for _, iv := range s.pieces(c, j, at) {
 			child := &node{bound: bound, depth: nd.depth + 1, mu: append([]float64(nil), nd.mu...)}
 			child.changes = append(append(make([]change, 0, len(nd.changes)+2), nd.changes...), s.split(c, j, iv[0], iv[1])...)
 			heap.Push(q, child)
@@ -374,6 +463,9 @@ func (s *solver) dive(ctx context.Context, nd *node) error {
 				if e := &st.env[t]; e.t > e.l && !math.IsInf(e.t, 1) {
 					on = math.Max(on, e.t/ch.terms[t].inv)
 				}
+			}
+			if e := &st.aenv[j]; e.on && !math.IsInf(e.t, 1) {
+				on = math.Max(on, e.t)
 			}
 			on = math.Min(on, u)
 		}
