@@ -1,12 +1,6 @@
 package alloc
 
-import (
-	"fmt"
-	"math"
-)
-
-var traceActive bool
-var traceAt = 11
+import "math"
 
 // Channels whose terms mix several variables (carryover: a month's pressure
 // sums the spends before it) are branched on their arguments' ranges: a
@@ -108,9 +102,6 @@ func (st *chanState) totalRange(ch *channel) {
 	if res.status != lpUnbounded {
 		hi = sum(res.v)
 	}
-	if debugNodes {
-		fmt.Println("   totalRange", lo, hi, "was", st.tl, st.tu, "rows", st.rows, "h", st.h, "status", res.status)
-	}
 	slack := 1e-12 * (math.Abs(hi) + ch.scale)
 	if lo > st.tl+slack {
 		st.tl = lo
@@ -130,10 +121,8 @@ func (st *chanState) psiAll(ch *channel, x, g, hess []float64) float64 {
 	for j := range g {
 		g[j] = 0
 	}
-	if hess != nil {
-		for i := range hess {
-			hess[i] = 0
-		}
+	for i := range hess {
+		hess[i] = 0
 	}
 	val := 0.0
 	for a := range ch.args {
@@ -182,30 +171,13 @@ func (st *chanState) respondCoupled(ch *channel, p float64) {
 		return
 	}
 	st.needStart = false
-	if debugNodes {
-		for k, r := range st.rows {
-			if v := dot(r, st.x) - st.h[k]; v > 1e-6*(1+math.Abs(st.h[k])) {
-				fmt.Println("   VIOLATED before solve", k, v)
-			}
-		}
-	}
 	w := st.activeSolve(ch, p)
-	if debugNodes {
-		for k, r := range st.rows {
-			if v := dot(r, st.x) - st.h[k]; v > 1e-6*(1+math.Abs(st.h[k])) {
-				fmt.Println("   VIOLATED after solve", k, v, st.x, st.fixed, st.active)
-			}
-		}
-	}
 	st.T = sum(st.x)
 	st.val = st.psiAll(ch, st.x, st.g, nil)
 	st.w = w
 	dT := st.T - st.tbar
 	st.hreg = st.val - p*st.T - 0.5*ch.eps*dT*dT
 	st.ub = st.coupledBound(ch, p)
-	if debugNodes && ch.eps == ch.eps0 && st.ub-st.hreg > 1e-6*(ch.wsum+math.Abs(p)*ch.scale) {
-		fmt.Printf("   POOR coupled p %.6g ub-hreg %.6g x %v fixed %v active %v lam %v g %v u %v\n", p, st.ub-st.hreg, st.x, st.fixed, st.active, st.lam, st.g, st.u)
-	}
 }
 
 // feasibleStart moves st.x into the node's polytope, the least in total, by
@@ -266,17 +238,7 @@ func absDot(a, b []float64) float64 {
 
 // activeSolve runs the active-set Newton method from st.x; it returns
 // −dT/dp at the answer.
-var statIter, statCalls, statSepEval, statSep int
-
 func (st *chanState) activeSolve(ch *channel, p float64) float64 {
-	statCalls++
-	traceActive = statCalls == traceAt || (debugNodes && p == 0 && len(st.rows) > 5)
-	startIter := statIter
-	defer func() {
-		if statIter-startIter > 100 && traceAt == 0 {
-			fmt.Println("slow call", statCalls, statIter-startIter)
-		}
-	}()
 	n := ch.dim
 	eps, tbar := ch.eps, st.tbar
 	x, g, hess, gf, trial := st.x, st.g, st.hess, st.grad, st.trial
@@ -288,7 +250,6 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 	tol0 := 1e-15 * (ch.wsum + math.Abs(p)*ch.scale + 1)
 	for it := 0; it < 400; it++ {
 		tol := tol0
-		statIter++
 		st.psiAll(ch, x, g, hess)
 		if st.unstick(ch, g) {
 			continue
@@ -335,9 +296,6 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		}
 		if long <= 1e-10 {
 			dec = 0
-		}
-		if traceActive {
-			fmt.Printf("it %d dec %.3g tol %.3g nfree %d active %v fixed %v\n", it, dec, tol, len(free), st.active, st.fixed)
 		}
 		if dec <= tol {
 			// Stationary on this face: release the constraint whose
@@ -476,9 +434,6 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				x[j] += alpha * dir[i]
 			}
 		}
-		if traceActive {
-			fmt.Printf("   alpha %.3g amax %.3g bv %d br %d\n", alpha, amax, bv, br)
-		}
 		if alpha == amax {
 			switch {
 			case bv >= 0:
@@ -495,13 +450,6 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		}
 		for j := range x {
 			x[j] = math.Min(math.Max(x[j], st.l[j]), st.u[j])
-		}
-		if debugNodes {
-			for k, r := range st.rows {
-				if v := dot(r, st.x) - st.h[k]; v > 1e-6*(1+math.Abs(st.h[k])) {
-					fmt.Println("   STEP VIOLATES", it, k, v, "alpha", alpha, "amax", amax, "bv", bv, "br", br, "dir", dir, "free", free, "x", x, "active", st.active)
-				}
-			}
 		}
 	}
 	st.psiAll(ch, x, g, hess)

@@ -1,9 +1,6 @@
 package alloc
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // The rows' multipliers. For μ ≥ 0 the regularized dual
 //
@@ -154,27 +151,11 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 				}
 			}
 		}
-		if debugNodes && it > 1000 {
-			for c := range m.ch {
-				st := s.st[c]
-				fmt.Printf("    ch %d T %.10g w %.4g box [%g %g] tl %g tu %g hreg %.10f\n", c, st.T, st.w, st.l[0], st.u[0], st.tl, st.tu, st.hreg)
-			}
-		}
-		if debugNodes && it < 3 {
-			for c := range m.ch {
-				st := s.st[c]
-				fmt.Printf("    ch %d T %.6g w %.4g ub-(val-pT) %.6g x %.6g g %.6g fixed %v active %v lam %v\n", c, st.T, st.w, st.ub-st.hreg, st.x, st.g, st.fixed, st.active, st.lam)
-			}
-			fmt.Printf("  it %d mu %v grad %v dreg %.10f best %.10f\n", it, mu, grad, dreg, best)
-		}
 		if done {
 			converged = true
 			break
 		}
 		if !s.newtonStep(free, nr, dir) {
-			if debugNodes {
-				fmt.Println("  no newton step", free, s.hess)
-			}
 			break
 		}
 		// Where the channels barely answer (pinned at their bounds) the
@@ -261,9 +242,6 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 			if nreg < bestReg {
 				bestReg, bestAlpha = nreg, a
 			}
-			if debugNodes && s.nodes == 5 {
-				fmt.Println("    bis", a, nreg-dreg, pathSlope(a))
-			}
 			if pathSlope(a) < 0 {
 				lo = a
 			} else {
@@ -271,9 +249,6 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 			}
 		}
 		if bestAlpha == 0 {
-			if debugNodes {
-				fmt.Println("  bisection found nothing", dir[:len(free)], "free", free, "hess", s.hess, "slope0", slope0)
-			}
 			s.evaluate(mu) // no progress: leave the channels' answers at μ
 			break
 		}

@@ -45,14 +45,6 @@ func makeEnvelope(l, h, k, xi float64) envelope {
 // below its range, where a linear part extends as a line).
 func (e *envelope) linear(u float64) bool { return u < e.t && e.t > e.l }
 
-// value is the envelope at u.
-func (e *envelope) value(u, k float64) float64 {
-	if e.linear(u) {
-		return e.fl + (u-e.l)*e.slope
-	}
-	return phi(u, k) + e.shift
-}
-
 // all returns the envelope's value, slope and curvature at u.
 func (e *envelope) all(u, k float64) (f, d, dd float64) {
 	if e.linear(u) {

@@ -70,14 +70,14 @@ type chanState struct {
 	lam       []float64
 	fixed     []int8 // −1 held at the lower bound, +1 at the upper, 0 free
 	needStart bool
-	free, act []int
+	free      []int
 	fc        face
 
 	// scratch
 	xlo, xhi, xa, xb []float64
 	idx              []int
 	coef             []float64
-	hess, fac, ybuf  []float64
+	hess             []float64
 	dir, trial, grad []float64
 }
 
@@ -94,7 +94,7 @@ func newChanState(ch *channel) *chanState {
 		st.venv = make([]sumEnv, d)
 	} else {
 		st.aenv = make([]sumEnv, len(ch.args))
-		st.hess, st.fac = make([]float64, d*d), make([]float64, d*d)
+		st.hess = make([]float64, d*d)
 		st.dir, st.trial, st.grad = make([]float64, d), make([]float64, d), make([]float64, d)
 		st.fixed = make([]int8, d)
 		st.zl, st.zu = make([]float64, len(ch.args)), make([]float64, len(ch.args))
@@ -500,14 +500,12 @@ func (st *chanState) linearGain(coef []float64) float64 {
 // inside a bracket. Where a variable's linear stretch has slope exactly q,
 // the variables in it are filled in order.
 func (st *chanState) respondSeparable(ch *channel, p float64) {
-	statSep++
 	eps, tbar := ch.eps, st.tbar
 	target := func(q float64) float64 {
 		return math.Min(math.Max(tbar+(q-p)/eps, st.tl), st.tu)
 	}
 	var slope float64 // dT/dq at the last evaluation (≤ 0), −Inf at a jump
 	eval := func(q float64) (tlo, thi float64) {
-		statSepEval++
 		slope = 0
 		for j := 0; j < ch.dim; j++ {
 			lo, hi := st.respondVar(ch, j, q)

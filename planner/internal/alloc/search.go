@@ -3,9 +3,7 @@ package alloc
 import (
 	"container/heap"
 	"context"
-	"fmt"
 	"math"
-	"os"
 )
 
 // The branch and bound. A node is a box of the variables, kept as its
@@ -43,7 +41,8 @@ func (q *nodeQueue) Pop() any {
 	return x
 }
 
-var statPick map[int]int
+// trace, when set (by tests), is told about every node.
+var trace func(format string, args ...any)
 
 // solver holds the search's state.
 type solver struct {
@@ -378,12 +377,6 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 		s.load(nd.changes)
 		bound := s.relax(nd.mu, s.bestValue+s.tol())
 		s.nodes++
-		if debugNodes {
-			fmt.Printf("node %d relaxed bound %.8f changes %v mu %v\n", s.nodes, bound, nd.changes, nd.mu)
-			for c, st := range s.st {
-				fmt.Println("   ch", c, "ub", st.ub, "hreg", st.hreg, "x", st.x, "T", st.T, "tl", st.tl, "tu", st.tu, "fixed", st.fixed, "active", st.active, "lam", st.lam, "g", st.g, "zl", st.zl, "zu", st.zu, "env", st.env)
-			}
-		}
 		if bound <= s.bestValue+s.tol() {
 			// Pruned within the tolerance: its bound still counts in
 			// the final UpperBound.
@@ -399,25 +392,12 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 			continue
 		}
 		c, j, at, gaps := s.pick()
-		if statPick != nil && c >= 0 {
-			statPick[c]++
-		}
-		if debugNodes {
-			fmt.Printf("node %d depth %d bound %.8f value %.8f best %.8f gaps %.3g mu %v pick %d %d %.6g\n", s.nodes, nd.depth, bound, value, s.bestValue, gaps, nd.mu, c, j, at)
+		if trace != nil {
+			trace("node %d depth %d bound %.10g value %.10g best %.10g gaps %.3g pick channel %d variable %d at %.6g", s.nodes, nd.depth, bound, value, s.bestValue, gaps, c, j, at)
 		}
 		if c < 0 || gaps <= 1e-3*s.tol() {
 			s.leftover = math.Max(s.leftover, bound)
 			continue
-		}
-		if statPick != nil && statPick[c] < 4 && os.Getenv("PICKS") != "" {
-			l, u, x := s.interval(c, j)
-			a, b := s.concaveAround(c, j, x, l, u)
-			st := s.st[c]
-			von := false
-			if st.venv != nil {
-				von = st.venv[j].on
-			}
-			fmt.Printf("pick %d l %.6g u %.6g x %.8g at %.6g concave [%.6g %.6g] venv %v gap %.4g depth %d bound %.10g best %.10g\n", c, l, u, x, at, a, b, von, st.varGap(&s.m.ch[c], j, x), nd.depth, bound, s.bestValue)
 		}
 		for _, iv := range s.pieces(c, j, at) {
 			child := &node{bound: bound, depth: nd.depth + 1, mu: append([]float64(nil), nd.mu...)}
