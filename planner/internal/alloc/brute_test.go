@@ -135,6 +135,7 @@ type bruteSpace struct {
 	// fixed: one value per channel (its open total); free: one per open channel-month
 	owner     []int
 	bestPoint []float64
+	eval      func([][]float64) float64 // the objective; plan.evaluate when nil
 }
 
 func newBruteSpace(p *mPlan) *bruteSpace {
@@ -196,6 +197,9 @@ func (b *bruteSpace) value(v []float64) float64 {
 	s := b.spends(v)
 	if !b.plan.feasible(s, 1e-12) {
 		return math.Inf(-1)
+	}
+	if b.eval != nil {
+		return b.eval(s)
 	}
 	return b.plan.evaluate(s)
 }

@@ -247,7 +247,7 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		return st.psiAll(ch, y, st.coef, nil) - p*s - 0.5*eps*(s-tbar)*(s-tbar)
 	}
 	priceScale := math.Abs(p) + ch.wsum/ch.scale + 1e-300
-	tol0 := 1e-15 * (ch.wsum + math.Abs(p)*ch.scale + 1)
+	tol0 := 1e-300
 	for it := 0; it < 400; it++ {
 		tol := tol0
 		st.psiAll(ch, x, g, hess)
@@ -283,18 +283,27 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		for i, j := range free {
 			dec += gf[j] * dir[i]
 		}
-		// Stationary on the face when Newton's step (the exact one where
-		// Ψ is linear along the face and only the regularization curves
-		// it) is negligible against the variables' reach.
-		long := 0.0
+		// Stationary on the face when what the free variables could still
+		// gain to first order over their reach — what the bound would
+		// concede — is negligible, or when Newton's step (the exact one
+		// where Ψ is linear along the face and only the regularization
+		// curves it) is lost in rounding.
+		long, gain := 0.0, 0.0
 		for i, j := range free {
 			reach := st.u[j] - st.l[j]
 			if math.IsInf(reach, 1) {
 				reach = ch.scale
 			}
 			long = math.Max(long, math.Abs(dir[i])/reach)
+			r := gf[j]
+			for k, on := range st.active {
+				if on {
+					r -= st.lam[k] * st.rows[k][j]
+				}
+			}
+			gain += math.Abs(r) * reach
 		}
-		if long <= 1e-10 {
+		if long <= 1e-15 || (gain <= 1e-13*(ch.wsum+math.Abs(p)*ch.scale+1) && long <= 1e-10) {
 			dec = 0
 		}
 		if dec <= tol {

@@ -396,6 +396,12 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 			trace("node %d depth %d bound %.10g value %.10g best %.10g gaps %.3g pick channel %d variable %d at %.6g", s.nodes, nd.depth, bound, value, s.bestValue, gaps, c, j, at)
 		}
 		if c < 0 || gaps <= 1e-3*s.tol() {
+			if trace != nil {
+				for ci, st := range s.st {
+					trace("  leftover ch %d ub-hreg %.3g T %.6g tl %.6g tu %.6g w %.3g x %.6g g %.8g active %v lam %.4g fixed %v tbar %.6g eps %.3g", ci, st.ub-st.hreg, st.T, st.tl, st.tu, st.w, st.x, st.g, st.active, st.lam, st.fixed, st.tbar, s.m.ch[ci].eps)
+				}
+				trace("  mu %v", nd.mu)
+			}
 			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
