@@ -248,6 +248,7 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 	}
 	priceScale := math.Abs(p) + ch.wsum/ch.scale + 1e-300
 	tol0 := 1e-300
+	released, stalled := -1, false
 	for it := 0; it < 400; it++ {
 		tol := tol0
 		st.psiAll(ch, x, g, hess)
@@ -278,6 +279,26 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 		if !st.kkt(ch, hess, gf, eps) {
 			break
 		}
+		minReach := math.Inf(1)
+		for _, j := range st.free {
+			r := st.u[j] - st.l[j]
+			if math.IsInf(r, 1) {
+				r = ch.scale
+			}
+			minReach = math.Min(minReach, r)
+		}
+		if released >= 0 {
+			// A variable just released from its bound must move off it;
+			// where Newton's step (through the other variables) would push
+			// it back, take the gradient's direction on the face instead,
+			// which does.
+			for i, j := range st.free {
+				if j == released && (x[j]+st.dir[i] < st.l[j] || x[j]+st.dir[i] > st.u[j]) {
+					st.gradientStep(ch, gf, minReach)
+				}
+			}
+			released = -1
+		}
 		free, dir := st.free, st.dir
 		dec := 0.0
 		for i, j := range free {
@@ -303,8 +324,24 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 			}
 			gain += math.Abs(r) * reach
 		}
-		if long <= 1e-15 || (gain <= 1e-13*(ch.wsum+math.Abs(p)*ch.scale+1) && long <= 1e-10) {
+		switch small := gain <= 1e-13*(ch.wsum+math.Abs(p)*ch.scale+1); {
+		case small && long <= 1e-10:
 			dec = 0
+		case long <= 1e-12 && !stalled:
+			// Newton's step is lost while much is still to gain: the
+			// curvature blows up (a concave curve near zero). A gradient
+			// step with a line search instead, once.
+			st.gradientStep(ch, gf, minReach)
+			dir = st.dir
+			dec = 0
+			for i, j := range free {
+				dec += gf[j] * dir[i]
+			}
+			stalled = true
+		case long <= 1e-15:
+			dec = 0
+		default:
+			stalled = false
 		}
 		if dec <= tol {
 			// Stationary on this face: release the constraint whose
@@ -334,6 +371,7 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 				st.active[wr] = false
 			case wv >= 0:
 				st.fixed[wv] = 0
+				released = wv
 			default:
 				return st.slope(ch, hess, eps)
 			}

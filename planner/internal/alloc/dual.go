@@ -37,6 +37,11 @@ func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
 		dub += mu[r] * b
 	}
 	s.evals++
+	if dub < s.relaxBest {
+		s.relaxBest = dub
+		s.relaxBestMu = append(s.relaxBestMu[:0], mu...)
+	}
+	s.lastEval = append(s.lastEval[:0], mu...)
 	return dreg, dub
 }
 
@@ -52,6 +57,7 @@ func (s *solver) evaluate(mu []float64) (dreg, dub float64) {
 // larger down to the final one, each stage warm-started from the last.
 func (s *solver) relax(mu []float64, cutoff float64) float64 {
 	s.lastMu = mu
+	s.relaxBest = math.Inf(1)
 	s.recenter()
 	s.setStage(1)
 	best, ok := s.newton(mu, cutoff)
@@ -73,6 +79,27 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 		best = math.Min(best, b)
 	}
 	return best
+}
+
+// settle moves the channels' answers (and mu) to the multipliers that gave
+// the best bound, when the search ended elsewhere; it reports whether it
+// did. The answers there are the relaxation's optimum, where it lies in a
+// tie's narrow ramp that the last step of the search may have left.
+func (s *solver) settle(mu []float64) bool {
+	if s.relaxBestMu == nil || math.IsInf(s.relaxBest, 1) {
+		return false
+	}
+	same := len(s.lastEval) == len(s.relaxBestMu)
+	for r := range s.lastEval {
+		if same && s.lastEval[r] != s.relaxBestMu[r] {
+			same = false
+		}
+	}
+	if !same {
+		copy(mu, s.relaxBestMu)
+		s.evaluate(mu)
+	}
+	return !same
 }
 
 // recenter puts every channel's regularization centre on its last answer.

@@ -241,3 +241,34 @@ func (st *chanState) slope(ch *channel, hess []float64, eps float64) float64 {
 	}
 	return math.Max(0, sum(d))
 }
+
+// gradientStep sets st.dir to the gradient projected on the current face
+// (the one kkt built), as long as reach in its largest component: an
+// ascent direction that moves every free variable the way its own gradient
+// on the face says, for when Newton's step is useless (pushing a released
+// variable back out, or stalled by a curvature that blows up near a
+// concave curve's zero).
+func (st *chanState) gradientStep(ch *channel, gf []float64, reach float64) {
+	f := &st.fc
+	g := make([]float64, len(f.free))
+	for i, j := range f.free {
+		g[i] = gf[j]
+	}
+	d := make([]float64, len(f.free))
+	for _, zi := range f.z {
+		c := dot(zi, g)
+		for t := range d {
+			d[t] += c * zi[t]
+		}
+	}
+	long := 0.0
+	for _, v := range d {
+		long = math.Max(long, math.Abs(v))
+	}
+	if long > 0 {
+		for t := range d {
+			d[t] *= reach / long
+		}
+	}
+	st.dir = append(st.dir[:0], d...)
+}

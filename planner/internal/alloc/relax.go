@@ -615,7 +615,7 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 	// merely the rounding of a bracket too narrow to tell the ends apart.
 	jump := false
 	for j := range st.xlo {
-		if st.xhi[j]-st.xlo[j] > 1e-9*(st.u[j]-st.l[j]) {
+		if st.xhi[j]-st.xlo[j] > 1e-9*math.Min(st.u[j]-st.l[j], ch.scale) {
 			jump = true
 		}
 	}

@@ -62,6 +62,10 @@ type solver struct {
 	mu        []float64 // the multipliers where the incumbent was found
 	lastMu    []float64 // the multipliers of the last relaxation
 
+	relaxBest   float64   // the best bound of the relaxation under way
+	relaxBestMu []float64 // and its multipliers
+	lastEval    []float64 // the multipliers of the channels' last answers
+
 	// dual scratch
 	grad, hess, dir, trial, rowScale, small []float64
 	priceScale                              float64
@@ -211,6 +215,37 @@ func (s *solver) pick() (c, j int, at, total float64) {
 	margin := 1e-3 * (u - l)
 	at = math.Min(math.Max(x, l+margin), u-margin)
 	return c, j, at, total
+}
+
+// keepAnswers copies the channels' answers and, when value is finite, the
+// allocation record made of them.
+func (s *solver) keepAnswers(value float64) [2][][]float64 {
+	var out [2][][]float64
+	out[0] = make([][]float64, len(s.st))
+	for c, st := range s.st {
+		out[0][c] = append([]float64(nil), st.x...)
+	}
+	if !math.IsInf(value, -1) {
+		out[1] = make([][]float64, len(s.scratch))
+		for c := range s.scratch {
+			out[1][c] = append([]float64(nil), s.scratch[c]...)
+		}
+	}
+	return out
+}
+
+// pickAt is pick at the allocation x instead of the relaxation's answer.
+func (s *solver) pickAt(x [][]float64) (c, j int, at, gaps float64) {
+	saved := make([][]float64, len(s.st))
+	for ci, st := range s.st {
+		saved[ci] = append([]float64(nil), st.x...)
+		copy(st.x, x[ci])
+	}
+	c, j, at, gaps = s.pick()
+	for ci, st := range s.st {
+		copy(st.x, saved[ci])
+	}
+	return c, j, at, gaps
 }
 
 // interval returns the range of what pick splits, variable or argument j of
@@ -387,11 +422,29 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 		if empty {
 			continue
 		}
+		// The answers where the search ended, and the allocation made of
+		// them; then those where the bound was best, if elsewhere (a tie's
+		// narrow ramp can hold either): both are candidates, and both may
+		// show where the relaxation is loose.
+		alt := s.keepAnswers(value)
+		if s.settle(nd.mu) {
+			if v, _ := s.record(); v > value {
+				value = v
+			}
+		}
 		if bound <= s.bestValue+s.tol() {
 			s.leftover = math.Max(s.leftover, bound)
 			continue
 		}
 		c, j, at, gaps := s.pick()
+		// Where the relaxation's answer shows no gap, the allocations moved
+		// onto the rows may (the answer sat at the end of a linear stretch
+		// that the rows needed part of): branch there.
+		for _, x := range [][][]float64{s.scratch, alt[0], alt[1]} {
+			if (c < 0 || gaps <= 1e-3*s.tol()) && x != nil {
+				c, j, at, gaps = s.pickAt(x)
+			}
+		}
 		if trace != nil {
 			trace("node %d depth %d bound %.10g value %.10g best %.10g gaps %.3g pick channel %d variable %d at %.6g", s.nodes, nd.depth, bound, value, s.bestValue, gaps, c, j, at)
 		}
