@@ -324,10 +324,11 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 			}
 			gain += math.Abs(r) * reach
 		}
-		switch small := gain <= 1e-13*(ch.wsum+math.Abs(p)*ch.scale+1); {
+		scaleV := ch.wsum + math.Abs(p)*ch.scale + 1
+		switch small := gain <= 1e-11*scaleV; {
 		case small && long <= 1e-10:
 			dec = 0
-		case long <= 1e-12 && !stalled:
+		case long <= 1e-12 && gain > 1e-8*scaleV && !stalled:
 			// Newton's step is lost while much is still to gain: the
 			// curvature blows up (a concave curve near zero). A gradient
 			// step with a line search instead, once.

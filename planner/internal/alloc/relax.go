@@ -523,7 +523,16 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 		}
 		return tlo, thi
 	}
+	unbounded := false
+	for j := range st.u {
+		if math.IsInf(st.u[j], 1) {
+			unbounded = true
+		}
+	}
 	q := p + st.qoff
+	if unbounded && q < 0 {
+		q = 0
+	}
 	// The target moves by 1/ε per unit of q, so it can be met no closer
 	// than a rounding of q over ε.
 	tolT := 1e-13*ch.scale + 8e-16*(math.Abs(p)+ch.wsum/ch.scale)/eps
@@ -584,6 +593,15 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 			next = q + (math.Abs(q)+ch.wsum/ch.scale)*math.Pow(4, float64(iter))*1e-6
 		case !haveA:
 			next = q - (math.Abs(q)+ch.wsum/ch.scale)*math.Pow(4, float64(iter))*1e-6
+			if unbounded && next < 0 {
+				// Below a price of 0 a variable without an upper bound
+				// answers +Inf: at 0 it answers its whole range, which
+				// the fill then uses.
+				next = 0
+				if q <= 0 {
+					next = q // already there: the fill below takes it
+				}
+			}
 		default:
 			next = 0.5 * (qa + qb)
 		}
