@@ -217,6 +217,43 @@ func (s *solver) pick() (c, j int, at, total float64) {
 	return c, j, at, total
 }
 
+// pickLoosest returns the variable (or argument) whose relaxed curve lies
+// furthest above its true one anywhere in its range (sampled), and where.
+func (s *solver) pickLoosest() (c, j int, at, gap float64) {
+	c, j = -1, -1
+	for ci := range s.m.ch {
+		ch, st := &s.m.ch[ci], s.st[ci]
+		n := ch.dim
+		if !ch.separable {
+			n = len(ch.args)
+		}
+		for v := 0; v < n; v++ {
+			var l, u float64
+			if ch.separable {
+				l, u = st.l[v], st.u[v]
+			} else {
+				l, u = st.zl[v], st.zu[v]
+			}
+			if !(u > l) || math.IsInf(u, 1) {
+				continue
+			}
+			for k := 1; k < 16; k++ {
+				y := l + (u-l)*float64(k)/16
+				var g float64
+				if ch.separable {
+					g = st.varGap(ch, v, y)
+				} else {
+					g = st.argGap(ch, v, y)
+				}
+				if g > gap {
+					c, j, at, gap = ci, v, y, g
+				}
+			}
+		}
+	}
+	return c, j, at, gap
+}
+
 // keepAnswers copies the channels' answers and, when value is finite, the
 // allocation record made of them.
 func (s *solver) keepAnswers(value float64) [2][][]float64 {
@@ -444,6 +481,12 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 			if (c < 0 || gaps <= 1e-3*s.tol()) && x != nil {
 				c, j, at, gaps = s.pickAt(x)
 			}
+		}
+		if c < 0 || gaps <= 1e-3*s.tol() {
+			// Still none: the optimum of the relaxation lies where none of
+			// these answers is (inside a tie's ramp). Split where the
+			// envelopes are loosest anywhere in the node.
+			c, j, at, gaps = s.pickLoosest()
 		}
 		if trace != nil {
 			trace("node %d depth %d bound %.10g value %.10g best %.10g gaps %.3g pick channel %d variable %d at %.6g", s.nodes, nd.depth, bound, value, s.bestValue, gaps, c, j, at)
