@@ -359,6 +359,9 @@ func (s *solver) concaveAround(c, j int, x, l, u float64) (a, b float64) {
 			end = x + 64*math.Max(x-l, ch.scale)
 		}
 		step := (end - x) / 64
+		if !(math.Abs(step) > 0) {
+			return x
+		}
 		in := x
 		for v := x + step; ; v += step {
 			if (step > 0 && v >= end) || (step < 0 && v <= end) {
