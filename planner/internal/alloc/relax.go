@@ -144,7 +144,12 @@ func (st *chanState) setBox(ch *channel) {
 	for j := 0; j < ch.dim; j++ {
 		st.flat[j], st.flatEnd[j] = math.NaN(), st.l[j]
 		ts := ch.byVar[j]
-		if len(ts) == 0 || st.u[j] <= st.l[j] {
+		if st.u[j] <= st.l[j] {
+			continue
+		}
+		if len(ts) == 0 {
+			// A variable that brings nothing: flat at slope 0 over its range.
+			st.flat[j], st.flatEnd[j] = 0, st.u[j]
 			continue
 		}
 		if e := &st.venv[j]; e.on {
@@ -540,8 +545,10 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 	tg := target(q)
 	qa, qb := math.Inf(-1), math.Inf(1) // too much total at qa, too little at qb
 	haveA, haveB := false, false
+	matched := false
 	for iter := 0; iter < 200; iter++ {
 		if tlo-tolT <= tg && tg <= thi+tolT {
+			matched = true
 			break
 		}
 		if tlo > tg {
@@ -558,6 +565,7 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 			copy(st.xhi, st.xa)
 			tlo, thi = sum(st.xlo), sum(st.xhi)
 			tg = math.Min(math.Max(target(q), tlo), thi)
+			matched = true
 			break
 		}
 		// Newton's step on Δ(q) = T(q) − target(q).
@@ -608,6 +616,14 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 		q = next
 		tlo, thi = eval(q)
 		tg = target(q)
+	}
+	if !matched && haveA && haveB {
+		// Out of iterations: fill between the bracket's answers.
+		q = qb
+		copy(st.xlo, st.xb)
+		copy(st.xhi, st.xa)
+		tlo, thi = sum(st.xlo), sum(st.xhi)
+		tg = math.Min(math.Max(target(q), tlo), thi)
 	}
 	st.qoff = q - p
 	// Fill ties in order; then, where rounding left the total past its
