@@ -119,15 +119,15 @@ func (f *face) solve(g []float64, damp float64) ([]float64, bool) {
 		mz[i] = f.mul(zi)
 	}
 	h := make([]float64, nz*nz)
-	diag := 0.0
+	size := 0.0 // the largest entry: M is positive semidefinite up to rounding
 	for a := 0; a < nz; a++ {
 		for b := 0; b < nz; b++ {
 			h[a*nz+b] = dot(f.z[a], mz[b])
+			size = math.Max(size, math.Abs(h[a*nz+b]))
 		}
-		diag = math.Max(diag, h[a*nz+a])
 	}
 	y := make([]float64, nz)
-	tau := math.Max(damp, 1e-13*diag+1e-300)
+	tau := math.Max(damp, 1e-13*size+1e-300)
 	for attempt := 0; ; attempt++ {
 		for a := range y {
 			y[a] = dot(f.z[a], g)
@@ -135,10 +135,10 @@ func (f *face) solve(g []float64, damp float64) ([]float64, bool) {
 		if choleskySolve(h, nz, tau, y) {
 			break
 		}
-		if attempt > 8 {
+		if attempt > 12 {
 			return d, false
 		}
-		tau = 100*tau + 1e-10*diag
+		tau = math.Max(100*tau, 1e-11*size)
 	}
 	for a, zi := range f.z {
 		for t := range d {
