@@ -547,7 +547,11 @@ func (st *chanState) respondSeparable(ch *channel, p float64) {
 	haveA, haveB := false, false
 	matched := false
 	for iter := 0; iter < 200; iter++ {
-		if tlo-tolT <= tg && tg <= thi+tolT {
+		tol := tolT
+		if tg <= st.tl || tg >= st.tu {
+			tol = 1e-13 * ch.scale // a bound, not q, sets the target
+		}
+		if tlo-tol <= tg && tg <= thi+tol {
 			matched = true
 			break
 		}
