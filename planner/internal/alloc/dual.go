@@ -78,6 +78,15 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 		b, _ := s.newton(mu, cutoff)
 		best = math.Min(best, b)
 	}
+	if best > cutoff && s.concession() > 0.01*s.tol() {
+		// What is left is a channel the regularization holds back where
+		// its curve is nearly flat (saturated): at these multipliers, the
+		// answers with almost no regularization bound it more tightly.
+		s.setStage(1e-6)
+		_, b := s.evaluate(mu)
+		s.setStage(1)
+		best = math.Min(best, b)
+	}
 	return best
 }
 
