@@ -172,12 +172,63 @@ func (st *chanState) respondCoupled(ch *channel, p float64) {
 	}
 	st.needStart = false
 	w := st.activeSolve(ch, p)
-	st.T = sum(st.x)
 	st.val = st.psiAll(ch, st.x, st.g, nil)
+	if !finite(st.g) && st.pinZeroArgs(ch) {
+		// An argument at 0 where a concave curve's slope is infinite,
+		// which the node's constraints hold there: a constant now.
+		w = st.activeSolve(ch, p)
+		st.val = st.psiAll(ch, st.x, st.g, nil)
+	}
+	st.T = sum(st.x)
 	st.w = w
 	dT := st.T - st.tbar
 	st.hreg = st.val - p*st.T - 0.5*ch.eps*dT*dT
 	st.ub = st.coupledBound(ch, p)
+}
+
+// pinZeroArgs marks as constant (for this node) the terms of every argument
+// at 0 with an infinite slope that the node's polytope cannot move off 0 (a
+// linear program maximizes it); it reports whether it marked any.
+func (st *chanState) pinZeroArgs(ch *channel) bool {
+	pinned := false
+	for a := range ch.args {
+		ar := &ch.args[a]
+		z := ar.b
+		for i, j := range ar.idx {
+			z += ar.c[i] * st.x[j]
+		}
+		if z > 0 {
+			continue
+		}
+		infinite := false
+		for _, t := range ar.terms {
+			if tm := &ch.terms[t]; tm.k < 1 && !st.env[t].fixed {
+				infinite = true
+			}
+		}
+		if !infinite {
+			continue
+		}
+		prob := &lp{a: st.rows, b: st.h, c: make([]float64, ch.dim), lo: st.l, hi: st.u}
+		for i, j := range ar.idx {
+			prob.c[j] = -ar.c[i]
+		}
+		res := prob.solve()
+		if res.status != lpOptimal {
+			continue
+		}
+		top := ar.b
+		for i, j := range ar.idx {
+			top += ar.c[i] * res.v[j]
+		}
+		if top <= 1e-12*(1+math.Abs(ar.hi)) {
+			for _, t := range ar.terms {
+				st.env[t].fixed = true
+			}
+			pinned = true
+		}
+	}
+	return pinned
 }
 
 // feasibleStart moves st.x into the node's polytope, the least in total, by
@@ -252,7 +303,7 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 	for it := 0; it < 400; it++ {
 		tol := tol0
 		st.psiAll(ch, x, g, hess)
-		if st.unstick(ch, g) {
+		if st.unstick(ch, g, p) {
 			continue
 		}
 		if !finite(g) {
@@ -571,7 +622,7 @@ func (st *chanState) independent(ch *channel) bool {
 // infinite (a concave curve, shape < 1, at a zero argument): no maximizer
 // sits there, and Newton's method needs finite slopes. It reports whether
 // it moved any.
-func (st *chanState) unstick(ch *channel, g []float64) bool {
+func (st *chanState) unstick(ch *channel, g []float64, p float64) bool {
 	moved := false
 	for j, v := range g {
 		if !math.IsInf(v, 0) && !math.IsNaN(v) {
@@ -585,7 +636,27 @@ func (st *chanState) unstick(ch *channel, g []float64) bool {
 			continue
 		}
 		old := st.x[j]
-		st.x[j] = st.l[j] + 1e-6*reach
+		// Where along the variable alone its slope falls to the price:
+		// bisect in log scale below a millionth of its reach (the curve's
+		// slope there can be astronomically steep).
+		slopeAt := func(x float64) float64 {
+			st.x[j] = x
+			st.psiAll(ch, st.x, st.coef, nil)
+			return st.coef[j] - p
+		}
+		hi := st.l[j] + 1e-6*reach
+		if slopeAt(hi) < 0 {
+			lo := math.Max(st.l[j], hi*1e-200)
+			for it := 0; it < 200 && hi > lo*(1+1e-12); it++ {
+				m := math.Sqrt(lo * hi)
+				if slopeAt(m) > 0 {
+					lo = m
+				} else {
+					hi = m
+				}
+			}
+		}
+		st.x[j] = hi
 		ok := st.x[j] > old
 		for k, r := range st.rows {
 			if ok && dot(r, st.x) > st.h[k] {
@@ -639,6 +710,9 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 	gain := func(lambda float64) float64 {
 		s := 0.0
 		for j := 0; j < n; j++ {
+			if !(st.u[j] > st.l[j]) {
+				continue
+			}
 			c := lambda*st.g[j] + coef[j]
 			switch {
 			case c > 0:

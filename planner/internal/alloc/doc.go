@@ -34,7 +34,8 @@
 //
 // Solve returns an allocation and an UpperBound that no feasible allocation
 // can beat, with 0 ≤ UpperBound − Objective ≤ Options.Gap × max(1,
-// |Objective|) (1e-7 by default). The bound is proven up to floating-point
+// |Objective|) (1e-6 by default; the search aims ten times tighter), or
+// says it could not with a *GapError. The bound is proven up to floating-point
 // rounding, for which it carries an allowance of 1e-13 of the magnitude of
 // the objective's parts. Infeasible constraints are refused with an
 // *InfeasibleError that names the clash (a channel's own bounds, or a

@@ -8,6 +8,7 @@ import "math"
 // the envelope is the chord from l to h (extended as a line past h, so that
 // its slope does not jump up at h).
 type envelope struct {
+	fixed  bool // the range is a single point: the term is a constant there
 	l, t   float64
 	fl, ft float64 // φ(l), φ(t)
 	slope  float64 // slope of the linear part (valid when t > l)
@@ -21,7 +22,7 @@ type envelope struct {
 // makeEnvelope computes the envelope of φ_k on [l, h]; xi is φ_k's inflection
 // point (0 for a concave curve). h may be +Inf.
 func makeEnvelope(l, h, k, xi float64) envelope {
-	e := envelope{l: l, t: l, fl: phi(l, k)}
+	e := envelope{l: l, t: l, fl: phi(l, k), fixed: !(h > l)}
 	e.ft = e.fl
 	if xi <= 0 || l >= xi || h <= l {
 		return e
@@ -47,6 +48,12 @@ func (e *envelope) linear(u float64) bool { return u < e.t && e.t > e.l }
 
 // all returns the envelope's value, slope and curvature at u.
 func (e *envelope) all(u, k float64) (f, d, dd float64) {
+	if e.fixed {
+		// The argument cannot move in this node (nor, to first order, be
+		// priced): a constant, even where φ's slope is infinite (a
+		// concave curve at 0).
+		return e.fl, 0, 0
+	}
 	if e.linear(u) {
 		return e.fl + (u-e.l)*e.slope, e.slope, 0
 	}

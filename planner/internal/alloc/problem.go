@@ -55,7 +55,7 @@ type Solution struct {
 	Total []float64   // each channel's total Σ_j X[c][j]
 	// Objective is the problem's objective at X; UpperBound is a bound no
 	// feasible allocation can beat: 0 ≤ UpperBound − Objective ≤
-	// Options.Gap × max(1, |Objective|).
+	// Options.Gap × max(1, |Objective|), unless Solve returned a *GapError.
 	Objective, UpperBound float64
 	// Prices are the rows' multipliers in the last relaxation solved at the
 	// optimum: what one more unit of each row's Bound is worth, roughly.
@@ -65,17 +65,16 @@ type Solution struct {
 
 // Options tune Solve.
 type Options struct {
-	// Gap is the relative optimality gap the answer is proven to: UpperBound −
-	// Objective ≤ Gap × max(1, |Objective|). Default 1e-7.
+	// Gap is the relative optimality gap the answer is proven to:
+	// UpperBound − Objective ≤ Gap × max(1, |Objective|). Default 1e-6, the
+	// contract's. The search aims ten times tighter, and usually gets there.
 	Gap float64
-	// MaxNodes stops the search after that many nodes (default 2,000,000): the
-	// best allocation found is returned with its honest UpperBound and a
-	// *GapError.
+	// MaxNodes stops the search after that many nodes (default 2,000,000).
 	MaxNodes int
 }
 
 // DefaultGap is the relative optimality gap Solve proves by default.
-const DefaultGap = 1e-7
+const DefaultGap = 1e-6
 
 // InputError lists every malformed field of a Problem, each with its path,
 // e.g. "channels[2].terms[0].half: must be greater than 0".
@@ -90,8 +89,9 @@ func (e *InputError) Error() string {
 // allocation is beaten by a larger one.
 var ErrUnbounded = errors.New("alloc: the objective has no maximum: a channel with no upper bound costs nothing (Kappa = 0) and no row limits it")
 
-// GapError is returned with the best allocation found when the search
-// stopped (Options.MaxNodes) before proving Options.Gap.
+// GapError is returned with the best allocation found, and its honest
+// UpperBound, when the search could not prove Options.Gap: it ran into
+// Options.MaxNodes, or rounding kept a bound from closing.
 type GapError struct {
 	Objective, UpperBound float64
 }

@@ -467,7 +467,9 @@ func (st *chanState) linearGain(coef []float64) float64 {
 	sum, gain := 0.0, 0.0
 	for j := range st.l {
 		sum += st.l[j]
-		gain += coef[j] * (st.l[j] - st.x[j])
+		if st.u[j] > st.l[j] {
+			gain += coef[j] * (st.l[j] - st.x[j])
+		}
 	}
 	for _, j := range idx {
 		c := coef[j]

@@ -93,9 +93,10 @@ func newSolver(m *model, opts Options) *solver {
 	return s
 }
 
-// tol is the gap a node may keep and still count as solved.
+// tol is the gap a node may keep and still count as solved: a tenth of the
+// gap to prove.
 func (s *solver) tol() float64 {
-	return s.opts.Gap * math.Max(1, math.Abs(s.bestValue))
+	return 0.1 * s.opts.Gap * math.Max(1, math.Abs(s.bestValue))
 }
 
 // load sets the channels' boxes to the node's.

@@ -56,9 +56,8 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 	allowance := 1e-13 * (m.scale + mag)
 	sol.Objective = obj
 	sol.UpperBound = math.Max(ub+allowance, obj)
-	if ge, ok := err.(*GapError); ok {
-		ge.Objective, ge.UpperBound = sol.Objective, sol.UpperBound
-		return sol, ge
+	if sol.UpperBound-obj > opts.Gap*math.Max(1, math.Abs(obj)) {
+		return sol, &GapError{Objective: sol.Objective, UpperBound: sol.UpperBound}
 	}
 	return sol, nil
 }
