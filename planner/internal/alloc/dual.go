@@ -72,8 +72,16 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 		}
 	}
 	// Proximal passes: re-centre the regularization on the answers while
-	// what it concedes matters.
-	for pass := 0; pass < 3 && best > cutoff && s.concession() > 0.01*s.tol(); pass++ {
+	// what it concedes matters. The first centres it on the answers with
+	// almost no regularization, which it can hold back a long way where a
+	// curve is nearly flat (saturated).
+	for pass := 0; pass < 4 && best > cutoff && s.concession() > 0.01*s.tol(); pass++ {
+		if pass == 0 {
+			s.setStage(1e-6)
+			_, b := s.evaluate(mu)
+			best = math.Min(best, b)
+			s.setStage(1)
+		}
 		s.recenter()
 		b, _ := s.newton(mu, cutoff)
 		best = math.Min(best, b)
