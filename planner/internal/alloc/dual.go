@@ -188,6 +188,9 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 		free = free[:0]
 		done := true
 		for r := 0; r < nr; r++ {
+			if mu[r] < 1e-15*s.priceScale {
+				mu[r] = 0 // a multiplier lost in rounding (it would block every step)
+			}
 			if mu[r] > 0 || grad[r] < 0 {
 				free = append(free, r)
 				if math.Abs(grad[r]) > 1e-12*(scale[r]+1e-300) {
