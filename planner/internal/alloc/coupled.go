@@ -290,6 +290,61 @@ func absDot(a, b []float64) float64 {
 // activeSolve runs the active-set Newton method from st.x; it returns
 // −dT/dp at the answer.
 func (st *chanState) activeSolve(ch *channel, p float64) float64 {
+	w := st.activeCore(ch, p)
+	st.polish(ch, p)
+	return w
+}
+
+// polish refines, one at a time by Newton's method along its own axis, the
+// free variables without an upper bound and outside the working set: where
+// a curve's slope explodes near 0 the joint Newton system is too
+// ill-conditioned to meet the price to the precision their bound needs
+// (its gap grows with the distance to +Inf that the slope's error prices).
+func (st *chanState) polish(ch *channel, p float64) {
+	eps, tbar := ch.eps, st.tbar
+	for j := 0; j < ch.dim; j++ {
+		if !math.IsInf(st.u[j], 1) || st.fixed[j] != 0 {
+			continue
+		}
+		inRow := false
+		for k, on := range st.active {
+			if on && st.rows[k][j] != 0 {
+				inRow = true
+			}
+		}
+		if inRow {
+			continue
+		}
+		for it := 0; it < 6; it++ {
+			st.psiAll(ch, st.x, st.coef, st.hess)
+			d := ch.dim
+			f := st.coef[j] - p - eps*(sum(st.x)-tbar)
+			curv := st.hess[j*d+j] - eps
+			if !(curv < 0) || math.IsNaN(f) || math.IsInf(f, 0) {
+				break
+			}
+			step := -f / curv
+			// Keep within the lower bound and the rows.
+			if st.x[j]+step < st.l[j] {
+				step = st.l[j] - st.x[j]
+			}
+			for k, r := range st.rows {
+				if r[j]*step > 0 {
+					if room := (st.h[k] - dot(r, st.x)) / r[j]; math.Abs(room) < math.Abs(step) {
+						step = room
+					}
+				}
+			}
+			if math.Abs(step) <= 1e-15*math.Max(1, math.Abs(st.x[j])) {
+				break
+			}
+			st.x[j] += step
+		}
+	}
+}
+
+// activeCore is the active-set Newton method proper.
+func (st *chanState) activeCore(ch *channel, p float64) float64 {
 	n := ch.dim
 	eps, tbar := ch.eps, st.tbar
 	x, g, hess, gf, trial := st.x, st.g, st.hess, st.grad, st.trial
