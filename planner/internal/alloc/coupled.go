@@ -692,8 +692,8 @@ func (st *chanState) unstick(ch *channel, g []float64, p float64) bool {
 		}
 		old := st.x[j]
 		// Where along the variable alone its slope falls to the price:
-		// bisect in log scale below a millionth of its reach (the curve's
-		// slope there can be astronomically steep).
+		// bisect in log scale between 1e-12 and 1e-6 of its reach (the
+		// curve's slope and curvature explode towards 0).
 		slopeAt := func(x float64) float64 {
 			st.x[j] = x
 			st.psiAll(ch, st.x, st.coef, nil)
@@ -701,7 +701,7 @@ func (st *chanState) unstick(ch *channel, g []float64, p float64) bool {
 		}
 		hi := st.l[j] + 1e-6*reach
 		if slopeAt(hi) < 0 {
-			lo := math.Max(st.l[j], hi*1e-200)
+			lo := math.Max(st.l[j], st.l[j]+1e-12*reach) // not where the curvature explodes
 			for it := 0; it < 200 && hi > lo*(1+1e-12); it++ {
 				m := math.Sqrt(lo * hi)
 				if slopeAt(m) > 0 {
