@@ -296,14 +296,14 @@ func (st *chanState) activeSolve(ch *channel, p float64) float64 {
 }
 
 // polish refines, one at a time by Newton's method along its own axis, the
-// free variables without an upper bound and outside the working set: where
-// a curve's slope explodes near 0 the joint Newton system is too
-// ill-conditioned to meet the price to the precision their bound needs
-// (its gap grows with the distance to +Inf that the slope's error prices).
+// free variables outside the working set: where a curve's slope explodes
+// near 0 the joint Newton system is too ill-conditioned to meet the price
+// to the precision the bound needs (its gap is the slope's error times the
+// variable's reach, unbounded for some).
 func (st *chanState) polish(ch *channel, p float64) {
 	eps, tbar := ch.eps, st.tbar
 	for j := 0; j < ch.dim; j++ {
-		if !math.IsInf(st.u[j], 1) || st.fixed[j] != 0 {
+		if st.fixed[j] != 0 || !(st.u[j] > st.l[j]) {
 			continue
 		}
 		inRow := false
@@ -324,9 +324,12 @@ func (st *chanState) polish(ch *channel, p float64) {
 				break
 			}
 			step := -f / curv
-			// Keep within the lower bound and the rows.
+			// Keep within the bounds and the rows.
 			if st.x[j]+step < st.l[j] {
 				step = st.l[j] - st.x[j]
+			}
+			if st.x[j]+step > st.u[j] {
+				step = st.u[j] - st.x[j]
 			}
 			for k, r := range st.rows {
 				if r[j]*step > 0 {
