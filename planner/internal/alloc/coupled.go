@@ -749,9 +749,48 @@ func finite(v []float64) bool {
 // Where that is unbounded (a variable without an upper bound that still
 // pays), Ψ ≤ Σ weights is mixed in (see chanState.bound).
 func (st *chanState) coupledBound(ch *channel, p float64) float64 {
+	if finite(st.g) {
+		return st.boundAt(ch, p, st.x, st.g, st.val)
+	}
+	// An infinite slope (a concave curve at 0): linearize instead a little
+	// inside, where along its axis the slope falls to the price (the
+	// nearly tangent point); concavity holds there as well.
+	x := append([]float64(nil), st.x...)
+	g := make([]float64, len(x))
+	for j := range x {
+		if !math.IsInf(st.g[j], 0) && !math.IsNaN(st.g[j]) {
+			continue
+		}
+		reach := st.u[j] - st.l[j]
+		if math.IsInf(reach, 1) {
+			reach = ch.scale
+		}
+		lo, hi := st.l[j]+1e-300, st.l[j]+1e-6*reach
+		for it := 0; it < 200 && hi > lo*(1+1e-12); it++ {
+			m := math.Sqrt(lo * hi)
+			x[j] = m
+			st.psiAll(ch, x, g, nil)
+			if g[j] > p {
+				lo = m
+			} else {
+				hi = m
+			}
+		}
+		x[j] = hi
+	}
+	val := st.psiAll(ch, x, g, nil)
+	if !finite(g) {
+		return math.Inf(1)
+	}
+	return st.boundAt(ch, p, x, g, val)
+}
+
+// boundAt is coupledBound's formula with the linearization at the point x
+// (gradient g, value val), which need not lie in the node's polytope.
+func (st *chanState) boundAt(ch *channel, p float64, x, g []float64, val float64) float64 {
 	n := ch.dim
-	coef := st.coef
-	slack := 0.0
+	coef := make([]float64, n)
+	slack, total := 0.0, sum(x)
 	for j := 0; j < n; j++ {
 		coef[j] = -p
 	}
@@ -760,7 +799,7 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 		if !st.active[k] || lk == 0 {
 			continue
 		}
-		slack += lk * math.Max(0, st.h[k]-dot(r, st.x))
+		slack += lk * (st.h[k] - dot(r, x))
 		for j := 0; j < n; j++ {
 			coef[j] -= lk * r[j]
 		}
@@ -771,32 +810,32 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 			if !(st.u[j] > st.l[j]) {
 				continue
 			}
-			c := lambda*st.g[j] + coef[j]
+			c := lambda*g[j] + coef[j]
 			switch {
 			case c > 0:
 				if math.IsInf(st.u[j], 1) {
 					return math.Inf(1)
 				}
-				s += c * (st.u[j] - st.x[j])
+				s += c * (st.u[j] - x[j])
 			case c < 0:
-				s += c * (st.l[j] - st.x[j])
+				s += c * (st.l[j] - x[j])
 			}
 		}
 		return s
 	}
 	if v := gain(1); !math.IsInf(v, 1) {
-		return st.val - p*st.T + slack + v
+		return val - p*total + slack + v
 	}
 	lambda := 1.0
 	for j := 0; j < n; j++ {
-		if math.IsInf(st.u[j], 1) && st.g[j] > 0 {
+		if math.IsInf(st.u[j], 1) && g[j] > 0 {
 			if -coef[j] <= 0 {
 				return math.Inf(1)
 			}
-			lambda = math.Min(lambda, -coef[j]/st.g[j])
+			lambda = math.Min(lambda, -coef[j]/g[j])
 		}
 	}
 	lambda *= 1 - 1e-15
 	v := gain(lambda)
-	return lambda*st.val + (1-lambda)*ch.wsum - p*st.T + slack + v
+	return lambda*val + (1-lambda)*ch.wsum - p*total + slack + v
 }
