@@ -753,8 +753,26 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 		return st.boundAt(ch, p, st.x, st.g, st.val)
 	}
 	// An infinite slope (a concave curve at 0): linearize instead a little
-	// inside, where along its axis the slope falls to the price (the
-	// nearly tangent point); concavity holds there as well.
+	// inside, where the slopes are finite (concavity holds there as well):
+	// 1e-12 of the reach in, and where along its axis the slope falls to
+	// the price; either can be the tighter.
+	best := math.Inf(1)
+	{
+		x := append([]float64(nil), st.x...)
+		g := make([]float64, len(x))
+		for j := range x {
+			if math.IsInf(st.g[j], 0) || math.IsNaN(st.g[j]) {
+				reach := st.u[j] - st.l[j]
+				if math.IsInf(reach, 1) {
+					reach = ch.scale
+				}
+				x[j] += 1e-12 * reach
+			}
+		}
+		if val := st.psiAll(ch, x, g, nil); finite(g) {
+			best = st.boundAt(ch, p, x, g, val)
+		}
+	}
 	x := append([]float64(nil), st.x...)
 	g := make([]float64, len(x))
 	for j := range x {
@@ -780,9 +798,9 @@ func (st *chanState) coupledBound(ch *channel, p float64) float64 {
 	}
 	val := st.psiAll(ch, x, g, nil)
 	if !finite(g) {
-		return math.Inf(1)
+		return best
 	}
-	return st.boundAt(ch, p, x, g, val)
+	return math.Min(best, st.boundAt(ch, p, x, g, val))
 }
 
 // boundAt is coupledBound's formula with the linearization at the point x
