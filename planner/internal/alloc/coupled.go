@@ -338,7 +338,7 @@ func (st *chanState) polish(ch *channel, p float64) {
 					}
 				}
 			}
-			if math.Abs(step) <= 1e-15*math.Max(1, math.Abs(st.x[j])) {
+			if math.Abs(step) <= 1e-16*math.Abs(st.x[j]) || step == 0 {
 				break
 			}
 			st.x[j] += step
