@@ -728,7 +728,73 @@ func (st *chanState) unstick(ch *channel, g []float64, p float64) bool {
 		st.fixed[j] = 0
 		moved = true
 	}
+	if !moved {
+		moved = st.unstickJointly(ch, g)
+	}
 	return moved
+}
+
+// unstickJointly moves x, the least in total, to a point of the node's
+// polytope where every argument with an infinite slope is off 0 by a
+// millionth of its range, when the constraints keep each variable from
+// moving alone (a total held at a bound: another variable must give way).
+func (st *chanState) unstickJointly(ch *channel, g []float64) bool {
+	n := ch.dim
+	var extra [][]float64
+	var bound []float64
+	for a := range ch.args {
+		ar := &ch.args[a]
+		z, infinite := ar.b, false
+		for i, j := range ar.idx {
+			z += ar.c[i] * st.x[j]
+			if math.IsInf(g[j], 0) || math.IsNaN(g[j]) {
+				infinite = true
+			}
+		}
+		if !infinite || z > 0 {
+			continue
+		}
+		top := st.zu[a]
+		if math.IsInf(top, 1) {
+			top = ch.scale * sum(ar.c)
+		}
+		row := make([]float64, n)
+		for i, j := range ar.idx {
+			row[j] = -ar.c[i]
+		}
+		extra = append(extra, row)
+		bound = append(bound, ar.b-1e-6*(top-st.zl[a])) // −z ≤ −δ
+	}
+	if len(extra) == 0 {
+		return false
+	}
+	rows := append(append([][]float64(nil), st.rows...), extra...)
+	h := append(append([]float64(nil), st.h...), bound...)
+	prob := &lp{a: make([][]float64, len(rows)), b: make([]float64, len(rows)),
+		c: make([]float64, 2*n), lo: make([]float64, 2*n), hi: make([]float64, 2*n)}
+	for k, r := range rows {
+		row := make([]float64, 2*n)
+		for j := 0; j < n; j++ {
+			row[j], row[n+j] = r[j], -r[j]
+		}
+		prob.a[k], prob.b[k] = row, h[k]-dot(r, st.x)
+	}
+	for j := 0; j < n; j++ {
+		prob.hi[j], prob.hi[n+j] = st.u[j]-st.x[j], st.x[j]-st.l[j]
+		prob.c[j], prob.c[n+j] = 1, 1
+	}
+	res := prob.solve()
+	if res.status != lpOptimal && res.status != lpStalled {
+		return false
+	}
+	for j := 0; j < n; j++ {
+		st.x[j] = math.Min(math.Max(st.x[j]+res.v[j]-res.v[n+j], st.l[j]), st.u[j])
+		st.fixed[j] = 0
+	}
+	for k := range st.active {
+		st.active[k] = false
+	}
+	return true
 }
 
 // finite reports whether every entry of v is finite.
