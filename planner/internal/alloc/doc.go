@@ -34,7 +34,7 @@
 //
 // Solve returns an allocation and an UpperBound that no feasible allocation
 // can beat, with 0 ≤ UpperBound − Objective ≤ Options.Gap × max(1,
-// |Objective|) (1e-6 by default; the search aims ten times tighter), or
+// |Objective|) (1e-6 by default; the search aims at half of it), or
 // says it could not with a *GapError. The bound is proven up to floating-point
 // rounding, for which it carries an allowance of 1e-13 of the magnitude of
 // the objective's parts. Infeasible constraints are refused with an

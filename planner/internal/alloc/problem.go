@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 )
 
 // Term is one Hill response: Weight × φ_Shape((Offset + Σ_j Coef[j]·x_j) / Half),
@@ -67,10 +68,15 @@ type Solution struct {
 type Options struct {
 	// Gap is the relative optimality gap the answer is proven to:
 	// UpperBound − Objective ≤ Gap × max(1, |Objective|). Default 1e-6, the
-	// contract's. The search aims ten times tighter, and usually gets there.
+	// contract's. The search aims at half of it.
 	Gap float64
 	// MaxNodes stops the search after that many nodes (default 2,000,000).
 	MaxNodes int
+	// TimeLimit, when > 0, stops the search after that long. Like MaxNodes,
+	// it ends in a *GapError carrying the best allocation found and an
+	// honest UpperBound: a caller that must answer in time gets the proof
+	// it has rather than nothing.
+	TimeLimit time.Duration
 }
 
 // DefaultGap is the relative optimality gap Solve proves by default.
@@ -91,7 +97,8 @@ var ErrUnbounded = errors.New("alloc: the objective has no maximum: a channel wi
 
 // GapError is returned with the best allocation found, and its honest
 // UpperBound, when the search could not prove Options.Gap: it ran into
-// Options.MaxNodes, or rounding kept a bound from closing.
+// Options.MaxNodes or Options.TimeLimit, or rounding kept a bound from
+// closing.
 type GapError struct {
 	Objective, UpperBound float64
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 )
 
 // checkSolution holds a Solution to what Solve promises: X within every
@@ -168,6 +169,25 @@ func TestCancel(t *testing.T) {
 	_, err := Solve(ctx, largePlan(40, 12, true, 3).build())
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v, want context.Canceled", err)
+	}
+}
+
+// TestTimeLimit: a search stopped by Options.TimeLimit still answers with a
+// feasible allocation and an UpperBound that is at least its objective, in a
+// *GapError that carries both.
+func TestTimeLimit(t *testing.T) {
+	p := largePlan(60, 12, true, 5).build()
+	sol, err := SolveWith(context.Background(), p, Options{TimeLimit: time.Millisecond})
+	var gapErr *GapError
+	if !errors.As(err, &gapErr) || sol == nil {
+		t.Fatalf("error %v, want a *GapError with a solution", err)
+	}
+	m, _ := compile(p)
+	if !m.feasible(sol.X) {
+		t.Fatal("the allocation breaks a constraint")
+	}
+	if sol.UpperBound < sol.Objective || gapErr.UpperBound != sol.UpperBound || gapErr.Objective != sol.Objective {
+		t.Errorf("solution %v ≤ %v, error %v", sol.Objective, sol.UpperBound, err)
 	}
 }
 
