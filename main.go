@@ -11,14 +11,11 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"mixplan/app"
+	"mixplan/app/about"
 	"mixplan/app/cli"
+	"mixplan/app/ui"
 	"mixplan/assets"
 )
-
-// appID names Mixplan to the system (preferences live under
-// ~/.config/fyne/<appID>/ on Linux); FyneApp.toml says the same.
-const appID = "com.mixplan.desktop"
 
 func main() {
 	args := os.Args[1:]
@@ -26,9 +23,9 @@ func main() {
 		env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 		os.Exit(cli.Run(env, args))
 	}
-	a := fyneapp.NewWithID(appID)
+	a := fyneapp.NewWithID(about.AppID)
 	a.SetIcon(fyne.NewStaticResource("mixplan.png", assets.Icon))
-	app.Run(a, args)
+	ui.Run(a, args)
 }
 
 // wantsCommandLine reports whether args are for the command line rather

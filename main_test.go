@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"mixplan/app/cli"
+	"mixplan/app/about"
 )
 
 func TestWantsCommandLine(t *testing.T) {
@@ -31,7 +31,8 @@ func TestWantsCommandLine(t *testing.T) {
 	}
 }
 
-// TestFyneAppTOML checks the packaging metadata agrees with the program.
+// TestFyneAppTOML checks the packaging metadata agrees with the program
+// (app/about).
 func TestFyneAppTOML(t *testing.T) {
 	f, err := os.Open("FyneApp.toml")
 	if err != nil {
@@ -52,9 +53,9 @@ func TestFyneAppTOML(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ key, want string }{
-		{"Details.Name", "Mixplan"},
-		{"Details.ID", appID},
-		{"Details.Version", cli.Version},
+		{"Details.Name", about.Name},
+		{"Details.ID", about.AppID},
+		{"Details.Version", about.Version},
 		{"Details.Icon", "assets/icon.png"},
 		{"Migrations.fyneDo", "true"},
 	} {

@@ -30,7 +30,7 @@ func Read(r io.Reader) (*Plan, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileBytes {
-		return nil, &ValidationError{Problems: []Problem{{Message: fmt.Sprintf("the file is larger than %d MiB, the most a plan may be", MaxFileBytes>>20)}}}
+		return nil, fileError(RuleFileSize, MaxFileBytes>>20)
 	}
 	return Parse(data)
 }
@@ -40,27 +40,24 @@ func Read(r io.Reader) (*Plan, error) {
 // problem with its JSON path.
 func Parse(data []byte) (*Plan, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	fail := func(msg string, args ...any) error {
-		return &ValidationError{Problems: []Problem{{Message: fmt.Sprintf(msg, args...)}}}
-	}
 	if len(data) > MaxFileBytes {
-		return nil, fail("the file is larger than %d MiB, the most a plan may be", MaxFileBytes>>20)
+		return nil, fileError(RuleFileSize, MaxFileBytes>>20)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail("the file is empty")
+		return nil, fileError(RuleFileEmpty)
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return nil, fail("the file is not UTF-8 text: invalid byte at line %d, column %d", line, col)
+		return nil, fileError(RuleNotUTF8, line, col)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var tree any
 	if err := dec.Decode(&tree); err != nil {
-		return nil, fail("%s", describeJSONError(data, err))
+		return nil, &ValidationError{Problems: []Problem{describeJSONError(data, err)}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fail("the file has more after the plan's closing brace")
+		return nil, fileError(RuleTrailing)
 	}
 	d := &decoder{derived: map[string]bool{}}
 	plan := d.plan(tree)
@@ -84,16 +81,22 @@ func Parse(data []byte) (*Plan, error) {
 	return plan, nil
 }
 
-func describeJSONError(data []byte, err error) string {
+// fileError refuses the file as a whole for one problem.
+func fileError(rule Rule, values ...any) error {
+	return &ValidationError{Problems: []Problem{rule.Problem("", values...)}}
+}
+
+// describeJSONError is the problem of a file encoding/json cannot read.
+func describeJSONError(data []byte, err error) Problem {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
 		line, col := position(data, int(syn.Offset))
-		return fmt.Sprintf("the file is not valid JSON: %s at line %d, column %d", syn.Error(), line, col)
+		return RuleJSONSyntax.Problem("", syn.Error(), line, col)
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return "the file is truncated: it ends before the plan is complete"
+		return RuleTruncated.Problem("")
 	}
-	return "the file is not valid JSON: " + err.Error()
+	return RuleJSON.Problem("", err.Error())
 }
 
 func position(data []byte, offset int) (line, col int) {
@@ -132,7 +135,7 @@ type object struct {
 func (d *decoder) object(path string, v any, known ...string) (object, bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.add(path, "must be an object, not %s", kind(v))
+		d.refuse(path, RuleObject, kind(v))
 		return object{path: path}, false
 	}
 	var unknown []string
@@ -150,7 +153,7 @@ func (d *decoder) object(path string, v any, known ...string) (object, bool) {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		d.add(field(path, k), "unknown field")
+		d.refuse(field(path, k), RuleUnknownField)
 	}
 	return object{path: path, m: m}, true
 }
@@ -165,7 +168,7 @@ func (d *decoder) number(o object, key string, def float64, required bool) float
 	v, ok := o.m[key]
 	if !ok || v == nil {
 		if required {
-			d.add(field(o.path, key), "is required")
+			d.refuse(field(o.path, key), RuleRequired)
 		}
 		return def
 	}
@@ -185,12 +188,12 @@ func (d *decoder) optional(o object, key string) *float64 {
 func (d *decoder) toFloat(path string, v any, def float64) float64 {
 	n, ok := v.(json.Number)
 	if !ok {
-		d.add(path, "must be a number, not %s", kind(v))
+		d.refuse(path, RuleNumber, kind(v))
 		return def
 	}
 	x, err := strconv.ParseFloat(string(n), 64)
 	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
-		d.add(path, "must be a finite number, not %s", n)
+		d.refuse(path, RuleFiniteNumber, n)
 		return def
 	}
 	return x
@@ -199,7 +202,7 @@ func (d *decoder) toFloat(path string, v any, def float64) float64 {
 func (d *decoder) integer(o object, key string, def int, required bool) int {
 	x := d.number(o, key, float64(def), required)
 	if x != math.Trunc(x) || math.Abs(x) > 1e9 {
-		d.add(field(o.path, key), "must be a whole number, not %v", x)
+		d.refuse(field(o.path, key), RuleWholeNumber, x)
 		return def
 	}
 	return int(x)
@@ -209,13 +212,13 @@ func (d *decoder) str(o object, key, def string, required bool) string {
 	v, ok := o.m[key]
 	if !ok || v == nil {
 		if required {
-			d.add(field(o.path, key), "is required")
+			d.refuse(field(o.path, key), RuleRequired)
 		}
 		return def
 	}
 	s, ok := v.(string)
 	if !ok {
-		d.add(field(o.path, key), "must be a string, not %s", kind(v))
+		d.refuse(field(o.path, key), RuleString, kind(v))
 		return def
 	}
 	return s
@@ -229,7 +232,7 @@ func (d *decoder) array(o object, key string) []any {
 	}
 	a, ok := v.([]any)
 	if !ok {
-		d.add(field(o.path, key), "must be a list, not %s", kind(v))
+		d.refuse(field(o.path, key), RuleList, kind(v))
 		return nil
 	}
 	return a
@@ -256,7 +259,7 @@ func (d *decoder) numberMap(o object, key string) map[string]float64 {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.add(field(o.path, key), "must be an object of product ids to numbers, not %s", kind(v))
+		d.refuse(field(o.path, key), RuleNumberMap, kind(v))
 		return nil
 	}
 	out := make(map[string]float64, len(m))
@@ -292,13 +295,13 @@ func (d *decoder) plan(v any) *Plan {
 	}
 	format := d.str(o, "format", "", true)
 	if o.present("format") && format != FormatName {
-		d.add("format", "must be %q: this is not a Mixplan plan", FormatName)
+		d.refuse("format", RuleFormat, FormatName)
 	}
 	if version := d.integer(o, "version", 0, true); o.present("version") {
 		if version > FormatVersion {
-			d.add("version", "the plan was made by a newer version of Mixplan (format %d; this one reads up to %d)", version, FormatVersion)
+			d.refuse("version", RuleNewerVersion, version, FormatVersion)
 		} else if version < 1 {
-			d.add("version", "must be %d", FormatVersion)
+			d.refuse("version", RuleVersion, FormatVersion)
 		}
 	}
 	p := &Plan{
@@ -312,11 +315,9 @@ func (d *decoder) plan(v any) *Plan {
 		DiscountRate: d.number(o, "discountRate", 0.10, false),
 	}
 	if o.present("targets") {
-		if t, ok := d.object("targets", o.m["targets"], "revenue", "grossMarginPct", "contribution", "budget", "romi", "cac"); ok {
-			p.Targets = Targets{
-				Revenue: d.optional(t, "revenue"), GrossMarginPct: d.optional(t, "grossMarginPct"),
-				Contribution: d.optional(t, "contribution"), Budget: d.optional(t, "budget"),
-				ROMI: d.optional(t, "romi"), CAC: d.optional(t, "cac"),
+		if t, ok := d.object("targets", o.m["targets"], TargetNames...); ok {
+			for _, tg := range TargetTable {
+				*tg.goal(&p.Targets) = d.optional(t, tg.Name)
 			}
 		}
 	}
@@ -396,7 +397,7 @@ func (d *decoder) promotion(path string, v any) Promotion {
 		Response:  Response{Shape: 1},
 	}
 	if !o.present("response") {
-		d.add(field(path, "response"), "is required")
+		d.refuse(field(path, "response"), RuleRequired)
 	} else if r, ok := d.object(field(path, "response"), o.m["response"], "maxUnits", "halfSpend", "shape"); ok {
 		pm.Response = Response{
 			MaxUnits:  d.number(r, "maxUnits", 0, true),

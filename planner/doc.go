@@ -8,6 +8,10 @@
 // response curve that brings extra units, split over products and flighted over
 // months) and scenarios (factors on volume, unit cost, response and price).
 //
+// The targets a plan can set, their sides, units and the totals they are
+// held against are one table, TargetTable; code names a target by its
+// constant (TargetGrossMarginPct), never by the string.
+//
 // Evaluate applies a scenario and computes every figure of the contract in
 // docs/model.md: units, gross sales, channel margins, net revenue, cost of goods,
 // gross margin, logistics, marketing spend, contribution, ROMI, CAC, CLV,
@@ -26,7 +30,9 @@
 // and take a context so a caller can cancel a run the user has outdated.
 //
 // Plans are read with Parse or Load, which refuse a damaged or invalid plan
-// whole with a *ValidationError listing every problem with its JSON path, and
+// whole with a *ValidationError listing every problem with its JSON path and
+// the Rule it breaks (rules.go: a stable code and its values, so that a
+// window can say it in another language), and
 // written with Marshal or Save, which writes a temporary file and renames it so
 // an interrupted save never leaves a half-written plan.
 package planner

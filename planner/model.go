@@ -1,7 +1,6 @@
 package planner
 
 import (
-	"fmt"
 	"math"
 	"sort"
 )
@@ -102,7 +101,7 @@ func (c *Channel) Contribution(s float64) float64 { return c.Value*c.Lift(s) - s
 func Compile(p *Plan, scenarioID string) (*Model, error) {
 	sc, ok := p.ScenarioByID(scenarioID)
 	if !ok {
-		return nil, fmt.Errorf("the plan has no scenario %q", scenarioID)
+		return nil, noScenario(scenarioID)
 	}
 	nP := len(p.Products)
 	m := &Model{Plan: p, Scenario: sc}

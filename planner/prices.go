@@ -179,16 +179,16 @@ func (m *Model) advisePrice(i int, pt *priceTotals) PriceAdvice {
 	}
 	pc := m.priceCurve(i, pt)
 	lo, hi := PriceRangeLow*list, PriceRangeHigh*list
-	a.BestListPrice = maximise1D(pc.contribution, lo, hi)
+	a.BestListPrice = maximize1D(pc.contribution, lo, hi)
 	a.ContributionAtBest = pc.contribution(a.BestListPrice)
 	a.AtBound = a.BestListPrice <= lo*(1+1e-9) || a.BestListPrice >= hi*(1-1e-9)
 	return a
 }
 
-// maximise1D returns the global maximum of a smooth function on [lo, hi]
+// maximize1D returns the global maximum of a smooth function on [lo, hi]
 // with few turning points: a dense grid in log x finds every local maximum,
 // and a golden-section search refines each to the last digits.
-func maximise1D(f func(float64) float64, lo, hi float64) float64 {
+func maximize1D(f func(float64) float64, lo, hi float64) float64 {
 	const points = 256
 	la, lb := math.Log(lo), math.Log(hi)
 	at := func(j int) float64 {

@@ -21,27 +21,27 @@ func (p *Plan) Validate() error {
 
 func (p *Plan) validate(ps *problems) {
 	if p.Name == "" {
-		ps.add("name", "must not be empty")
+		ps.refuse("name", RuleNotEmpty)
 	}
 	if !isCurrency(p.Currency) {
-		ps.add("currency", "must be a three-letter ISO 4217 code in capitals such as EUR or USD, not %q", p.Currency)
+		ps.refuse("currency", RuleCurrency, p.Currency)
 	}
 	if p.Locale != "en" && p.Locale != "fr" {
-		ps.add("locale", `must be "en" or "fr", not %q`, p.Locale)
+		ps.refuse("locale", RuleLocale, p.Locale)
 	}
 	if p.Start != "" {
 		if _, err := time.Parse("2006-01", p.Start); err != nil {
-			ps.add("start", "must be a month written YYYY-MM such as 2027-01, not %q", p.Start)
+			ps.refuse("start", RuleMonth, p.Start)
 		}
 	}
 	if p.Months < 1 || p.Months > MaxMonths {
-		ps.add("months", "must be between 1 and %d, not %d", MaxMonths, p.Months)
+		ps.refuse("months", RuleBetween, 1, MaxMonths, p.Months)
 	}
 	if p.RetentionPct < 0 || p.RetentionPct >= 1 {
-		ps.add("retentionPct", "must be at least 0 and less than 1, not %v", p.RetentionPct)
+		ps.refuse("retentionPct", RuleRate, p.RetentionPct)
 	}
 	if p.DiscountRate < 0 {
-		ps.add("discountRate", "must not be negative, not %v", p.DiscountRate)
+		ps.refuse("discountRate", RuleNonNegative, p.DiscountRate)
 	}
 	p.validateTargets(ps)
 	checkCount(ps, "products", len(p.Products), MaxProducts)
@@ -75,7 +75,7 @@ func (p *Plan) validate(ps *problems) {
 		path := index("scenarios", i)
 		ids.check(path, sc.ID)
 		if sc.ID == BaseScenario {
-			ps.add(field(path, "id"), "%q is the plan as written; choose another id", BaseScenario)
+			ps.refuse(field(path, "id"), RuleBaseID, BaseScenario)
 		}
 		nonEmpty(ps, field(path, "name"), sc.Name)
 		positive(ps, field(path, "volume"), sc.Volume)
@@ -88,14 +88,14 @@ func (p *Plan) validate(ps *problems) {
 func (p *Plan) validateTargets(ps *problems) {
 	t := p.Targets
 	if t.Budget != nil && *t.Budget < 0 {
-		ps.add("targets.budget", "must not be negative, not %v", *t.Budget)
+		ps.refuse("targets."+TargetBudget, RuleNonNegative, *t.Budget)
 	}
 	if t.GrossMarginPct != nil && *t.GrossMarginPct >= 1 {
-		ps.add("targets.grossMarginPct", "must be less than 1 (100 %%), not %v", *t.GrossMarginPct)
+		ps.refuse("targets."+TargetGrossMarginPct, RuleBelowOne, *t.GrossMarginPct)
 	}
-	for _, tg := range t.list() {
-		if tg.value != nil && !finite(*tg.value) {
-			ps.add("targets."+tg.name, "must be a finite number")
+	for _, tg := range TargetTable {
+		if goal := *tg.goal(&t); goal != nil && !finite(*goal) {
+			ps.refuse("targets."+tg.Name, RuleFinite)
 		}
 	}
 }
@@ -108,7 +108,7 @@ func (p *Plan) validateProduct(ps *problems, path string, pr Product) {
 	nonNegative(ps, field(path, "baseVolume"), pr.BaseVolume)
 	positive(ps, field(path, "referencePrice"), pr.ReferencePrice)
 	if !finite(pr.Elasticity) || pr.Elasticity < -20 || pr.Elasticity > 0 {
-		ps.add(field(path, "elasticity"), "must be between -20 and 0, not %v", pr.Elasticity)
+		ps.refuse(field(path, "elasticity"), RuleBetween, -20, 0, pr.Elasticity)
 	}
 	nonNegative(ps, field(path, "launchCost"), pr.LaunchCost)
 	positive(ps, field(path, "unitsPerCustomer"), pr.UnitsPerCustomer)
@@ -124,10 +124,10 @@ func validatePlace(ps *problems, path string, pl Place, products map[string]bool
 		x := pl.Share[id]
 		kp := field(field(path, "share"), id)
 		if !products[id] {
-			ps.add(kp, "names product %q, which is not in the plan", id)
+			ps.refuse(kp, RuleUnknownProduct, id)
 		}
 		if !finite(x) || x < 0 || x > 1 {
-			ps.add(kp, "must be between 0 and 1, not %v", x)
+			ps.refuse(kp, RuleBetween, 0, 1, x)
 		}
 	}
 }
@@ -146,10 +146,10 @@ func (p *Plan) validateShareSums(ps *problems) {
 			continue
 		}
 		if last < 0 {
-			ps.add("places", "no place sells product %q: its shares over all places must add up to 1", pr.ID)
+			ps.refuse("places", RuleUnplaced, pr.ID)
 			continue
 		}
-		ps.add(field(index("places", last), "share"), "shares of product %q add up to %s, they must add up to 1", pr.ID, trimFloat(sum))
+		ps.refuse(field(index("places", last), "share"), RuleShareSum, pr.ID, trimFloat(sum))
 	}
 }
 
@@ -158,16 +158,16 @@ func (p *Plan) validatePromotion(ps *problems, path string, pm Promotion, produc
 	nonNegative(ps, field(path, "spend"), pm.Spend)
 	nonNegative(ps, field(path, "min"), pm.Min)
 	if pm.Max != nil && finite(*pm.Max) && finite(pm.Min) && *pm.Max < pm.Min {
-		ps.add(field(path, "max"), "must not be below min (%v), not %v", pm.Min, *pm.Max)
+		ps.refuse(field(path, "max"), RuleBelowMin, pm.Min, *pm.Max)
 	}
 	if pm.Max != nil && !finite(*pm.Max) {
-		ps.add(field(path, "max"), "must be a finite number")
+		ps.refuse(field(path, "max"), RuleFinite)
 	}
 	rp := field(path, "response")
 	nonNegative(ps, field(rp, "maxUnits"), pm.Response.MaxUnits)
 	positive(ps, field(rp, "halfSpend"), pm.Response.HalfSpend)
 	if !finite(pm.Response.Shape) || pm.Response.Shape <= 0 || pm.Response.Shape > 10 {
-		ps.add(field(rp, "shape"), "must be greater than 0 and at most 10, not %v", pm.Response.Shape)
+		ps.refuse(field(rp, "shape"), RuleShape, pm.Response.Shape)
 	}
 	if pm.Split != nil {
 		sum := 0.0
@@ -175,16 +175,16 @@ func (p *Plan) validatePromotion(ps *problems, path string, pm Promotion, produc
 			x := pm.Split[id]
 			kp := field(field(path, "split"), id)
 			if !products[id] {
-				ps.add(kp, "names product %q, which is not in the plan", id)
+				ps.refuse(kp, RuleUnknownProduct, id)
 			}
 			if !finite(x) || x < 0 {
-				ps.add(kp, "must not be negative, not %v", x)
+				ps.refuse(kp, RuleNonNegative, x)
 			} else {
 				sum += x
 			}
 		}
 		if sum <= 0 {
-			ps.add(field(path, "split"), "weights must add up to more than 0; leave split out to follow each product's base units")
+			ps.refuse(field(path, "split"), RuleSplitSum)
 		}
 	}
 	p.validateWeights(ps, field(path, "flighting"), pm.Flighting)
@@ -196,24 +196,24 @@ func (p *Plan) validateWeights(ps *problems, path string, w []float64) {
 		return
 	}
 	if len(w) != p.Months {
-		ps.add(path, "has %d values, it must have one per month (%d)", len(w), p.Months)
+		ps.refuse(path, RuleMonthCount, len(w), p.Months)
 	}
 	sum := 0.0
 	for i, x := range w {
 		if !finite(x) || x < 0 {
-			ps.add(index(path, i), "must not be negative, not %v", x)
+			ps.refuse(index(path, i), RuleNonNegative, x)
 			continue
 		}
 		sum += x
 	}
 	if sum <= 0 {
-		ps.add(path, "weights must add up to more than 0")
+		ps.refuse(path, RuleWeightSum)
 	}
 }
 
 func checkCount(ps *problems, path string, n, max int) {
 	if n > max {
-		ps.add(path, "has %d entries, more than the %d a plan may have", n, max)
+		ps.refuse(path, RuleTooMany, n, max)
 	}
 }
 
@@ -228,11 +228,11 @@ func newIDSet(ps *problems) idSet { return idSet{ps: ps, seen: map[string]int{}}
 func (s idSet) check(path, id string) {
 	p := field(path, "id")
 	if !ValidID(id) {
-		s.ps.add(p, "must be 1 to 64 letters, digits, '_', '.' or '-', not %q", id)
+		s.ps.refuse(p, RuleID, id)
 		return
 	}
 	if first, dup := s.seen[id]; dup {
-		s.ps.add(p, "%q is already the id of entry %d; ids must be unique", id, first)
+		s.ps.refuse(p, RuleDuplicateID, id, first)
 		return
 	}
 	s.seen[id] = indexOf(path)
@@ -277,26 +277,26 @@ func isCurrency(s string) bool {
 
 func nonEmpty(ps *problems, path, s string) {
 	if s == "" {
-		ps.add(path, "must not be empty")
+		ps.refuse(path, RuleNotEmpty)
 	}
 }
 
 func positive(ps *problems, path string, x float64) {
 	if !finite(x) || x <= 0 {
-		ps.add(path, "must be greater than 0, not %v", x)
+		ps.refuse(path, RulePositive, x)
 	}
 }
 
 func nonNegative(ps *problems, path string, x float64) {
 	if !finite(x) || x < 0 {
-		ps.add(path, "must not be negative, not %v", x)
+		ps.refuse(path, RuleNonNegative, x)
 	}
 }
 
 // fraction checks 0 ≤ x < 1.
 func fraction(ps *problems, path string, x float64) {
 	if !finite(x) || x < 0 || x >= 1 {
-		ps.add(path, "must be at least 0 and less than 1 (100 %%), not %v", x)
+		ps.refuse(path, RuleFraction, x)
 	}
 }
 

@@ -14,8 +14,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p docs
 
-# optimise IN OUT: a small PNG of the same size.
-optimise() {
+# optimize IN OUT: a small PNG of the same size.
+optimize() {
   convert "$1" -strip "$tmp/strip.png"
   if command -v pngquant >/dev/null; then
     pngquant --quality 75-95 --speed 1 --strip --force --output "$2" "$tmp/strip.png"
@@ -28,7 +28,7 @@ optimise() {
 for pair in overview:01-overview product:02-product price:03-price place:04-place \
   promotion:05-promotion calendar:06-calendar targets:07-targets scenarios:08-scenarios \
   optimise:12-optimise-proposal dark:16-dark-overview french:19-fr-overview; do
-  optimise "$shots/${pair#*:}.png" "docs/window-${pair%%:*}.png"
+  optimize "$shots/${pair#*:}.png" "docs/window-${pair%%:*}.png"
 done
 
 # The PDF report's first page, dated so it is the same on every run.
@@ -37,12 +37,12 @@ go build -tags migrated_fynedo -o "$bin" .
 "$bin" sample --out "$tmp/sample.mixplan" >/dev/null
 "$bin" export --pdf "$tmp/report.pdf" --xlsx "$tmp/workbook.xlsx" --date 2027-01-04 "$tmp/sample.mixplan" >/dev/null
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$tmp/report.pdf" "$tmp/report"
-optimise "$tmp/report.png" docs/report-page1.png
+optimize "$tmp/report.png" docs/report-page1.png
 
 # The workbook's Summary sheet, printed by LibreOffice: its top, trimmed.
 soffice --headless --convert-to pdf --outdir "$tmp/book" "$tmp/workbook.xlsx" >/dev/null 2>&1
 pdftoppm -r 110 -png -f 1 -l 1 -singlefile "$tmp/book/workbook.pdf" "$tmp/book"
 convert "$tmp/book.png" -crop 100%x80%+0+0 +repage -trim +repage -bordercolor white -border 16 "$tmp/summary.png"
-optimise "$tmp/summary.png" docs/workbook-summary.png
+optimize "$tmp/summary.png" docs/workbook-summary.png
 
 du -ch docs/*.png | tail -1

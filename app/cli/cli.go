@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"mixplan/app/about"
 	"mixplan/planner"
 )
 
@@ -24,9 +25,6 @@ const (
 	ExitRefused = 1
 	ExitUsage   = 2
 )
-
-// Version is Mixplan's version, shown by --version and in the window's About box.
-const Version = "0.1.0"
 
 // Env is what a command reads and writes; tests pass buffers.
 type Env struct {
@@ -82,7 +80,7 @@ func Run(env Env, args []string) int {
 		usage(env.Stdout)
 		return ExitOK
 	case "--version", "-version", "version":
-		fmt.Fprintf(env.Stdout, "mixplan %s\n", Version)
+		fmt.Fprintf(env.Stdout, "mixplan %s\n", about.Version)
 		return ExitOK
 	}
 	c, ok := commands[args[0]]
@@ -158,13 +156,19 @@ func fail(env Env, name string, err error) int {
 	}
 	var v *planner.ValidationError
 	if errors.As(err, &v) {
-		fmt.Fprintf(env.Stderr, "mixplan %s: the plan was refused, %d problem(s):\n", name, len(v.Problems))
-		for _, p := range v.Problems {
-			fmt.Fprintf(env.Stderr, "  %s\n", p)
-		}
-		return ExitRefused
+		return refused(env, name, "plan", v.Problems)
 	}
 	fmt.Fprintf(env.Stderr, "mixplan %s: %s\n", name, strings.TrimSpace(err.Error()))
+	return ExitRefused
+}
+
+// refused lists every problem of a refused input (what: "plan",
+// "workbook"), one a line, and returns ExitRefused.
+func refused[P fmt.Stringer](env Env, name, what string, problems []P) int {
+	fmt.Fprintf(env.Stderr, "mixplan %s: the %s was refused, %d problem(s):\n", name, what, len(problems))
+	for _, p := range problems {
+		fmt.Fprintf(env.Stderr, "  %s\n", p)
+	}
 	return ExitRefused
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"mixplan/app/about"
 	"mixplan/assets"
 	"mixplan/planner"
 )
@@ -37,7 +38,7 @@ func TestExitStatuses(t *testing.T) {
 		{"no arguments prints the usage", nil, ExitUsage, "", "usage:"},
 		{"help", []string{"help"}, ExitOK, "mixplan report", ""},
 		{"help on a command", []string{"help", "report"}, ExitOK, "usage: mixplan report", ""},
-		{"version", []string{"--version"}, ExitOK, "mixplan " + Version, ""},
+		{"version", []string{"--version"}, ExitOK, "mixplan " + about.Version, ""},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, "", `unknown command "frobnicate"`},
 		{"report without a file", []string{"report"}, ExitUsage, "", "give one plan file"},
 		{"report with two files", []string{"report", "a", "b"}, ExitUsage, "", "give one plan file"},

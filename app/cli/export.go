@@ -7,7 +7,8 @@ import (
 	"io"
 	"time"
 
-	"mixplan/export"
+	"mixplan/export/pdf"
+	"mixplan/export/xlsx"
 	"mixplan/planner"
 )
 
@@ -47,20 +48,26 @@ func runExport(env Env, args []string) int {
 	if err != nil {
 		return fail(env, "export", err)
 	}
-	if _, ok := plan.ScenarioByID(*scenario); !ok {
-		return fail(env, "export", fmt.Errorf("the plan has no scenario %q", *scenario))
+	if err := plan.CheckScenario(*scenario); err != nil {
+		return fail(env, "export", err)
 	}
-	opt := export.Options{Scenario: *scenario, Paper: *paper, Generated: generated}
 	for _, job := range []struct {
 		out   string
-		write func(io.Writer, *planner.Plan, export.Options) error
-	}{{*xlsxOut, export.WriteXLSX}, {*pdfOut, export.WritePDF}} {
+		write func(io.Writer) error
+	}{
+		{*xlsxOut, func(w io.Writer) error {
+			return xlsx.Write(w, plan, xlsx.Options{Scenario: *scenario, Generated: generated})
+		}},
+		{*pdfOut, func(w io.Writer) error {
+			return pdf.Write(w, plan, pdf.Options{Scenario: *scenario, Paper: *paper, Generated: generated})
+		}},
+	} {
 		if job.out == "" {
 			continue
 		}
 		// Render in memory first so a failed export never leaves a broken file.
 		var buf bytes.Buffer
-		if err := job.write(&buf, plan, opt); err != nil {
+		if err := job.write(&buf); err != nil {
 			return fail(env, "export", err)
 		}
 		if err := planner.WriteFileAtomic(job.out, buf.Bytes()); err != nil {

@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"mixplan/export"
+	"mixplan/export/xlsx"
 	"mixplan/planner"
 )
 
@@ -30,13 +30,9 @@ func runImport(env Env, args []string) int {
 		return fail(env, "import", err)
 	}
 	plan, err := readWorkbook(env, pos[0])
-	var we *export.WorkbookError
+	var we *xlsx.WorkbookError
 	if errors.As(err, &we) {
-		fmt.Fprintf(env.Stderr, "mixplan import: the workbook was refused, %d problem(s):\n", len(we.Problems))
-		for _, p := range we.Problems {
-			fmt.Fprintf(env.Stderr, "  %s\n", p)
-		}
-		return ExitRefused
+		return refused(env, "import", "workbook", we.Problems)
 	}
 	var pathErr *os.PathError
 	if err != nil && !errors.As(err, &pathErr) && !strings.HasPrefix(err.Error(), pos[0]) {
@@ -60,7 +56,7 @@ func runImport(env Env, args []string) int {
 	return ExitOK
 }
 
-// maxStdinWorkbook bounds a workbook read from standard input; ReadXLSX
+// maxStdinWorkbook bounds a workbook read from standard input; xlsx.Read
 // refuses anything larger than a Mixplan workbook can be anyway.
 const maxStdinWorkbook = 512 << 20
 
@@ -71,7 +67,7 @@ func readWorkbook(env Env, path string) (*planner.Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		return export.ReadXLSX(bytes.NewReader(data), int64(len(data)))
+		return xlsx.Read(bytes.NewReader(data), int64(len(data)))
 	}
-	return export.ReadXLSXFile(path)
+	return xlsx.ReadFile(path)
 }

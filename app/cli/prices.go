@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() {
@@ -46,25 +47,25 @@ func runPrices(env Env, args []string) int {
 }
 
 func writePrices(w io.Writer, p *planner.Plan, rep *planner.Report, advice []planner.PriceAdvice) {
-	f := figuresFor(p)
+	f := p.Figures()
 	sc, _ := p.ScenarioByID(rep.Scenario)
 	fmt.Fprintf(w, "Price advice — %s, scenario %s\n", p.Name, sc.Name)
 	target := p.Targets.GrossMarginPct
 	if target != nil {
-		fmt.Fprintf(w, "Lowest price: the lowest list price at which the product's gross margin meets the %s target.\n", f.pct(*target))
+		fmt.Fprintf(w, "Lowest price: the lowest list price at which the product's gross margin meets the %s target.\n", f.Percent(*target))
 	}
 	fmt.Fprintf(w, "Best price: the list price, between %s× and %s× today's, that maximises the plan's contribution, other prices unchanged.\n\n",
-		f.ratio(planner.PriceRangeLow), f.ratio(planner.PriceRangeHigh))
+		f.Ratio(planner.PriceRangeLow), f.Ratio(planner.PriceRangeHigh))
 	var t table
 	t.add("Product", "List price", "Lowest price", "Best price", "Contribution at best", "Change")
 	for i, a := range advice {
 		d := a.ContributionAtBest - rep.Totals.Contribution
-		best := f.unitMoney(a.BestListPrice)
+		best := f.UnitMoney(a.BestListPrice)
 		if a.AtBound {
 			best += " (edge)"
 		}
-		t.add(p.Products[i].Name, f.unitMoney(a.ListPrice), maybe(a.MinListPrice, f.unitMoney), best,
-			f.money(a.ContributionAtBest), signed(d, f.money(d)))
+		t.add(p.Products[i].Name, f.UnitMoney(a.ListPrice), a.MinListPrice.Format(f.UnitMoney), best,
+			f.Money(a.ContributionAtBest), numfmt.Signed(d, f.Money(d)))
 	}
 	t.write(w, "  ")
 	fmt.Fprintln(w)
@@ -74,33 +75,33 @@ func writePrices(w io.Writer, p *planner.Plan, rep *planner.Report, advice []pla
 }
 
 // priceSentence says in words what the advice means for one product.
-func priceSentence(f figures, pr planner.Product, a planner.PriceAdvice, contribution float64, target *float64) string {
+func priceSentence(f numfmt.Figures, pr planner.Product, a planner.PriceAdvice, contribution float64, target *float64) string {
 	gain := a.ContributionAtBest - contribution
 	var s string
 	switch {
 	case a.AtBound && a.BestListPrice > a.ListPrice:
 		s = fmt.Sprintf("Demand for %s is inelastic: contribution keeps rising up to the highest price tried (%s, %s× today's), where it would add %s. The constant elasticity is unlikely to hold that far: test a smaller rise.",
-			pr.Name, f.unitMoney(a.BestListPrice), f.ratio(planner.PriceRangeHigh), f.money(gain))
+			pr.Name, f.UnitMoney(a.BestListPrice), f.Ratio(planner.PriceRangeHigh), f.Money(gain))
 	case a.AtBound:
 		s = fmt.Sprintf("Demand for %s is so elastic that contribution keeps rising down to the lowest price tried (%s, %s× today's), where it would add %s.",
-			pr.Name, f.unitMoney(a.BestListPrice), f.ratio(planner.PriceRangeLow), f.money(gain))
+			pr.Name, f.UnitMoney(a.BestListPrice), f.Ratio(planner.PriceRangeLow), f.Money(gain))
 	case math.Abs(a.BestListPrice-a.ListPrice) <= 0.005*a.ListPrice:
-		s = fmt.Sprintf("%s is priced about right for contribution: the best price, %s, is within 0.5%% of today's.", pr.Name, f.unitMoney(a.BestListPrice))
+		s = fmt.Sprintf("%s is priced about right for contribution: the best price, %s, is within 0.5%% of today's.", pr.Name, f.UnitMoney(a.BestListPrice))
 	default:
 		move := "raising"
 		if a.BestListPrice < a.ListPrice {
 			move = "lowering"
 		}
 		s = fmt.Sprintf("Contribution peaks with %s at %s: %s its list price from %s adds %s.",
-			pr.Name, f.unitMoney(a.BestListPrice), move, f.unitMoney(a.ListPrice), f.money(gain))
+			pr.Name, f.UnitMoney(a.BestListPrice), move, f.UnitMoney(a.ListPrice), f.Money(gain))
 	}
 	if target != nil && a.MinListPrice.Valid {
 		min := a.MinListPrice.Value
 		switch {
 		case a.ListPrice < min:
-			s += fmt.Sprintf(" At %s it misses the %s gross-margin target: it needs at least %s.", f.unitMoney(a.ListPrice), f.pct(*target), f.unitMoney(min))
+			s += fmt.Sprintf(" At %s it misses the %s gross-margin target: it needs at least %s.", f.UnitMoney(a.ListPrice), f.Percent(*target), f.UnitMoney(min))
 		case a.BestListPrice < min:
-			s += fmt.Sprintf(" The best price is below the %s the margin target needs.", f.unitMoney(min))
+			s += fmt.Sprintf(" The best price is below the %s the margin target needs.", f.UnitMoney(min))
 		}
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() {
@@ -53,7 +54,7 @@ func printJSON(env Env, name string, v any) int {
 }
 
 func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
-	f := figuresFor(p)
+	f := p.Figures()
 	sc, _ := p.ScenarioByID(r.Scenario)
 	title := p.Name
 	if p.Company != "" {
@@ -69,25 +70,25 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 	t := r.Totals
 	fmt.Fprintln(w, "Totals")
 	var tt table
-	tt.add("Units sold", f.units(t.Units))
-	tt.add("Gross sales (what customers pay)", f.money(t.GrossSales))
-	tt.add("Channel margins", f.money(-t.ChannelMargins))
-	tt.add("Net revenue", f.money(t.NetRevenue))
-	tt.add("Cost of goods", f.money(-t.COGS))
-	tt.add("Gross margin", f.money(t.GrossMargin))
-	tt.add("Gross margin %", maybe(t.GrossMarginPct, f.pct))
-	tt.add("Logistics", f.money(-t.Logistics))
-	tt.add("Launch costs", f.money(-t.Launch))
-	tt.add("Places' fixed costs", f.money(-t.PlaceFixed))
-	tt.add("Promotion", f.money(-t.Promotion))
-	tt.add("Marketing spend (launch + places + promotion)", f.money(t.MarketingSpend))
-	tt.add("Contribution", f.money(t.Contribution))
-	tt.add("ROMI", maybe(t.ROMI, f.pct))
-	tt.add("New customers", f.units(t.NewCustomers))
-	tt.add("CAC", maybe(t.CAC, f.unitMoney))
-	tt.add("CLV", maybe(t.CLV, f.unitMoney))
-	tt.add("CLV / CAC", maybe(t.LTVToCAC, f.ratio))
-	tt.add("Break-even units", maybe(t.BreakEvenUnits, f.units))
+	tt.add("Units sold", f.Units(t.Units))
+	tt.add("Gross sales (what customers pay)", f.Money(t.GrossSales))
+	tt.add("Channel margins", f.Money(-t.ChannelMargins))
+	tt.add("Net revenue", f.Money(t.NetRevenue))
+	tt.add("Cost of goods", f.Money(-t.COGS))
+	tt.add("Gross margin", f.Money(t.GrossMargin))
+	tt.add("Gross margin %", t.GrossMarginPct.Format(f.Percent))
+	tt.add("Logistics", f.Money(-t.Logistics))
+	tt.add("Launch costs", f.Money(-t.Launch))
+	tt.add("Places' fixed costs", f.Money(-t.PlaceFixed))
+	tt.add("Promotion", f.Money(-t.Promotion))
+	tt.add("Marketing spend (launch + places + promotion)", f.Money(t.MarketingSpend))
+	tt.add("Contribution", f.Money(t.Contribution))
+	tt.add("ROMI", t.ROMI.Format(f.Percent))
+	tt.add("New customers", f.Units(t.NewCustomers))
+	tt.add("CAC", t.CAC.Format(f.UnitMoney))
+	tt.add("CLV", t.CLV.Format(f.UnitMoney))
+	tt.add("CLV / CAC", t.LTVToCAC.Format(f.Ratio))
+	tt.add("Break-even units", t.BreakEvenUnits.Format(f.Units))
 	tt.add("Payback month", paybackText(r))
 	tt.write(w, "  ")
 
@@ -100,14 +101,14 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 		var pt table
 		pt.add("Channel", "Spend", "Extra units", "Incr. contribution", "ROI", "Marginal ROI")
 		for i, c := range r.Promotions {
-			pt.add(p.Promotions[i].Name, f.money(c.Spend), f.units(c.LiftUnits),
-				f.money(c.IncrementalContribution), maybe(c.ROI, f.pct), maybe(c.MarginalROI, f.pct))
+			pt.add(p.Promotions[i].Name, f.Money(c.Spend), f.Units(c.LiftUnits),
+				f.Money(c.IncrementalContribution), c.ROI.Format(f.Percent), c.MarginalROI.Format(f.Percent))
 		}
 		pt.write(w, "  ")
 	}
 }
 
-func writeTargets(w io.Writer, f figures, r *planner.Report) {
+func writeTargets(w io.Writer, f numfmt.Figures, r *planner.Report) {
 	met, set := r.MetCount()
 	if set == 0 {
 		fmt.Fprintln(w, "Targets: none set")
@@ -117,16 +118,12 @@ func writeTargets(w io.Writer, f figures, r *planner.Report) {
 	var tt table
 	tt.add("Target", "Goal", "Actual", "Gap", "")
 	for _, tg := range r.Targets {
-		op := "≥ "
-		if tg.Kind == "max" {
-			op = "≤ "
-		}
-		value := func(x float64) string { return f.targetValue(tg.Name, x) }
-		gap := "n/a"
+		text := textOf(f, tg)
+		gap := planner.NA
 		if tg.Gap.Valid {
-			gap = signed(tg.Gap.Value, f.gap(tg.Name, tg.Gap.Value))
+			gap = numfmt.Signed(tg.Gap.Value, text.gap(tg.Gap.Value))
 		}
-		tt.add(targetLabel(tg.Name), op+value(tg.Target), maybe(tg.Actual, value), gap, status(tg.Met))
+		tt.add(text.label, text.goal, tg.Actual.Format(text.value), gap, status(tg.Met))
 	}
 	tt.write(w, "  ")
 }

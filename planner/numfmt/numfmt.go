@@ -132,7 +132,7 @@ var (
 // ambiguous rather than read as 15; in French "1.5" is accepted as 1.5 since a
 // point is never a French thousands separator in plans.
 func Parse(s string, l Locale) (float64, error) {
-	clean, err := normalise(s, l)
+	clean, err := normalize(s, l)
 	if err != nil {
 		return 0, err
 	}
@@ -149,7 +149,7 @@ func ParsePercent(s string, l Locale) (float64, error) {
 	return x / 100, err
 }
 
-func normalise(s string, l Locale) (string, error) {
+func normalize(s string, l Locale) (string, error) {
 	var b strings.Builder
 	_, decimal := l.seps()
 	s = strings.TrimSpace(s)
