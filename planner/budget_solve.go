@@ -32,22 +32,14 @@ func newBudgetProblem(m *Model, mode string, budget float64) *budgetProblem {
 		if mode == ModeUnits {
 			a = ch.UnitsPerLift
 		}
-		hi := ch.Max
+		hi := math.Min(ch.Max, ch.flightingCap())
 		if mode == ModeUnits && math.IsInf(hi, 1) {
 			hi = math.Max(budget, ch.Min) // nothing can spend more than B
 		}
-		p.curves[c] = newCurve(a, ch.MaxUnits, ch.Half, ch.Shape, ch.Min, hi)
+		maxUnits, half, _ := ch.hillEquivalent()
+		p.curves[c] = newCurve(a, maxUnits, half, ch.Shape, ch.Min, hi)
 	}
 	return p
-}
-
-// value is channel c's part of the objective at spend s.
-func (p *budgetProblem) value(c int, s float64) float64 {
-	cv := &p.curves[c]
-	if cv.m <= 0 || s <= 0 {
-		return -p.kappa * s
-	}
-	return cv.g(s) - p.kappa*s
 }
 
 // node is a box of the branch and bound: channel intervals differing from

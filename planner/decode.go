@@ -124,6 +124,7 @@ func invalidUTF8At(data []byte) (line, col int) {
 type decoder struct {
 	problems
 	derived map[string]bool // paths whose value is a default copied from another field
+	version int             // the file's format version, FormatVersion when unreadable
 }
 
 type object struct {
@@ -288,8 +289,15 @@ func kind(v any) string {
 }
 
 func (d *decoder) plan(v any) *Plan {
-	o, ok := d.object("", v, "format", "version", "name", "company", "currency", "locale", "start",
-		"months", "retentionPct", "discountRate", "targets", "products", "places", "promotions", "scenarios")
+	// The version decides which fields exist: in a version-1 file the
+	// version-2 fields are unknown fields.
+	d.version = peekVersion(v)
+	known := []string{"format", "version", "name", "company", "currency", "locale", "start",
+		"months", "retentionPct", "discountRate", "targets", "products", "places", "promotions", "scenarios"}
+	if d.version >= 2 {
+		known = append(known, planFieldsV2...)
+	}
+	o, ok := d.object("", v, known...)
 	if !ok {
 		return &Plan{}
 	}
@@ -333,6 +341,7 @@ func (d *decoder) plan(v any) *Plan {
 	for i, v := range d.array(o, "scenarios") {
 		p.Scenarios = append(p.Scenarios, d.scenario(index("scenarios", i), v))
 	}
+	d.planV2(o, p)
 	return p
 }
 
@@ -381,7 +390,11 @@ func (d *decoder) place(path string, v any) Place {
 }
 
 func (d *decoder) promotion(path string, v any) Promotion {
-	o, ok := d.object(path, v, "id", "name", "kind", "spend", "min", "max", "response", "split", "flighting")
+	known := []string{"id", "name", "kind", "spend", "min", "max", "response", "split", "flighting"}
+	if d.version >= 2 {
+		known = append(known, promotionFieldsV2...)
+	}
+	o, ok := d.object(path, v, known...)
 	if !ok {
 		return Promotion{Response: Response{Shape: 1}}
 	}
@@ -398,13 +411,15 @@ func (d *decoder) promotion(path string, v any) Promotion {
 	}
 	if !o.present("response") {
 		d.refuse(field(path, "response"), RuleRequired)
-	} else if r, ok := d.object(field(path, "response"), o.m["response"], "maxUnits", "halfSpend", "shape"); ok {
+	} else if r, ok := d.object(field(path, "response"), o.m["response"], d.responseFields()...); ok {
 		pm.Response = Response{
 			MaxUnits:  d.number(r, "maxUnits", 0, true),
 			HalfSpend: d.number(r, "halfSpend", 1, true),
 			Shape:     d.number(r, "shape", 1, false),
+			Carryover: d.number(r, "carryover", 0, false),
 		}
 	}
+	d.promotionV2(o, &pm)
 	return pm
 }
 

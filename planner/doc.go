@@ -4,9 +4,13 @@
 // A Plan describes a marketing mix over a horizon of months: products (costs,
 // list price, discount, base volume and price elasticity), places (distribution
 // channels with the intermediary's margin, logistics and fixed costs, and the
-// share of each product sold there), promotion channels (spend with a Hill
-// response curve that brings extra units, split over products and flighted over
-// months) and scenarios (factors on volume, unit cost, response and price).
+// share of each product sold there), promotion channels (spend flighted over
+// the months, split over products, answering month by month: each month holds
+// its share of the channel's Hill curve, weighted by the audience's
+// responsiveness, and answers the advertising pressure it feels, which
+// carries over from month to month), channel groups, the actuals of the
+// closed months, uncertainty ranges, and scenarios (factors on volume, unit
+// cost, response and price).
 //
 // The targets a plan can set, their sides, units and the totals they are
 // held against are one table, TargetTable; code names a target by its
@@ -15,9 +19,11 @@
 // Evaluate applies a scenario and computes every figure of the contract in
 // docs/model.md: units, gross sales, channel margins, net revenue, cost of goods,
 // gross margin, logistics, marketing spend, contribution, ROMI, CAC, CLV,
-// break-even units, the monthly series and the payback month, and each target's
-// status. The computation is a few passes over dense slices and is cheap enough
-// to run on every keystroke.
+// break-even units, the monthly series (lift lands in the months the
+// pressure is felt) and the payback month, and each target's status. The
+// computation is a few passes over dense slices and is cheap enough to run on
+// every keystroke. Compile exposes the per-channel constants and monthly
+// curves the solvers work on (Model, Channel, ChannelGroup).
 //
 // Optimize answers the promotion budget problem of section 3: the spends,
 // within every channel's bounds and the budget, that maximise contribution

@@ -26,6 +26,9 @@ type (
 		Places       []filePlace     `json:"places"`
 		Promotions   []filePromotion `json:"promotions"`
 		Scenarios    []fileScenario  `json:"scenarios"`
+		Groups       []fileGroup     `json:"groups,omitempty"`
+		Actuals      *fileActuals    `json:"actuals,omitempty"`
+		Ranges       []fileRange     `json:"ranges,omitempty"`
 	}
 	fileTargets struct {
 		Revenue        *float64 `json:"revenue,omitempty"`
@@ -57,20 +60,23 @@ type (
 		Share     map[string]float64 `json:"share"`
 	}
 	filePromotion struct {
-		ID        string             `json:"id"`
-		Name      string             `json:"name"`
-		Kind      string             `json:"kind"`
-		Spend     float64            `json:"spend"`
-		Min       float64            `json:"min"`
-		Max       *float64           `json:"max"`
-		Response  fileResponse       `json:"response"`
-		Split     map[string]float64 `json:"split,omitempty"`
-		Flighting []float64          `json:"flighting,omitempty"`
+		ID             string             `json:"id"`
+		Name           string             `json:"name"`
+		Kind           string             `json:"kind"`
+		Spend          float64            `json:"spend"`
+		Min            float64            `json:"min"`
+		Max            *float64           `json:"max"`
+		Response       fileResponse       `json:"response"`
+		Split          map[string]float64 `json:"split,omitempty"`
+		Flighting      []float64          `json:"flighting,omitempty"`
+		Responsiveness []float64          `json:"responsiveness,omitempty"`
+		MaxPerMonth    *float64           `json:"maxPerMonth,omitempty"`
 	}
 	fileResponse struct {
 		MaxUnits  float64 `json:"maxUnits"`
 		HalfSpend float64 `json:"halfSpend"`
 		Shape     float64 `json:"shape"`
+		Carryover float64 `json:"carryover"`
 	}
 	fileScenario struct {
 		ID       string  `json:"id"`
@@ -107,11 +113,12 @@ func Marshal(p *Plan) ([]byte, error) {
 	}
 	for i, x := range p.Promotions {
 		f.Promotions[i] = filePromotion{x.ID, x.Name, x.Kind, x.Spend, x.Min, x.Max,
-			fileResponse(x.Response), x.Split, x.Flighting}
+			fileResponse(x.Response), x.Split, x.Flighting, x.Responsiveness, x.MaxPerMonth}
 	}
 	for i, x := range p.Scenarios {
 		f.Scenarios[i] = fileScenario(x)
 	}
+	encodeV2(p, &f)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -10,33 +10,35 @@ func Evaluate(p *Plan, scenarioID string) (*Report, error) {
 	return m.Report(), nil
 }
 
-// Report computes every figure of the compiled plan at its current spends.
+// Report computes every figure of the compiled plan at its current spends,
+// month by month (docs/model.md §2.1–2.2).
 func (m *Model) Report() *Report {
 	p := m.Plan
-	nP, nC := len(p.Products), len(m.Channels)
+	n := p.Months
 	r := &Report{
-		Plan: p.Name, Scenario: m.Scenario.ID, Currency: p.Currency, Months: p.Months,
-		Products:   make([]ProductResult, nP),
+		Plan: p.Name, Scenario: m.Scenario.ID, Currency: p.Currency, Months: n,
+		Products:   make([]ProductResult, len(p.Products)),
 		Places:     make([]PlaceResult, len(p.Places)),
-		Promotions: make([]PromotionResult, nC),
+		Promotions: make([]PromotionResult, len(m.Channels)),
+		Monthly:    []MonthResult{},
 	}
-	t := &r.Totals
-
-	liftUnits := make([]float64, nP)
-	incremental := 0.0      // Σ_c incrementalContribution_c
-	proportionalLift := 0.0 // lift of channels without a split, spread once below
+	if n < 1 {
+		r.Targets = p.Targets.evaluate(&r.Totals)
+		return r // an invalid horizon: nothing to spread, nothing to divide by
+	}
+	f := m.planFlows()
+	liftUnits := make([]float64, len(m.Channels)*n)
 	for c := range m.Channels {
 		ch := &m.Channels[c]
-		lift := ch.Lift(ch.Spend)
-		if ch.Proportional {
-			proportionalLift += lift
-		} else {
-			for _, pw := range ch.weights {
-				liftUnits[pw.product] += m.PriceIndex[pw.product] * lift * pw.w
-			}
-		}
+		lift := f.liftTotal[c]
 		inc := lift * ch.Value
-		pr := PromotionResult{ID: ch.ID, Spend: ch.Spend, LiftUnits: lift * ch.UnitsPerLift, IncrementalContribution: inc}
+		pr := PromotionResult{
+			ID: ch.ID, Spend: ch.Spend, LiftUnits: lift * ch.UnitsPerLift, IncrementalContribution: inc,
+			MonthlySpend: f.spend[c], MonthlyLiftUnits: liftUnits[c*n : (c+1)*n : (c+1)*n],
+		}
+		for u, l := range f.lift[c] {
+			pr.MonthlyLiftUnits[u] = l * ch.UnitsPerLift
+		}
 		if ch.Spend != 0 {
 			pr.ROI = Some((inc - ch.Spend) / ch.Spend)
 		}
@@ -44,44 +46,59 @@ func (m *Model) Report() *Report {
 			pr.MarginalROI = Some(mr)
 		}
 		r.Promotions[c] = pr
-		t.Promotion += ch.Spend
-		incremental += inc
 	}
+	r.Totals = m.totals(f, r.Products)
+	m.placeResults(r)
+	r.Monthly = m.monthly(f, MonthLabels(p.Start, n))
+	r.Totals.PaybackMonth = paybackMonth(r.Monthly)
+	r.Targets = p.Targets.evaluate(&r.Totals)
+	return r
+}
 
-	if m.proportional != nil {
-		for _, pw := range m.proportional.weights {
-			liftUnits[pw.product] += m.PriceIndex[pw.product] * proportionalLift * pw.w
-		}
+// totals sums the figures of §2.2 over the channels and products (all but
+// the payback month); products, when not nil, receives each product's figures.
+func (m *Model) totals(f *flows, products []ProductResult) Totals {
+	p := m.Plan
+	var t Totals
+	incremental := 0.0 // Σ_c incrementalContribution_c
+	for c := range m.Channels {
+		t.Promotion += m.Channels[c].Spend
+		incremental += f.liftTotal[c] * m.Channels[c].Value
 	}
-
 	var contributionUnits, customers float64 // Σ units × unitContribution, Σ customers
 	for i := range p.Products {
 		pr := &p.Products[i]
-		units := m.BaseUnits[i] + liftUnits[i]
-		gross := units * m.NetPrice[i]
-		net := gross * m.netFactor[i]
+		liftUnits := sum(f.productLift(i))
+		units := m.BaseUnits[i] + liftUnits
+		net := units * m.NetRevenuePerUnit(i)
 		cogs := units * m.UnitCost[i]
 		logistics := units * m.logisticsPerUnit[i]
-		res := ProductResult{
-			ID: pr.ID, NetPrice: m.NetPrice[i], PriceIndex: m.PriceIndex[i],
-			BaseUnits: m.BaseUnits[i], LiftUnits: liftUnits[i], Units: units,
-			NetRevenue: net, COGS: cogs, GrossMargin: net - cogs, GrossMarginPct: ratio(net-cogs, net),
-			Logistics: logistics, UnitContribution: m.UnitContribution[i],
-			Contribution: units*m.UnitContribution[i] - pr.LaunchCost,
+		if products != nil {
+			products[i] = ProductResult{
+				ID: pr.ID, NetPrice: m.NetPrice[i], PriceIndex: m.PriceIndex[i],
+				BaseUnits: m.BaseUnits[i], LiftUnits: liftUnits, Units: units,
+				NetRevenue: net, COGS: cogs, GrossMargin: net - cogs, GrossMarginPct: ratio(net-cogs, net),
+				Logistics: logistics, UnitContribution: m.UnitContribution[i],
+				Contribution: units*m.UnitContribution[i] - pr.LaunchCost,
+			}
 		}
-		r.Products[i] = res
 		t.Units += units
-		t.GrossSales += gross
+		t.GrossSales += units * m.NetPrice[i]
 		t.NetRevenue += net
 		t.COGS += cogs
 		t.Logistics += logistics
-		t.NewCustomers += liftUnits[i] / pr.UnitsPerCustomer
+		t.NewCustomers += liftUnits / pr.UnitsPerCustomer
 		customers += units / pr.UnitsPerCustomer
 		contributionUnits += units * m.UnitContribution[i]
 	}
+	m.finishTotals(&t, incremental, contributionUnits, customers)
+	return t
+}
 
-	for k := range p.Places {
-		pl := &p.Places[k]
+// placeResults fills each place's figures from the products' units.
+func (m *Model) placeResults(r *Report) {
+	for k := range m.Plan.Places {
+		pl := &m.Plan.Places[k]
 		res := PlaceResult{ID: pl.ID, FixedCost: pl.FixedCost}
 		for i, x := range m.share[k] {
 			if x == 0 {
@@ -95,7 +112,14 @@ func (m *Model) Report() *Report {
 		res.Logistics = res.Units * pl.UnitCost
 		r.Places[k] = res
 	}
+}
 
+// finishTotals derives the totals' ratios from the sums: t holds units,
+// sales, revenue, costs, promotion and new customers; incremental is
+// Σ_c incrementalContribution_c, contributionUnits Σ_p units_p ×
+// unitContribution_p and customers Σ_p customers_p.
+func (m *Model) finishTotals(t *Totals, incremental, contributionUnits, customers float64) {
+	p := m.Plan
 	t.ChannelMargins = t.GrossSales - t.NetRevenue
 	t.GrossMargin = t.NetRevenue - t.COGS
 	t.GrossMarginPct = ratio(t.GrossMargin, t.NetRevenue)
@@ -104,6 +128,7 @@ func (m *Model) Report() *Report {
 	t.Contribution = t.GrossMargin - t.Logistics - t.MarketingSpend
 	t.ROMI = ratio(incremental-t.Promotion, t.Promotion)
 	t.CAC = ratio(t.Promotion, t.NewCustomers)
+	t.CLV, t.LTVToCAC, t.BreakEvenUnits = None, None, None
 	if customers != 0 {
 		perCustomer := contributionUnits / customers
 		t.CLV = Some(perCustomer * (1 + p.DiscountRate) / (1 + p.DiscountRate - p.RetentionPct))
@@ -116,67 +141,40 @@ func (m *Model) Report() *Report {
 			t.BreakEvenUnits = Some(t.MarketingSpend / avg)
 		}
 	}
-
-	r.Monthly = m.monthly(r)
-	t.PaybackMonth = paybackMonth(r.Monthly)
-	r.Targets = p.Targets.evaluate(t)
-	return r
 }
 
-// monthly spreads products by seasonality and promotion spend by flighting.
-func (m *Model) monthly(r *Report) []MonthResult {
+// monthly computes the months: base units follow each product's
+// seasonality, lift the channels' pressure, spend their flighting. labels
+// names them; nil leaves them unnamed.
+func (m *Model) monthly(f *flows, labels []string) []MonthResult {
 	p := m.Plan
 	n := p.Months
-	if n < 1 {
-		return []MonthResult{}
-	}
 	months := make([]MonthResult, n)
-	labels := MonthLabels(p.Start, n)
-	// Products with flat seasonality are summed once and spread evenly.
-	var flat MonthResult
 	for i := range p.Products {
-		pr := &r.Products[i]
-		w := p.Products[i].Seasonality
-		total := weightSum(w, n)
-		if total <= 0 {
-			flat.Units += pr.Units
-			flat.NetRevenue += pr.NetRevenue
-			flat.GrossMargin += pr.GrossMargin
-			flat.Logistics += pr.Logistics
-			continue
-		}
-		for t := 0; t < n; t++ {
-			s := w[t] / total
+		nr, uc, lc := m.NetRevenuePerUnit(i), m.UnitCost[i], m.logisticsPerUnit[i]
+		lift := f.productLift(i)
+		for t := range months {
 			mo := &months[t]
-			mo.Units += s * pr.Units
-			mo.NetRevenue += s * pr.NetRevenue
-			mo.GrossMargin += s * pr.GrossMargin
-			mo.Logistics += s * pr.Logistics
+			u := m.baseShare(i, t) + lift[t]
+			mo.Units += u
+			mo.LiftUnits += lift[t]
+			mo.NetRevenue += u * nr
+			mo.GrossMargin += u * (nr - uc)
+			mo.Logistics += u * lc
 		}
 	}
-	flatSpend := m.PlaceFixed
 	for c := range m.Channels {
-		ch := &m.Channels[c]
-		w := p.Promotions[c].Flighting
-		total := weightSum(w, n)
-		if total <= 0 {
-			flatSpend += ch.Spend
-			continue
-		}
-		for t := 0; t < n; t++ {
-			months[t].MarketingSpend += w[t] / total * ch.Spend
+		for t, s := range f.spend[c] {
+			months[t].MarketingSpend += s
 		}
 	}
 	cumulative := 0.0
-	share := 1 / float64(n)
 	for t := range months {
 		mo := &months[t]
-		mo.Month = labels[t]
-		mo.Units += share * flat.Units
-		mo.NetRevenue += share * flat.NetRevenue
-		mo.GrossMargin += share * flat.GrossMargin
-		mo.Logistics += share * flat.Logistics
-		mo.MarketingSpend += share * flatSpend
+		if labels != nil {
+			mo.Month = labels[t]
+		}
+		mo.MarketingSpend += m.PlaceFixed / float64(n)
 		if t == 0 {
 			mo.MarketingSpend += m.Launch
 		}
@@ -185,6 +183,31 @@ func (m *Model) monthly(r *Report) []MonthResult {
 		mo.CumulativeContribution = cumulative
 	}
 	return months
+}
+
+// baseShare is season_pt × baseUnits_p.
+func (m *Model) baseShare(i, t int) float64 { return m.season[i*m.Plan.Months+t] * m.BaseUnits[i] }
+
+// seasons normalises every product's seasonality, flat when absent: season_pt at [p×n + t].
+func seasons(p *Plan) []float64 {
+	n := p.Months
+	if n < 1 {
+		return nil
+	}
+	season := make([]float64, len(p.Products)*n)
+	for i := range p.Products {
+		w := p.Products[i].Seasonality
+		total := weightSum(w, n)
+		row := season[i*n : (i+1)*n]
+		for t := range row {
+			if total > 0 {
+				row[t] = w[t] / total
+			} else {
+				row[t] = 1 / float64(n)
+			}
+		}
+	}
+	return season
 }
 
 // MonthShare is the share of month t (0-based) in a seasonality or flighting
@@ -213,6 +236,14 @@ func weightSum(w []float64, months int) float64 {
 	}
 	if !finite(s) {
 		return 0
+	}
+	return s
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
 	}
 	return s
 }

@@ -20,7 +20,7 @@ func ExampleEvaluate() {
 	met, set := report.MetCount()
 	fmt.Printf("contribution %.0f, ROMI %.3f, payback in month %.0f, %d of %d targets met\n",
 		report.Totals.Contribution, report.Totals.ROMI.Value, report.Totals.PaybackMonth.Value, met, set)
-	// Output: contribution 430430, ROMI 0.310, payback in month 2, 3 of 6 targets met
+	// Output: contribution 398336, ROMI 0.103, payback in month 2, 3 of 6 targets met
 }
 
 func ExampleParse() {
@@ -51,13 +51,13 @@ func ExampleOptimize() {
 		fmt.Printf("%-6s %6.0f\n", a.ID, a.Spend)
 	}
 	// Output:
-	// promotion budget 143000: contribution 430430 → 454455, 16967 left unspent
+	// promotion budget 143000: contribution 398336 → 431343, 83276 left unspent
 	// sea     41061
-	// social  41142
+	// social      0
 	// email    8109
-	// plv     18402
+	// plv      7668
 	// radio       0
-	// fairs   17318
+	// fairs    2886
 }
 
 func ExampleAdvisePrices() {
@@ -74,7 +74,44 @@ func ExampleAdvisePrices() {
 			a.ID, a.ListPrice, a.MinListPrice.Value, a.BestListPrice, a.AtBound)
 	}
 	// Output:
-	// green list   8.90  lowest for the margin target   7.92  best for contribution  13.15 (at the edge of the range: false)
-	// detox list   6.50  lowest for the margin target   6.37  best for contribution   6.92 (at the edge of the range: false)
+	// green list   8.90  lowest for the margin target   7.92  best for contribution  13.16 (at the edge of the range: false)
+	// detox list   6.50  lowest for the margin target   6.37  best for contribution   6.94 (at the edge of the range: false)
 	// gift  list  34.00  lowest for the margin target  33.22  best for contribution 170.00 (at the edge of the range: true)
+}
+
+func ExampleTrack() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	tk, err := planner.Track(plan)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d of %d months closed: contribution planned %.0f, now estimated %.0f (%+.0f)\n",
+		tk.Through, tk.Months, tk.Plan.Contribution, tk.LatestEstimate.Contribution, tk.Variance.Contribution.Value)
+	for _, c := range tk.Calibration.Promotions[:1] {
+		fmt.Printf("%s brought %.0f%% of the lift the model expected: its saturation is re-fitted to %.0f units\n", c.ID, 100*c.Q, c.MaxUnits)
+	}
+	// Output:
+	// 4 of 12 months closed: contribution planned 398336, now estimated 371769 (-26567)
+	// sea brought 78% of the lift the model expected: its saturation is re-fitted to 22795 units
+}
+
+func ExampleSimulate() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	risk, err := planner.Simulate(context.Background(), plan, planner.RiskRequest{Draws: 2000, Seed: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	top := risk.Tornado[0]
+	fmt.Printf("%s swings contribution by %.0f\n", top.Of, top.Swing)
+	c := risk.Totals.Contribution
+	fmt.Printf("contribution: 80 %% between %.0fk and %.0fk\n", c.P10.Value/1000, c.P90.Value/1000)
+	// Output:
+	// products.green.baseVolume swings contribution by 75212
+	// contribution: 80 % between 363k and 415k
 }

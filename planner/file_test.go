@@ -1,7 +1,10 @@
 package planner_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +22,13 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}{
 		{"worked example", func(t *testing.T) *planner.Plan {
 			p, err := planner.Load("testdata/tea.mixplan")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}},
+		{"version-1 worked example", func(t *testing.T) *planner.Plan {
+			p, err := planner.Load("testdata/v1/tea.mixplan")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -109,7 +119,11 @@ func TestSaveKeepsOldFileOnFailure(t *testing.T) {
 // survives a save and load unchanged.
 func FuzzParse(f *testing.F) {
 	f.Add(teaBytes(f))
+	f.Add(teaV1Bytes(f))
 	f.Add([]byte(minimal))
+	f.Add([]byte(minimalV2))
+	f.Add([]byte(`{"format":"mixplan","version":2,"name":"x","months":2,"actuals":{"through":2,"promotions":{"c":{"spend":[]}},"products":{}},"ranges":[{"of":"products.a.baseVolume","low":0,"high":1e308}]}`))
+	f.Add([]byte(`{"format":"mixplan","version":3,"name":"x","groups":[{"id":"g","promotions":["a","a"],"maxShare":-1}]}`))
 	f.Add([]byte(`{"format":"mixplan","version":1,"name":"x","months":1,"targets":{"cac":null}}`))
 	f.Add([]byte(`{"format":"mixplan","version":2}`))
 	f.Add([]byte("\xef\xbb\xbf{}"))
@@ -118,6 +132,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\xff"))
 	gen, _ := planner.Marshal(plangen.Generate(plangen.Size{Products: 3, Places: 2, Promotions: 3, Months: 4, Scenarios: 1}, 1))
 	f.Add(gen)
+	genV2, _ := planner.Marshal(plangen.WithRanges(plangen.WithActuals(
+		plangen.Generate(plangen.Size{Products: 3, Places: 2, Promotions: 4, Months: 5, Scenarios: 1, Monthly: true}, 2), 2, 2), 4, 2))
+	f.Add(genV2)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := planner.Parse(data)
 		if err != nil {
@@ -138,8 +155,67 @@ func FuzzParse(f *testing.F) {
 		if !reflect.DeepEqual(p, back) {
 			t.Fatalf("round trip changed the plan:\n%+v\n%+v", p, back)
 		}
-		if _, err := planner.Evaluate(p, ""); err != nil {
+		// Whatever validation accepts, every command evaluates it without
+		// NaN, Inf or a panic (JSON refuses to encode NaN and Inf).
+		r, err := planner.Evaluate(p, "")
+		if err != nil {
 			t.Fatal(err)
 		}
+		outputs := []any{r}
+		if p.Actuals != nil {
+			tk, err := planner.Track(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			outputs = append(outputs, tk)
+		}
+		risk, err := planner.Simulate(context.Background(), p, planner.RiskRequest{Draws: 8, Seed: 1, Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range append(outputs, risk) {
+			if _, err := json.Marshal(v); err != nil && !hugeInputs(p) {
+				t.Fatalf("%T: %v", v, err)
+			}
+		}
 	})
+}
+
+// hugeInputs reports whether a plan holds numbers so large that sums of
+// them overflow float64 (units of 1e300): figures are then infinite by
+// arithmetic, not by a fault of the formulas.
+func hugeInputs(p *planner.Plan) bool {
+	big := func(x float64) bool { return math.Abs(x) > 1e150 }
+	for _, pr := range p.Products {
+		if big(pr.BaseVolume) || big(pr.ListPrice) || big(pr.UnitCost) || big(pr.LaunchCost) || big(pr.ReferencePrice) || pr.ListPrice/pr.ReferencePrice > 1e10 || pr.ReferencePrice/pr.ListPrice > 1e10 || pr.UnitsPerCustomer < 1e-150 {
+			return true
+		}
+	}
+	for _, pl := range p.Places {
+		if big(pl.FixedCost) || big(pl.UnitCost) {
+			return true
+		}
+	}
+	for _, pm := range p.Promotions {
+		if big(pm.Spend) || big(pm.Response.MaxUnits) || big(pm.Response.HalfSpend) {
+			return true
+		}
+	}
+	if a := p.Actuals; a != nil {
+		for _, pa := range a.Products {
+			for _, x := range append(append([]float64{}, pa.Units...), pa.NetRevenue...) {
+				if big(x) {
+					return true
+				}
+			}
+		}
+		for _, pa := range a.Promotions {
+			for _, x := range append(append([]float64{}, pa.Spend...), pa.LiftUnits...) {
+				if big(x) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

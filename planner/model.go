@@ -2,7 +2,7 @@ package planner
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // Model is a plan compiled under one scenario: the scenario's factors applied
@@ -26,27 +26,47 @@ type Model struct {
 
 	// Channels holds one entry per promotion, in the plan's order.
 	Channels []Channel
+	// Groups holds the plan's channel groups, in the plan's order.
+	Groups []ChannelGroup
 
 	PlaceFixed float64
 	Launch     float64
 
-	proportional *Channel // the shared weights of channels without a split
+	proportional *Channel  // the shared weights of channels without a split
+	season       []float64 // [p×n + t] season_pt, each product's seasonality normalised
 }
 
-// Channel is a promotion channel compiled under a scenario: its response curve,
-// its bounds and the constants that turn extra units into money. With prices
-// fixed these are constants, which makes the budget problem separable.
+// Channel is a promotion channel compiled under a scenario: its monthly
+// response (docs/model.md §2.1), its bounds and the constants that turn
+// extra units into money. With prices fixed these are constants, which makes
+// the budget problem a sum of one function per channel.
+//
+// Month t of the horizon (n months) answers the advertising pressure x_t it
+// feels with ρ_t × (MaxUnits/n) × x^k / (x^k + (Half/n)^k); the pressure is
+// x_t = λ x_{t−1} + (1 − λ) spend_t, λ = Carryover. With the plan's
+// flighting, spend_t = Flighting[t] × spend, so x_t = Pressure[t] × spend.
 type Channel struct {
-	ID       string
-	Spend    float64
-	Min, Max float64 // Max is +Inf when the channel has no upper bound
-	MaxUnits float64 // scenario's response factor applied
-	Half     float64
-	Shape    float64
+	ID          string
+	Spend       float64 // spend_c over the horizon
+	Min, Max    float64 // Max is +Inf when the channel has no upper bound
+	MaxPerMonth float64 // the most the optimiser may spend in one month; +Inf when uncapped
+	MaxUnits    float64 // saturation over the horizon, the scenario's response factor applied
+	Half        float64 // halfSpend over the horizon
+	Shape       float64 // Hill exponent k
+	Carryover   float64 // λ: share of a month's pressure still felt the next month
+	// Flighting is f_t, the share of spend_c spent in month t (sums to 1).
+	Flighting []float64
+	// Responsiveness is ρ_t, how strongly the audience answers in month t (mean 1).
+	Responsiveness []float64
+	// Pressure is a_t = (1 − λ) Σ_{u ≤ t} λ^(t−u) f_u: the pressure month t
+	// feels per unit of spend_c under the channel's flighting.
+	Pressure []float64
 	// Value is v_c: contribution per unit of lift.
 	Value float64
-	// UnitsPerLift is Σ_p w_cp × priceIndex_p: units sold per unit of lift.
+	// UnitsPerLift is upl_c = Σ_p w_cp × priceIndex_p: units sold per unit of lift.
 	UnitsPerLift float64
+	// RevenuePerLift is rv_c = Σ_p w_cp × priceIndex_p × nr_p: net revenue per unit of lift.
+	RevenuePerLift float64
 	// CustomersPerLift is Σ_p w_cp × priceIndex_p / unitsPerCustomer_p.
 	CustomersPerLift float64
 	// Proportional is true when the channel has no split: its lift follows base units.
@@ -59,61 +79,90 @@ type productWeight struct {
 	w       float64 // normalised split weight w_cp
 }
 
-// Lift is H_c(s): the extra units at reference price that spend s brings.
-func (c *Channel) Lift(s float64) float64 {
-	if s <= 0 || c.MaxUnits == 0 {
-		return 0
-	}
-	if c.Shape == 1 {
-		return c.MaxUnits * s / (s + c.Half)
-	}
-	// s^k / (s^k + h^k) = 1 / (1 + (h/s)^k), stable for large k.
-	return c.MaxUnits / (1 + math.Pow(c.Half/s, c.Shape))
-}
-
-// Slope is H_c'(s), +Inf at s = 0 when the shape is below 1.
-func (c *Channel) Slope(s float64) float64 {
-	if c.MaxUnits == 0 {
-		return 0
-	}
-	k, h := c.Shape, c.Half
-	if s <= 0 {
-		switch {
-		case k < 1:
-			return math.Inf(1)
-		case k == 1:
-			return c.MaxUnits / h
-		default:
-			return 0
-		}
-	}
-	// d/ds [M / (1 + (h/s)^k)] = M k (h/s)^k / (s (1 + (h/s)^k)^2)
-	r := math.Pow(h/s, k)
-	return c.MaxUnits * k * r / (s * (1 + r) * (1 + r))
-}
-
-// Contribution is v_c × H_c(s) − s: what spend s adds to the plan's contribution.
-func (c *Channel) Contribution(s float64) float64 { return c.Value*c.Lift(s) - s }
-
 // Compile applies a scenario ("" or "base" for the plan as written) and
 // computes the per-unit figures. It assumes a valid plan (see Validate); it
 // does not panic on an invalid one but its figures are then meaningless.
 func Compile(p *Plan, scenarioID string) (*Model, error) {
+	return compileWith(p, scenarioID, newLayout(p))
+}
+
+// layout is what a plan's structure fixes and its figures do not: where each
+// product is, which places sell it and at what share, its seasonality, each
+// channel's split. The simulation compiles thousands of variants of one
+// plan that differ only in figures, and builds the layout once.
+type layout struct {
+	pos    map[string]int
+	share  [][]float64       // [place][product] share_k[p]
+	sells  [][]productWeight // per place: the products it sells and their shares, by product
+	season []float64         // [p×n + t] season_pt
+	split  [][]productWeight // per promotion: its normalised split, nil without one
+}
+
+func newLayout(p *Plan) *layout {
+	nP := len(p.Products)
+	l := &layout{pos: make(map[string]int, nP), share: make([][]float64, len(p.Places)),
+		sells: make([][]productWeight, len(p.Places)), split: make([][]productWeight, len(p.Promotions))}
+	for i := range p.Products {
+		l.pos[p.Products[i].ID] = i
+	}
+	shareBuf := make([]float64, len(p.Places)*nP)
+	for k := range p.Places {
+		row := shareBuf[k*nP : (k+1)*nP : (k+1)*nP]
+		l.share[k] = row
+		for id, x := range p.Places[k].Share {
+			if i, ok := l.pos[id]; ok {
+				row[i] = x
+				l.sells[k] = append(l.sells[k], productWeight{i, x})
+			}
+		}
+		sortWeights(l.sells[k])
+	}
+	l.season = seasons(p)
+	for c := range p.Promotions {
+		split := p.Promotions[c].Split
+		if split == nil {
+			continue
+		}
+		weights := []productWeight{}
+		for id, w := range split {
+			if i, ok := l.pos[id]; ok && w > 0 {
+				weights = append(weights, productWeight{i, w})
+			}
+		}
+		sortWeights(weights)
+		sum := 0.0
+		for _, pw := range weights {
+			sum += pw.w
+		}
+		for j := range weights {
+			weights[j].w /= sum
+		}
+		l.split[c] = weights
+	}
+	return l
+}
+
+// sortWeights orders weights by product: map order is random, and sums must
+// be the same on every run.
+func sortWeights(w []productWeight) {
+	slices.SortFunc(w, func(a, b productWeight) int { return a.product - b.product })
+}
+
+// compileWith compiles p under a scenario with p's layout.
+func compileWith(p *Plan, scenarioID string, l *layout) (*Model, error) {
 	sc, ok := p.ScenarioByID(scenarioID)
 	if !ok {
 		return nil, noScenario(scenarioID)
 	}
 	nP := len(p.Products)
-	m := &Model{Plan: p, Scenario: sc}
+	m := &Model{Plan: p, Scenario: sc, share: l.share, season: l.season}
 	buf := make([]float64, 7*nP)
 	slice := func(i int) []float64 { return buf[i*nP : (i+1)*nP : (i+1)*nP] }
 	m.NetPrice, m.PriceIndex, m.BaseUnits, m.UnitCost = slice(0), slice(1), slice(2), slice(3)
 	m.UnitContribution, m.netFactor, m.logisticsPerUnit = slice(4), slice(5), slice(6)
 
-	pos := make(map[string]int, nP)
 	for i := range p.Products {
 		pr := &p.Products[i]
-		pos[pr.ID] = i
 		m.NetPrice[i] = pr.ListPrice * sc.Price * (1 - pr.DiscountPct)
 		m.PriceIndex[i] = 1
 		if pr.Elasticity != 0 {
@@ -123,57 +172,46 @@ func Compile(p *Plan, scenarioID string) (*Model, error) {
 		m.UnitCost[i] = pr.UnitCost * sc.UnitCost
 		m.Launch += pr.LaunchCost
 	}
-
-	m.share = make([][]float64, len(p.Places))
-	shareBuf := make([]float64, len(p.Places)*nP)
 	for k := range p.Places {
 		pl := &p.Places[k]
 		m.PlaceFixed += pl.FixedCost
-		row := shareBuf[k*nP : (k+1)*nP : (k+1)*nP]
-		m.share[k] = row
-		for id, x := range pl.Share {
-			i, ok := pos[id]
-			if !ok {
-				continue
-			}
-			row[i] = x
-			m.netFactor[i] += x * (1 - pl.MarginPct)
-			m.logisticsPerUnit[i] += x * pl.UnitCost
-			m.UnitContribution[i] += x * (m.NetPrice[i]*(1-pl.MarginPct) - m.UnitCost[i] - pl.UnitCost)
+		for _, s := range l.sells[k] {
+			m.netFactor[s.product] += s.w * (1 - pl.MarginPct)
+			m.logisticsPerUnit[s.product] += s.w * pl.UnitCost
 		}
+	}
+	// unitContribution_p = nr_p − unitCost_p − lc_p (docs/model.md §2.2).
+	for i := range p.Products {
+		m.UnitContribution[i] = m.NetPrice[i]*m.netFactor[i] - m.UnitCost[i] - m.logisticsPerUnit[i]
 	}
 
 	m.Channels = make([]Channel, len(p.Promotions))
+	n := max(p.Months, 0)
+	months := make([]float64, 3*n*len(p.Promotions)) // every channel's monthly lists, in one allocation
 	for c := range p.Promotions {
-		m.Channels[c] = m.compileChannel(&p.Promotions[c], pos)
+		m.Channels[c] = m.compileChannel(&p.Promotions[c], l.split[c], months[3*n*c:3*n*(c+1):3*n*(c+1)])
 	}
+	m.compileGroups()
 	return m, nil
 }
 
-func (m *Model) compileChannel(pm *Promotion, pos map[string]int) Channel {
+// compileChannel compiles one promotion; split is its normalised split,
+// nil when its lift follows base units; months holds its monthly lists.
+func (m *Model) compileChannel(pm *Promotion, split []productWeight, months []float64) Channel {
 	ch := Channel{
-		ID: pm.ID, Spend: pm.Spend, Min: pm.Min, Max: math.Inf(1),
+		ID: pm.ID, Spend: pm.Spend, Min: pm.Min, Max: math.Inf(1), MaxPerMonth: math.Inf(1),
 		MaxUnits: pm.Response.MaxUnits * m.Scenario.Response,
-		Half:     pm.Response.HalfSpend, Shape: pm.Response.Shape,
+		Half:     pm.Response.HalfSpend, Shape: pm.Response.Shape, Carryover: pm.Response.Carryover,
 	}
 	if pm.Max != nil {
 		ch.Max = *pm.Max
 	}
+	if pm.MaxPerMonth != nil {
+		ch.MaxPerMonth = *pm.MaxPerMonth
+	}
+	ch.setMonthsIn(months, m.Plan.Months, pm.Flighting, pm.Responsiveness)
 	if pm.Split != nil {
-		for id, w := range pm.Split {
-			if i, ok := pos[id]; ok && w > 0 {
-				ch.weights = append(ch.weights, productWeight{i, w})
-			}
-		}
-		// Map order is random: sort so that sums are the same on every run.
-		sort.Slice(ch.weights, func(a, b int) bool { return ch.weights[a].product < ch.weights[b].product })
-		sum := 0.0
-		for _, pw := range ch.weights {
-			sum += pw.w
-		}
-		for j := range ch.weights {
-			ch.weights[j].w /= sum
-		}
+		ch.weights = split
 		ch.setConstants(m)
 		return ch
 	}
@@ -186,6 +224,7 @@ func (m *Model) compileChannel(pm *Promotion, pos map[string]int) Channel {
 	ch.Proportional = true
 	ch.weights = m.proportional.weights
 	ch.Value, ch.UnitsPerLift, ch.CustomersPerLift = m.proportional.Value, m.proportional.UnitsPerLift, m.proportional.CustomersPerLift
+	ch.RevenuePerLift = m.proportional.RevenuePerLift
 	return ch
 }
 
@@ -209,12 +248,23 @@ func proportionalWeights(baseUnits []float64) []productWeight {
 	return weights
 }
 
-// setConstants computes v_c and the units and customers per unit of lift.
+// setConstants computes v_c, rv_c and the units and customers per unit of lift.
 func (ch *Channel) setConstants(m *Model) {
 	for _, pw := range ch.weights {
 		pi := m.PriceIndex[pw.product]
 		ch.Value += pw.w * pi * m.UnitContribution[pw.product]
 		ch.UnitsPerLift += pw.w * pi
+		ch.RevenuePerLift += pw.w * pi * m.NetRevenuePerUnit(pw.product)
 		ch.CustomersPerLift += pw.w * pi / m.Plan.Products[pw.product].UnitsPerCustomer
 	}
 }
+
+// NetRevenuePerUnit is nr_p: what the company books per unit of product i,
+// after the places' margins.
+func (m *Model) NetRevenuePerUnit(i int) float64 { return m.NetPrice[i] * m.netFactor[i] }
+
+// LogisticsPerUnit is lc_p: the places' logistics cost per unit of product i.
+func (m *Model) LogisticsPerUnit(i int) float64 { return m.logisticsPerUnit[i] }
+
+// Months is the plan's horizon n.
+func (m *Model) Months() int { return m.Plan.Months }

@@ -1,7 +1,7 @@
 package planner
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -10,12 +10,20 @@ import (
 func MonthLabels(start string, n int) []string {
 	labels := make([]string, n)
 	first, err := time.Parse("2006-01", start)
+	year, month := first.Year(), int(first.Month())-1 // month counted from 0
 	for t := range labels {
 		if start == "" || err != nil {
-			labels[t] = fmt.Sprintf("M%d", t+1)
+			labels[t] = "M" + strconv.Itoa(t+1)
 			continue
 		}
-		labels[t] = first.AddDate(0, t, 0).Format("2006-01")
+		y, m := year+(month+t)/12, (month+t)%12+1
+		b := make([]byte, 0, 8)
+		for p := 1000; p > 1 && y < p; p /= 10 {
+			b = append(b, '0') // four-digit years, as time formats them
+		}
+		b = strconv.AppendInt(b, int64(y), 10)
+		b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+		labels[t] = string(b)
 	}
 	return labels
 }

@@ -79,6 +79,7 @@ const (
 	NoBudget                                     // mode units without a budget
 	BudgetBelowFixed                             // the budget does not cover places' fixed costs and launch costs
 	MinimumsOverBudget                           // the channels' minimums add up to more than the promotion budget
+	CapBelowMinimum                              // a channel's monthly cap keeps it below its minimum spend
 )
 
 // PromotionBudget is what the budget leaves for promotion: the budget less
@@ -99,9 +100,15 @@ func (o *Optimization) Apply(p *Plan) *Plan {
 }
 
 // Optimize finds the promotion spends that maximise contribution (or units)
-// within every channel's bounds and the budget: the global optimum, S-shaped
-// curves included, to a relative 1e-9 of the objective. It assumes a valid
-// plan, and returns ctx's error if ctx is cancelled first.
+// within every channel's bounds, monthly cap and the budget, keeping each
+// channel's flighting. Where a channel's monthly curves add up to one Hill
+// curve (flat flighting over the months it runs, no carryover) the answer is
+// the global optimum, S-shaped curves included, to a relative 1e-9 of the
+// objective; otherwise the channel is optimised on the Hill curve with the
+// same saturation and half-saturation spend (budget_monthly.go). Channel
+// groups are not honoured yet: the exact optimiser of the monthly model
+// replaces this one. The answer's figures are the exact monthly model's. It
+// assumes a valid plan, and returns ctx's error if ctx is cancelled first.
 func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization, error) {
 	mode := req.Mode
 	if mode == "" {
@@ -143,6 +150,15 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 			trimMoney(*total), trimMoney(m.PlaceFixed), trimMoney(m.Launch), trimMoney(-budget))
 		return nil, refuse
 	}
+	for c := range m.Channels {
+		ch := &m.Channels[c]
+		if most := ch.flightingCap(); most < ch.Min {
+			refuse.Kind, refuse.Reason = CapBelowMinimum, fmt.Sprintf(
+				"%s may spend at most %s a month (maxPerMonth): with its flighting that is %s over the horizon, below its minimum of %s",
+				ch.ID, trimMoney(ch.MaxPerMonth), trimMoney(most), trimMoney(ch.Min))
+			return nil, refuse
+		}
+	}
 	if minSum > budget {
 		refuse.Kind, refuse.Reason = MinimumsOverBudget, fmt.Sprintf(
 			"the channels' minimum spends add up to %s, %s more than the promotion budget of %s (budget %s − places' fixed costs %s − launch costs %s)",
@@ -155,13 +171,13 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	if err != nil {
 		return nil, err
 	}
-	return m.optimization(mode, promotionBudget, budget, prob, spends), nil
+	return m.optimization(mode, promotionBudget, budget, spends), nil
 }
 
 // optimization reports the answer against the current spends. Spends move
 // contribution only through Σ_c (v_c × lift_c − spend_c), so the figures
 // after are the report's before plus each channel's change.
-func (m *Model) optimization(mode string, promotionBudget Maybe, budget float64, prob *budgetProblem, spends []float64) *Optimization {
+func (m *Model) optimization(mode string, promotionBudget Maybe, budget float64, spends []float64) *Optimization {
 	o := &Optimization{Mode: mode, PromotionBudget: promotionBudget, Allocation: make([]ChannelAllocation, len(m.Channels))}
 	before := m.Report().Totals
 	o.Before = OptimizeTotals{Promotion: before.Promotion, Contribution: before.Contribution}
@@ -178,7 +194,11 @@ func (m *Model) optimization(mode string, promotionBudget Maybe, budget float64,
 		o.After.LiftUnits += a.LiftUnits
 		o.After.Promotion += s
 		gain += ch.Contribution(s) - ch.Contribution(ch.Spend)
-		o.Objective += prob.value(c, s)
+		if mode == ModeUnits {
+			o.Objective += a.LiftUnits
+		} else {
+			o.Objective += ch.Contribution(s)
+		}
 	}
 	o.After.Contribution = before.Contribution + gain
 	if promotionBudget.Valid {

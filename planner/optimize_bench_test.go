@@ -11,7 +11,7 @@ import (
 
 // BenchmarkOptimizeTea is the worked example's budget problem. Goal: under 1 ms.
 func BenchmarkOptimizeTea(b *testing.B) {
-	p, err := planner.Load("testdata/tea.mixplan")
+	p, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func fixedMarketing(p *planner.Plan) float64 {
 // BenchmarkAdvisePrices is the price advisor on every product: on the sample
 // plan (what the window runs after an edit) and on the large plan.
 func BenchmarkAdvisePrices(b *testing.B) {
-	tea, err := planner.Load("testdata/tea.mixplan")
+	tea, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,7 +4,7 @@ package planner
 const FormatName = "mixplan"
 
 // FormatVersion is the newest plan file version this package reads and the one it writes.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Size limits of a plan, from the contract.
 const (
@@ -34,6 +34,9 @@ type Plan struct {
 	Places       []Place
 	Promotions   []Promotion
 	Scenarios    []Scenario
+	Groups       []Group  // bounds on the summed spend of several channels (version 2)
+	Actuals      *Actuals // what happened in the closed months; nil when none (version 2)
+	Ranges       []Range  // the uncertainty of some inputs (version 2)
 }
 
 // Targets holds the plan's goals; a nil field is not set.
@@ -82,13 +85,24 @@ type Promotion struct {
 	Response  Response
 	Split     map[string]float64 // nil: proportional to each product's base units
 	Flighting []float64          // nil: flat
+	// Responsiveness weighs how strongly the channel's audience answers in
+	// each month; nil: flat (version 2).
+	Responsiveness []float64
+	// MaxPerMonth is the most the optimiser may spend in one month; nil: no cap (version 2).
+	MaxPerMonth *float64
 }
 
-// Response is a Hill curve: extra units = MaxUnits × s^Shape / (s^Shape + HalfSpend^Shape).
+// Response is a channel's Hill curve over the horizon: with the spend spread
+// evenly and no carryover, extra units = MaxUnits × s^Shape / (s^Shape +
+// HalfSpend^Shape). Month by month each month has 1/months of that curve and
+// answers the advertising pressure felt that month (docs/model.md §2.1).
 type Response struct {
 	MaxUnits  float64
 	HalfSpend float64
 	Shape     float64
+	// Carryover is the share of a month's advertising pressure still felt
+	// the next month (geometric adstock), 0 ≤ λ ≤ 0.9 (version 2).
+	Carryover float64
 }
 
 // Scenario scales the plan's inputs.
@@ -127,9 +141,12 @@ func (p *Plan) Clone() *Plan {
 		pm.Max = clonePtr(pm.Max)
 		pm.Split = cloneMap(pm.Split)
 		pm.Flighting = cloneSlice(pm.Flighting)
+		pm.Responsiveness = cloneSlice(pm.Responsiveness)
+		pm.MaxPerMonth = clonePtr(pm.MaxPerMonth)
 		c.Promotions[i] = pm
 	}
 	c.Scenarios = append([]Scenario(nil), p.Scenarios...)
+	p.cloneV2(&c)
 	return &c
 }
 

@@ -7,34 +7,61 @@ import (
 )
 
 // referenceReport is a second, deliberately naive transliteration of
-// docs/model.md section 2: maps keyed by id, the formulas written out as the
-// page writes them (units_pk, sums over p and k, H_c with powers), no shared
-// code with Compile or Report. The engine must agree with it on every plan.
+// docs/model.md §2.1–2.2 (version 2): maps keyed by id, every month of
+// every channel and product written out, the pressure as the double sum
+// the page writes (no recursion), Hill curves with powers, places summed
+// place by place. It shares no code with Compile or Report; the engine must
+// agree with it on every plan.
 func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
+	r, _ := referenceDetail(p, scenarioID)
+	return r
+}
+
+// referenceMonths are the per product and month figures behind a reference report.
+type referenceMonths struct {
+	units, lift map[string][]float64 // product id → units_pt, liftUnits_pt
+	nr, lc, uc  map[string]float64   // product id → nr_p, lc_p, unitCost_p
+	netPrice    map[string]float64
+}
+
+// referenceDetail is referenceReport with the products' months.
+func referenceDetail(p *planner.Plan, scenarioID string) (*planner.Report, referenceMonths) {
 	sc, _ := p.ScenarioByID(scenarioID)
+	n := p.Months
 	type prod struct {
-		net, pi, base, lift, units, uc, unitCost, upc float64
+		net, pi, base, unitCost, upc float64
+		nr, lc, uc                   float64
+		season, lift                 []float64 // per month
 	}
 	prods := map[string]*prod{}
+	normalise := func(w []float64) []float64 {
+		out := make([]float64, n)
+		total := 0.0
+		for _, x := range w {
+			total += x
+		}
+		for t := range out {
+			if w == nil {
+				out[t] = 1 / float64(n)
+			} else {
+				out[t] = w[t] / total
+			}
+		}
+		return out
+	}
 	for _, pr := range p.Products {
 		net := pr.ListPrice * sc.Price * (1 - pr.DiscountPct)
 		pi := math.Pow(net/pr.ReferencePrice, pr.Elasticity)
-		prods[pr.ID] = &prod{net: net, pi: pi, base: pr.BaseVolume * sc.Volume * pi,
-			unitCost: pr.UnitCost * sc.UnitCost, upc: pr.UnitsPerCustomer}
-	}
-	shareOf := func(k int, id string) float64 { return p.Places[k].Share[id] }
-	for _, pr := range p.Products {
-		q := prods[pr.ID]
-		for k, pl := range p.Places {
-			q.uc += shareOf(k, pr.ID) * (q.net*(1-pl.MarginPct) - q.unitCost - pl.UnitCost)
+		q := &prod{net: net, pi: pi, base: pr.BaseVolume * sc.Volume * pi,
+			unitCost: pr.UnitCost * sc.UnitCost, upc: pr.UnitsPerCustomer,
+			season: normalise(pr.Seasonality), lift: make([]float64, n)}
+		for _, pl := range p.Places {
+			x := pl.Share[pr.ID]
+			q.nr += net * x * (1 - pl.MarginPct)
+			q.lc += x * pl.UnitCost
 		}
-	}
-	hill := func(pm planner.Promotion, s float64) float64 {
-		if s == 0 {
-			return 0
-		}
-		k := pm.Response.Shape
-		return pm.Response.MaxUnits * sc.Response * math.Pow(s, k) / (math.Pow(s, k) + math.Pow(pm.Response.HalfSpend, k))
+		q.uc = q.nr - q.unitCost - q.lc
+		prods[pr.ID] = q
 	}
 	weights := func(pm planner.Promotion) map[string]float64 {
 		w := map[string]float64{}
@@ -62,32 +89,59 @@ func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
 		return w
 	}
 
-	r := &planner.Report{Plan: p.Name, Scenario: sc.ID, Currency: p.Currency, Months: p.Months,
+	r := &planner.Report{Plan: p.Name, Scenario: sc.ID, Currency: p.Currency, Months: n,
 		Targets: []planner.TargetResult{}, Products: []planner.ProductResult{}, Places: []planner.PlaceResult{},
 		Promotions: []planner.PromotionResult{}, Monthly: []planner.MonthResult{}}
 	t := &r.Totals
 	incremental := 0.0
+	spendByMonth := make([]float64, n)
 	for _, pm := range p.Promotions {
-		lift := hill(pm, pm.Spend)
+		k, lambda := pm.Response.Shape, pm.Response.Carryover
+		M := pm.Response.MaxUnits * sc.Response
+		c := pm.Response.HalfSpend / float64(n)
+		f := normalise(pm.Flighting)
+		r0 := normalise(pm.Responsiveness) // shares; ρ_t = n × share
+		spend := make([]float64, n)
+		for u := range spend {
+			spend[u] = f[u] * pm.Spend
+			spendByMonth[u] += spend[u]
+		}
 		w := weights(pm)
 		v, upl := 0.0, 0.0
 		for id, x := range w {
-			q := prods[id]
-			q.lift += q.pi * lift * x
-			v += x * q.pi * q.uc
-			upl += x * q.pi
+			v += x * prods[id].pi * prods[id].uc
+			upl += x * prods[id].pi
 		}
-		res := planner.PromotionResult{ID: pm.ID, Spend: pm.Spend, LiftUnits: lift * upl, IncrementalContribution: lift * v}
+		res := planner.PromotionResult{ID: pm.ID, Spend: pm.Spend, MonthlySpend: spend, MonthlyLiftUnits: make([]float64, n)}
+		lift, dlift := 0.0, 0.0
+		for tt := 0; tt < n; tt++ {
+			x, a := 0.0, 0.0 // pressure, and its derivative in the channel's spend
+			for u := 0; u <= tt; u++ {
+				x += (1 - lambda) * math.Pow(lambda, float64(tt-u)) * spend[u]
+				a += (1 - lambda) * math.Pow(lambda, float64(tt-u)) * f[u]
+			}
+			rho := float64(n) * r0[tt]
+			l := 0.0
+			if x > 0 {
+				l = rho * (M / float64(n)) * math.Pow(x, k) / (math.Pow(x, k) + math.Pow(c, k))
+			}
+			// d/dx of x^k / (x^k + c^k) = k x^(k−1) c^k / (x^k + c^k)²; a month
+			// that feels no pressure whatever the spend (a = 0) adds nothing.
+			if a > 0 && M > 0 {
+				dlift += rho * (M / float64(n)) * k * math.Pow(x, k-1) * math.Pow(c, k) / math.Pow(math.Pow(x, k)+math.Pow(c, k), 2) * a
+			}
+			lift += l
+			res.MonthlyLiftUnits[tt] = l * upl
+			for id, x := range w {
+				prods[id].lift[tt] += prods[id].pi * x * l
+			}
+		}
+		res.LiftUnits = lift * upl
+		res.IncrementalContribution = lift * v
 		if pm.Spend != 0 {
 			res.ROI = planner.Some((lift*v - pm.Spend) / pm.Spend)
 		}
-		// H'(s) by the quotient rule on M s^k / (s^k + h^k).
-		k, h, M, s := pm.Response.Shape, pm.Response.HalfSpend, pm.Response.MaxUnits*sc.Response, pm.Spend
-		d := M * k * math.Pow(s, k-1) * math.Pow(h, k) / math.Pow(math.Pow(s, k)+math.Pow(h, k), 2)
-		if M == 0 {
-			d = 0
-		}
-		if mr := v*d - 1; !math.IsInf(mr, 0) && !math.IsNaN(mr) {
+		if mr := v*dlift - 1; !math.IsInf(mr, 0) && !math.IsNaN(mr) {
 			res.MarginalROI = planner.Some(mr)
 		}
 		r.Promotions = append(r.Promotions, res)
@@ -96,41 +150,46 @@ func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
 	}
 
 	var contribUnits, customers float64
+	units := map[string]float64{}
 	for _, pr := range p.Products {
 		q := prods[pr.ID]
-		q.units = q.base + q.lift
+		liftUnits := 0.0
+		for _, l := range q.lift {
+			liftUnits += l
+		}
+		u := q.base + liftUnits
+		units[pr.ID] = u
 		res := planner.ProductResult{ID: pr.ID, NetPrice: q.net, PriceIndex: q.pi, BaseUnits: q.base,
-			LiftUnits: q.lift, Units: q.units, UnitContribution: q.uc}
-		for k, pl := range p.Places {
-			upk := q.units * shareOf(k, pr.ID)
+			LiftUnits: liftUnits, Units: u, UnitContribution: q.uc}
+		for _, pl := range p.Places {
+			upk := u * pl.Share[pr.ID]
 			res.NetRevenue += upk * q.net * (1 - pl.MarginPct)
 			res.Logistics += upk * pl.UnitCost
 		}
-		res.COGS = q.units * q.unitCost
+		res.COGS = u * q.unitCost
 		res.GrossMargin = res.NetRevenue - res.COGS
 		if res.NetRevenue != 0 {
 			res.GrossMarginPct = planner.Some(res.GrossMargin / res.NetRevenue)
 		}
-		res.Contribution = q.units*q.uc - pr.LaunchCost
+		res.Contribution = u*q.uc - pr.LaunchCost
 		r.Products = append(r.Products, res)
-		t.Units += q.units
-		t.GrossSales += q.units * q.net
+		t.Units += u
+		t.GrossSales += u * q.net
 		t.NetRevenue += res.NetRevenue
 		t.COGS += res.COGS
 		t.Logistics += res.Logistics
 		t.Launch += pr.LaunchCost
-		t.NewCustomers += q.lift / q.upc
-		customers += q.units / q.upc
-		contribUnits += q.units * q.uc
+		t.NewCustomers += liftUnits / q.upc
+		customers += u / q.upc
+		contribUnits += u * q.uc
 	}
-	for k, pl := range p.Places {
+	for _, pl := range p.Places {
 		res := planner.PlaceResult{ID: pl.ID, FixedCost: pl.FixedCost}
 		for _, pr := range p.Products {
-			q := prods[pr.ID]
-			upk := q.units * shareOf(k, pr.ID)
+			upk := units[pr.ID] * pl.Share[pr.ID]
 			res.Units += upk
-			res.GrossSales += upk * q.net
-			res.NetRevenue += upk * q.net * (1 - pl.MarginPct)
+			res.GrossSales += upk * prods[pr.ID].net
+			res.NetRevenue += upk * prods[pr.ID].net * (1 - pl.MarginPct)
 			res.Logistics += upk * pl.UnitCost
 		}
 		r.Places = append(r.Places, res)
@@ -160,39 +219,21 @@ func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
 		t.BreakEvenUnits = planner.Some(t.MarketingSpend / (contribUnits / t.Units))
 	}
 
-	norm := func(w []float64, n int) []float64 {
-		out := make([]float64, n)
-		if w == nil {
-			for i := range out {
-				out[i] = 1 / float64(n)
-			}
-			return out
-		}
-		total := 0.0
-		for _, x := range w {
-			total += x
-		}
-		for i := range out {
-			out[i] = w[i] / total
-		}
-		return out
-	}
-	labels := planner.MonthLabels(p.Start, p.Months)
+	labels := planner.MonthLabels(p.Start, n)
 	cum := 0.0
-	for mo := 0; mo < p.Months; mo++ {
-		m := planner.MonthResult{Month: labels[mo]}
-		for i, pr := range p.Products {
-			s := norm(pr.Seasonality, p.Months)[mo]
-			m.Units += s * r.Products[i].Units
-			m.NetRevenue += s * r.Products[i].NetRevenue
-			m.GrossMargin += s * r.Products[i].GrossMargin
-			m.Logistics += s * r.Products[i].Logistics
+	for tt := 0; tt < n; tt++ {
+		m := planner.MonthResult{Month: labels[tt]}
+		for _, pr := range p.Products {
+			q := prods[pr.ID]
+			u := q.season[tt]*q.base + q.lift[tt]
+			m.Units += u
+			m.LiftUnits += q.lift[tt]
+			m.NetRevenue += u * q.nr
+			m.GrossMargin += u * (q.nr - q.unitCost)
+			m.Logistics += u * q.lc
 		}
-		for _, pm := range p.Promotions {
-			m.MarketingSpend += norm(pm.Flighting, p.Months)[mo] * pm.Spend
-		}
-		m.MarketingSpend += t.PlaceFixed / float64(p.Months)
-		if mo == 0 {
+		m.MarketingSpend = spendByMonth[tt] + t.PlaceFixed/float64(n)
+		if tt == 0 {
 			m.MarketingSpend += t.Launch
 		}
 		m.Contribution = m.GrossMargin - m.Logistics - m.MarketingSpend
@@ -201,35 +242,51 @@ func referenceReport(p *planner.Plan, scenarioID string) *planner.Report {
 		r.Monthly = append(r.Monthly, m)
 	}
 	if cum >= 0 {
-		first := p.Months
+		first := n
 		for first > 0 && r.Monthly[first-1].CumulativeContribution >= 0 {
 			first--
 		}
 		t.PaybackMonth = planner.Some(float64(first + 1))
 	}
+	r.Targets = referenceTargets(p.Targets, t)
+	detail := referenceMonths{units: map[string][]float64{}, lift: map[string][]float64{}, nr: map[string]float64{},
+		lc: map[string]float64{}, uc: map[string]float64{}, netPrice: map[string]float64{}}
+	for id, q := range prods {
+		detail.lift[id] = q.lift
+		detail.units[id] = make([]float64, n)
+		for tt := range detail.units[id] {
+			detail.units[id][tt] = q.season[tt]*q.base + q.lift[tt]
+		}
+		detail.nr[id], detail.lc[id], detail.uc[id], detail.netPrice[id] = q.nr, q.lc, q.unitCost, q.net
+	}
+	return r, detail
+}
 
+// referenceTargets lists the set targets against the totals, in report order.
+func referenceTargets(tg planner.Targets, t *planner.Totals) []planner.TargetResult {
 	type target struct {
 		name, kind string
 		v          *float64
 		actual     planner.Maybe
 	}
-	for _, tg := range []target{
-		{"revenue", "min", p.Targets.Revenue, planner.Some(t.NetRevenue)},
-		{"grossMarginPct", "min", p.Targets.GrossMarginPct, t.GrossMarginPct},
-		{"contribution", "min", p.Targets.Contribution, planner.Some(t.Contribution)},
-		{"budget", "max", p.Targets.Budget, planner.Some(t.MarketingSpend)},
-		{"romi", "min", p.Targets.ROMI, t.ROMI},
-		{"cac", "max", p.Targets.CAC, t.CAC},
+	out := []planner.TargetResult{}
+	for _, x := range []target{
+		{"revenue", "min", tg.Revenue, planner.Some(t.NetRevenue)},
+		{"grossMarginPct", "min", tg.GrossMarginPct, t.GrossMarginPct},
+		{"contribution", "min", tg.Contribution, planner.Some(t.Contribution)},
+		{"budget", "max", tg.Budget, planner.Some(t.MarketingSpend)},
+		{"romi", "min", tg.ROMI, t.ROMI},
+		{"cac", "max", tg.CAC, t.CAC},
 	} {
-		if tg.v == nil {
+		if x.v == nil {
 			continue
 		}
-		res := planner.TargetResult{Name: tg.name, Kind: tg.kind, Target: *tg.v, Actual: tg.actual}
-		if tg.actual.Valid {
-			res.Gap = planner.Some(tg.actual.Value - *tg.v)
-			res.Met = tg.kind == "min" && tg.actual.Value >= *tg.v || tg.kind == "max" && tg.actual.Value <= *tg.v
+		res := planner.TargetResult{Name: x.name, Kind: x.kind, Target: *x.v, Actual: x.actual}
+		if x.actual.Valid {
+			res.Gap = planner.Some(x.actual.Value - *x.v)
+			res.Met = x.kind == "min" && x.actual.Value >= *x.v || x.kind == "max" && x.actual.Value <= *x.v
 		}
-		r.Targets = append(r.Targets, res)
+		out = append(out, res)
 	}
-	return r
+	return out
 }

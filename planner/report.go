@@ -129,12 +129,18 @@ type PromotionResult struct {
 	IncrementalContribution float64 `json:"incrementalContribution"`
 	ROI                     Maybe   `json:"roi"`
 	MarginalROI             Maybe   `json:"marginalRoi"`
+	// MonthlySpend is spend_ct, the channel's spend in each month.
+	MonthlySpend []float64 `json:"monthlySpend"`
+	// MonthlyLiftUnits is liftUnits_ct, the units the channel brings in each
+	// month: lift lands in the months the pressure is felt.
+	MonthlyLiftUnits []float64 `json:"monthlyLiftUnits"`
 }
 
 // MonthResult holds one month's figures.
 type MonthResult struct {
 	Month                  string  `json:"month"` // "2027-01", or "M1" when the plan has no start
 	Units                  float64 `json:"units"`
+	LiftUnits              float64 `json:"liftUnits"` // the part of units the promotion brings
 	NetRevenue             float64 `json:"netRevenue"`
 	GrossMargin            float64 `json:"grossMargin"`
 	Logistics              float64 `json:"logistics"`

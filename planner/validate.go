@@ -83,6 +83,7 @@ func (p *Plan) validate(ps *problems) {
 		positive(ps, field(path, "response"), sc.Response)
 		positive(ps, field(path, "price"), sc.Price)
 	}
+	p.validateV2(ps, products)
 }
 
 func (p *Plan) validateTargets(ps *problems) {

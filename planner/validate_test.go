@@ -19,10 +19,20 @@ func teaBytes(t testing.TB) []byte {
 	return b
 }
 
-// edit replaces old with new in the worked example, exactly once.
+// teaV1Bytes is the worked example as a version-1 file, written compactly.
+func teaV1Bytes(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/v1/tea.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// edit replaces old with new in the version-1 worked example, exactly once.
 func edit(t *testing.T, old, new string) []byte {
 	t.Helper()
-	src := string(teaBytes(t))
+	src := string(teaV1Bytes(t))
 	if strings.Count(src, old) != 1 {
 		t.Fatalf("%q occurs %d times in the example", old, strings.Count(src, old))
 	}
@@ -49,13 +59,14 @@ func TestRefusals(t *testing.T) {
 	}{
 		{"empty file", func(*testing.T) []byte { return nil }, "", "the file is empty"},
 		{"only spaces", func(*testing.T) []byte { return []byte(" \n\t") }, "", "the file is empty"},
-		{"truncated", func(t *testing.T) []byte { b := teaBytes(t); return b[:len(b)/2] }, "", "truncated"},
+		{"truncated", func(t *testing.T) []byte { b := teaV1Bytes(t); return b[:len(b)/2] }, "", "truncated"},
 		{"not JSON", func(*testing.T) []byte { return []byte("name = plan") }, "", "not valid JSON"},
 		{"not UTF-8", func(t *testing.T) []byte { return edit(t, "Maison Théière", "Maison Th\xe9i\xe8re") }, "", "not UTF-8"},
-		{"trailing data", func(t *testing.T) []byte { return append(teaBytes(t), "{}"...) }, "", "more after"},
+		{"trailing data", func(t *testing.T) []byte { return append(teaV1Bytes(t), "{}"...) }, "", "more after"},
 		{"not an object", func(*testing.T) []byte { return []byte("[1,2]") }, "", "must be an object"},
 		{"wrong format", func(t *testing.T) []byte { return edit(t, `"format": "mixplan"`, `"format": "excel"`) }, "format", "not a Mixplan plan"},
-		{"newer version", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 2`) }, "version", "made by a newer version of Mixplan"},
+		{"newer version", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 3`) }, "version", "made by a newer version of Mixplan"},
+		{"version 0", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 0`) }, "version", "must be 2"},
 		{"fractional version", func(t *testing.T) []byte { return edit(t, `"version": 1`, `"version": 1.5`) }, "version", "whole number"},
 		{"missing name", func(t *testing.T) []byte { return edit(t, `"name": "Gamme thés bio 2027",`, ``) }, "name", "is required"},
 		{"empty name", func(t *testing.T) []byte { return edit(t, `"name": "Gamme thés bio 2027"`, `"name": ""`) }, "name", "must not be empty"},
@@ -116,7 +127,7 @@ func TestRefusals(t *testing.T) {
 
 // TestEveryProblemListed checks that one refusal lists all the problems at once.
 func TestEveryProblemListed(t *testing.T) {
-	src := string(teaBytes(t))
+	src := string(teaV1Bytes(t))
 	for _, r := range [][2]string{
 		{`"listPrice": 6.5`, `"listPrice": -1`},
 		{`"gift": 0.10}`, `"gift": 0.05}`},
@@ -148,6 +159,7 @@ func TestAccepted(t *testing.T) {
 		data func(t *testing.T) []byte
 	}{
 		{"byte-order mark", func(t *testing.T) []byte { return append([]byte("\xef\xbb\xbf"), teaBytes(t)...) }},
+		{"version 1", func(t *testing.T) []byte { return teaV1Bytes(t) }},
 		{"null targets", func(t *testing.T) []byte { return edit(t, `"romi": 0.5, "cac": 12`, `"romi": null, "cac": null`) }},
 		{"shares within 1e-6", func(t *testing.T) []byte { return edit(t, `"gift": 0.10}`, `"gift": 0.1000005}`) }},
 		{"sixty months", func(*testing.T) []byte {

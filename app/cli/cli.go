@@ -1,5 +1,6 @@
 // Package cli is Mixplan's command line: report, validate, sample, optimize,
-// prices, export and import. Each command lives in a file of its own and
+// prices, track (actuals against the plan), risk (tornado and simulation),
+// export and import. Each command lives in a file of its own and
 // registers itself in init, so adding one touches nothing else.
 //
 // Exit status follows the contract: 0 done, 1 the plan or the request was

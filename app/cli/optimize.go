@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"mixplan/planner"
-	"mixplan/planner/numfmt"
 )
 
 func init() {
@@ -69,7 +68,7 @@ func runOptimize(env Env, args []string) int {
 }
 
 func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, before, after *planner.Report, budget *float64) {
-	f := p.Figures()
+	f := figuresFor(p)
 	sc, _ := p.ScenarioByID(before.Scenario)
 	goal := "contribution"
 	if o.Mode == planner.ModeUnits {
@@ -83,7 +82,7 @@ func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, be
 			total, source = budget, "the marketing budget given"
 		}
 		fmt.Fprintf(w, "Promotion budget %s: %s %s, less places' fixed costs %s and launch costs %s\n",
-			f.Money(o.PromotionBudget.Value), source, f.Money(*total), f.Money(before.Totals.PlaceFixed), f.Money(before.Totals.Launch))
+			f.money(o.PromotionBudget.Value), source, f.money(*total), f.money(before.Totals.PlaceFixed), f.money(before.Totals.Launch))
 	} else {
 		fmt.Fprintln(w, "No budget set: every channel spends up to where one more unit of money returns less than it costs.")
 	}
@@ -94,30 +93,30 @@ func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, be
 	for i, a := range o.Allocation {
 		was := before.Promotions[i]
 		now := after.Promotions[i]
-		t.add(p.Promotions[i].Name, f.Money(was.Spend), f.Money(a.Spend), numfmt.Signed(a.Spend-was.Spend, f.Money(a.Spend-was.Spend)),
-			f.Units(was.LiftUnits)+" → "+f.Units(now.LiftUnits),
-			was.ROI.Format(f.Percent)+" → "+now.ROI.Format(f.Percent),
-			was.MarginalROI.Format(f.Percent)+" → "+now.MarginalROI.Format(f.Percent))
+		t.add(p.Promotions[i].Name, f.money(was.Spend), f.money(a.Spend), signed(a.Spend-was.Spend, f.money(a.Spend-was.Spend)),
+			f.units(was.LiftUnits)+" → "+f.units(now.LiftUnits),
+			maybe(was.ROI, f.pct)+" → "+maybe(now.ROI, f.pct),
+			maybe(was.MarginalROI, f.pct)+" → "+maybe(now.MarginalROI, f.pct))
 	}
 	d := o.After.Promotion - o.Before.Promotion
-	t.add("Total", f.Money(o.Before.Promotion), f.Money(o.After.Promotion), numfmt.Signed(d, f.Money(d)),
-		f.Units(o.Before.LiftUnits)+" → "+f.Units(o.After.LiftUnits), "", "")
+	t.add("Total", f.money(o.Before.Promotion), f.money(o.After.Promotion), signed(d, f.money(d)),
+		f.units(o.Before.LiftUnits)+" → "+f.units(o.After.LiftUnits), "", "")
 	t.write(w, "  ")
 	fmt.Fprintln(w)
 
 	dc := o.After.Contribution - o.Before.Contribution
-	fmt.Fprintf(w, "Contribution: %s → %s (%s)\n", f.Money(o.Before.Contribution), f.Money(o.After.Contribution), numfmt.Signed(dc, f.Money(dc)))
+	fmt.Fprintf(w, "Contribution: %s → %s (%s)\n", f.money(o.Before.Contribution), f.money(o.After.Contribution), signed(dc, f.money(dc)))
 	du := o.After.LiftUnits - o.Before.LiftUnits
-	fmt.Fprintf(w, "Units the promotion brings: %s → %s (%s)\n", f.Units(o.Before.LiftUnits), f.Units(o.After.LiftUnits), numfmt.Signed(du, f.Units(du)))
+	fmt.Fprintf(w, "Units the promotion brings: %s → %s (%s)\n", f.units(o.Before.LiftUnits), f.units(o.After.LiftUnits), signed(du, f.units(du)))
 	if o.Unspent > 0.5 {
-		fmt.Fprintf(w, "%s of the promotion budget is left unspent: every channel not held by its bounds already returns less than one more unit of money would cost.\n", f.Money(o.Unspent))
+		fmt.Fprintf(w, "%s of the promotion budget is left unspent: every channel not held by its bounds already returns less than one more unit of money would cost.\n", f.money(o.Unspent))
 	}
 	fmt.Fprintln(w)
 	writeTargetChanges(w, f, before, after)
 }
 
 // writeTargetChanges shows every set target before and after a change.
-func writeTargetChanges(w io.Writer, f numfmt.Figures, before, after *planner.Report) {
+func writeTargetChanges(w io.Writer, f figures, before, after *planner.Report) {
 	metBefore, set := before.MetCount()
 	metAfter, _ := after.MetCount()
 	if set == 0 {
@@ -129,15 +128,9 @@ func writeTargetChanges(w io.Writer, f numfmt.Figures, before, after *planner.Re
 	t.add("Target", "Goal", "Now", "", "After", "", "")
 	for i, b := range before.Targets {
 		a := after.Targets[i]
-		text := textOf(f, b)
-		change := ""
-		switch {
-		case a.Met && !b.Met:
-			change = "now met"
-		case !a.Met && b.Met:
-			change = "now missed"
-		}
-		t.add(text.label, text.goal, b.Actual.Format(text.value), status(b.Met), a.Actual.Format(text.value), status(a.Met), change)
+		value := func(x float64) string { return f.targetValue(b.Name, x) }
+		t.add(targetLabel(b.Name), f.goal(b.Name, b.Kind, b.Target), maybe(b.Actual, value), status(b.Met),
+			maybe(a.Actual, value), status(a.Met), statusChange(b.Met, a.Met))
 	}
 	t.write(w, "  ")
 }

@@ -12,11 +12,15 @@ import (
 // Size is how large a generated plan is.
 type Size struct {
 	Products, Places, Promotions, Months, Scenarios int
+	// Monthly adds the monthly response of format version 2: some channels
+	// get carryover, responsiveness or a monthly cap, and the plan gets
+	// channel groups. Without it a plan has only version-1 fields.
+	Monthly bool
 }
 
 // Large is the size of the engine's benchmark plan: 2,000 products, 20
-// places, 200 promotions, 24 months, 10 scenarios.
-var Large = Size{Products: 2000, Places: 20, Promotions: 200, Months: 24, Scenarios: 10}
+// places, 200 promotions, 24 months, 10 scenarios, with the monthly response.
+var Large = Size{Products: 2000, Places: 20, Promotions: 200, Months: 24, Scenarios: 10, Monthly: true}
 
 // Generate returns a valid plan of the given size. Products get random costs,
 // prices, elasticities and seasonality; every product is spread over up to
@@ -83,6 +87,9 @@ func Generate(size Size, seed int64) *planner.Plan {
 			pm.Flighting = weights(rng, months)
 		}
 		p.Promotions = append(p.Promotions, pm)
+	}
+	if size.Monthly {
+		addMonthly(p, seed)
 	}
 	for s := 0; s < size.Scenarios; s++ {
 		p.Scenarios = append(p.Scenarios, planner.Scenario{
