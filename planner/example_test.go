@@ -40,24 +40,30 @@ func ExampleOptimize() {
 		log.Fatal(err)
 	}
 	// The plan's budget target less places' fixed costs and launch costs is
-	// what promotion may spend; find the split that maximises contribution.
+	// what promotion may spend; find the split that maximises contribution
+	// within the channels' bounds, monthly caps and the groups' bounds.
 	o, err := planner.Optimize(context.Background(), plan, planner.OptimizeRequest{Mode: planner.ModeContribution})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("promotion budget %.0f: contribution %.0f → %.0f, %.0f left unspent\n",
 		o.PromotionBudget.Value, o.Before.Contribution, o.After.Contribution, o.Unspent)
+	// The optimum is proven: no allocation beats UpperBound.
+	fmt.Printf("objective %.2f, proven within %.0e\n", o.Objective, 1e-6)
+	fmt.Println(o.UpperBound-o.Objective <= 1e-6*o.Objective)
 	for _, a := range o.Allocation {
 		fmt.Printf("%-6s %6.0f\n", a.ID, a.Spend)
 	}
 	// Output:
-	// promotion budget 143000: contribution 398336 → 431343, 83276 left unspent
-	// sea     41061
+	// promotion budget 143000: contribution 398336 → 429189, 84695 left unspent
+	// objective 46819.35, proven within 1e-06
+	// true
+	// sea     33808
 	// social      0
-	// email    8109
-	// plv      7668
+	// email    7005
+	// plv     13057
 	// radio       0
-	// fairs    2886
+	// fairs    4435
 }
 
 func ExampleAdvisePrices() {
