@@ -32,6 +32,27 @@ func BenchmarkOptimizeTea(b *testing.B) {
 	}
 }
 
+// BenchmarkFrontier is the default frontier (41 budgets) with the reach of
+// the plan's targets. Goals: the worked example under 50 ms, the
+// 200-channel plan (plangen.Large: 24 months, carryover, caps, groups)
+// under 3 s.
+func BenchmarkFrontier(b *testing.B) {
+	tea, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, p := range map[string]*planner.Plan{"worked example": tea, "200 channels": plangen.Generate(plangen.Large, 1)} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := planner.Frontier(context.Background(), p, planner.FrontierRequest{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkOptimizeChannels shows how the optimiser's time grows with the
 // number of channels, mixed concave and S-shaped curves with and without
 // bounds, and a budget that binds. Goals: 200 channels under 50 ms, 1,000
