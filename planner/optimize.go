@@ -194,7 +194,7 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	if promotionBudget.Valid {
 		o.PromotionBudget = Some(q.budget)
 	}
-	o.report(p, req.Scenario, track, q.monthly(sol.X), in.models[0])
+	o.report(p, req.Scenario, track, q.monthly(sol.X), in.models[0], budget)
 	if promotionBudget.Valid {
 		o.Unspent = math.Max(0, budget-o.After.Promotion)
 	}
@@ -330,13 +330,14 @@ func drawModels(ctx context.Context, p *Plan, req OptimizeRequest) ([]*Model, er
 //
 // Each channel's spend is its months' sum held within its bounds, which
 // rounding may have left by an ulp.
-func (o *Optimization) report(p *Plan, scenario string, track *Tracking, monthly [][]float64, m *Model) {
+func (o *Optimization) report(p *Plan, scenario string, track *Tracking, monthly [][]float64, m *Model, budget float64) {
 	o.Allocation = make([]ChannelAllocation, len(monthly))
 	for c := range monthly {
 		ch := &m.Channels[c]
 		spend := math.Min(math.Max(sum(monthly[c]), ch.Min), ch.Max)
 		o.Allocation[c] = ChannelAllocation{ID: ch.ID, Spend: spend, MonthlySpend: monthly[c]}
 	}
+	o.holdToBudget(m, budget)
 	after := o.Apply(p)
 	if track == nil {
 		before, _ := Evaluate(p, scenario)
@@ -380,6 +381,48 @@ func withMonthly(p *Plan, spends [][]float64) *Plan {
 	}
 	return q
 }
+
+// holdToBudget takes off the spends what rounding left over the budget
+// (a few ulps of B), from the channel with the most room above its
+// minimum, so that the report of the answer finds the marketing spend
+// within the budget target it was asked to meet, as the report sums it.
+func (o *Optimization) holdToBudget(m *Model, budget float64) {
+	if math.IsInf(budget, 1) {
+		return
+	}
+	total := budget + m.PlaceFixed + m.Launch
+	for try := 0; try < 8; try++ {
+		promotion := 0.0
+		for _, a := range o.Allocation {
+			promotion += a.Spend
+		}
+		over := promotion + m.PlaceFixed + m.Launch - total
+		if over <= 0 {
+			return
+		}
+		best, room := -1, 0.0
+		for c, a := range o.Allocation {
+			if r := a.Spend - m.Channels[c].Min; r > room {
+				best, room = c, r
+			}
+		}
+		if best < 0 {
+			return
+		}
+		a := &o.Allocation[best]
+		cut := math.Min(room, over+4*ulp(total))
+		scale := (a.Spend - cut) / a.Spend
+		a.Spend -= cut
+		for t := range a.MonthlySpend {
+			if !o.RestOfYear || t >= m.Plan.Actuals.Through {
+				a.MonthlySpend[t] *= scale
+			}
+		}
+	}
+}
+
+// ulp is the gap between x and the next float64.
+func ulp(x float64) float64 { return math.Nextafter(math.Abs(x), math.Inf(1)) - math.Abs(x) }
 
 // fillChannels takes each channel's lift units and marginal ROI from the
 // report of the plan with the answer's spends.

@@ -55,6 +55,11 @@ func TestOptimizeContractExample(t *testing.T) {
 				t.Errorf("upperBound − objective = %g", gap)
 			}
 			checkConstraints(t, tea, o, want.B)
+			// Where the budget binds, the report of the answer finds the
+			// marketing spend within the budget target, not an ulp over.
+			if r := mustReport(t, o.Apply(tea), ""); !tc.req.RestOfYear && r.Totals.MarketingSpend > *tea.Targets.Budget {
+				t.Errorf("marketing spend %v over the budget target %v", r.Totals.MarketingSpend, *tea.Targets.Budget)
+			}
 			if !tc.req.RestOfYear {
 				if got := objectiveOf(t, tea, o); math.Abs(got-o.Objective) > 1e-9*math.Abs(got) {
 					t.Errorf("objective %.12g, but the monthly model gives %.12g for the allocation", o.Objective, got)
