@@ -77,8 +77,10 @@ func benchSolve(b *testing.B, prob *Problem) {
 // BenchmarkSolveFixed: fixed flighting. Goals: the worked example under 2 ms,
 // 200 channels under 100 ms, 1,000 channels under 1 s.
 func BenchmarkSolveFixed(b *testing.B) {
-	tp, v, _, _, budget := teaValues(b)
+	tp, v, rv, upl, budget := teaValues(b)
 	b.Run("worked example", func(b *testing.B) { benchSolve(b, teaPlanFor(tp, v, 1, budget, false).build()) })
+	b.Run("worked example units", func(b *testing.B) { benchSolve(b, teaPlanFor(tp, upl, 0, budget, false).build()) })
+	b.Run("worked example revenue", func(b *testing.B) { benchSolve(b, teaPlanFor(tp, rv, 0, budget, false).build()) })
 	for _, n := range []int{200, 1000} {
 		b.Run(fmt.Sprintf("%d channels", n), func(b *testing.B) { benchSolve(b, largePlan(n, 12, false, int64(n)).build()) })
 	}
