@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"mixplan/planner/internal/alloc"
 )
 
 // DefaultFrontierSteps is how many budgets a frontier solves by default.
@@ -176,66 +178,141 @@ func (pt *FrontierPoint) figure(target string) Maybe {
 	return pt.Contribution
 }
 
+// leastBudget is the least marketing budget at which an allocation meets
+// the constraints (the channels' minimums and caps, the groups' bounds and
+// shares): placeFixed + launch + the least promotion they allow, a linear
+// program the solver answers with no curve and a cost of 1 per unit of
+// spend. ok is false when no budget is enough.
+func leastBudget(ctx context.Context, m *Model, flighting string) (float64, bool, error) {
+	q := pose(poseInput{models: []*Model{m}, mode: ModeContribution, free: flighting == FlightingFree, budget: math.Inf(1)})
+	for c := range q.prob.Channels {
+		q.prob.Channels[c].Terms = nil
+	}
+	q.prob.Kappa, q.prob.Constant = 1, 0
+	sol, err := alloc.Solve(ctx, q.prob)
+	var clash *alloc.InfeasibleError
+	switch {
+	case errors.As(err, &clash):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, err
+	}
+	return m.PlaceFixed + m.Launch - sol.Objective, true, nil
+}
+
 // reach finds the least budget in [from, to] whose optimum in req's mode
-// meets the goal: the optimum is non-decreasing in the budget (a larger
-// budget allows every allocation a smaller one does), so bisection finds
-// it, starting from the bracket the frontier's points give when they are
-// this mode's.
+// meets the goal. The optimum never falls as the budget grows (a larger
+// budget allows every allocation a smaller one does), so the answer is
+// bracketed: from the least feasible budget, or the frontier's points when
+// they are this mode's, then narrowed by regula falsi (Illinois), which
+// the smooth figure lets converge in a few solves, to a relative 1e-6.
 func reach(ctx context.Context, p *Plan, req OptimizeRequest, target string, goal, from, to float64, points []FrontierPoint) (Reach, error) {
 	out := Reach{Target: target, Goal: goal}
-	at := func(budget float64) (FrontierPoint, bool, error) {
+	at := func(budget float64) (FrontierPoint, float64, error) {
 		pt, err := frontierPoint(ctx, p, req, budget)
 		v := pt.figure(target)
-		return pt, v.Valid && v.Value >= goal, err
+		if !v.Valid {
+			return pt, math.Inf(-1), err
+		}
+		return pt, v.Value, err
 	}
-	lo, hi := from, to
+	m, err := Compile(p, req.Scenario)
+	if err != nil {
+		return out, err
+	}
+	least, feasible, err := leastBudget(ctx, m, req.Flighting)
+	if err != nil {
+		return out, err
+	}
+	lo, hi := math.Max(from, least), to
+	if !feasible || lo > hi {
+		if len(points) > 0 {
+			out.Reached = points[len(points)-1].figure(target).Value
+		}
+		return out, nil
+	}
+	// The bracket: lo fails (or is the answer), hi meets the goal.
 	var best FrontierPoint
-	if len(points) > 1 {
-		// The frontier's points in this mode: the first that meets the goal
-		// and the one before bracket the answer.
-		found := false
-		for i := range points {
-			if v := points[i].figure(target); v.Valid && v.Value >= goal {
-				hi, best, found = points[i].Budget, points[i], true
-				if i > 0 {
-					lo = points[i-1].Budget
-				} else {
-					lo = hi
-				}
-				break
+	var flo, fhi float64
+	found := false
+	for i := range points {
+		if points[i].Budget < lo {
+			continue
+		}
+		if v := points[i].figure(target); v.Valid && v.Value >= goal {
+			hi, best, fhi, found = points[i].Budget, points[i], v.Value, true
+			if i > 0 && points[i-1].Budget > lo {
+				lo, flo = points[i-1].Budget, points[i-1].figure(target).Value
+			} else {
+				lo = math.NaN()
 			}
+			break
 		}
-		if !found {
-			last := points[len(points)-1]
-			out.Reached = last.figure(target).Value
-			return out, nil
-		}
-	} else {
-		pt, ok, err := at(to)
+	}
+	if !found && len(points) > 0 && points[len(points)-1].Budget >= to {
+		out.Reached = points[len(points)-1].figure(target).Value
+		return out, nil
+	}
+	if !found {
+		pt, v, err := at(hi)
 		if err != nil {
 			return out, err
 		}
-		if !ok {
+		if v < goal {
 			out.Reached = pt.figure(target).Value
 			return out, nil
 		}
-		best = pt
-		if pt, ok, err = at(from); err != nil {
-			return out, err
-		} else if ok {
-			hi, best = from, pt
-		}
+		best, fhi, lo = pt, v, math.NaN()
 	}
-	for hi-lo > 1e-7*math.Max(1, hi) {
-		mid := 0.5 * (lo + hi)
-		pt, ok, err := at(mid)
+	if math.IsNaN(lo) {
+		// The bracket starts at the least feasible budget: the answer
+		// there when it already meets the goal.
+		lo = math.Max(from, least)
+		_, v, err := at(lo)
 		if err != nil {
 			return out, err
 		}
-		if ok {
-			hi, best = mid, pt
+		if v >= goal {
+			out.Budget, out.Reached = Some(lo), v
+			return out, nil
+		}
+		flo = v
+	}
+	side := 0
+	for it := 0; it < 100 && hi-lo > 1e-6*hi; it++ {
+		x := 0.5 * (lo + hi)
+		if !math.IsInf(flo, -1) && fhi > flo {
+			x = lo + (goal-flo)/(fhi-flo)*(hi-lo)
+			// Keep the step inside the bracket, off its ends.
+			margin := 0.25e-6 * hi
+			x = math.Min(math.Max(x, lo+margin), hi-margin)
+		}
+		pt, v, err := at(x)
+		if err != nil {
+			return out, err
+		}
+		if v >= goal && !math.IsInf(flo, -1) && v > flo && (v-goal)/(v-flo)*(x-lo) < 0.5e-6*x {
+			// The root lies within the tolerance below x: a probe there
+			// closes the bracket in one solve.
+			probe := x * (1 - 0.9e-6)
+			if _, pv, err := at(probe); err != nil {
+				return out, err
+			} else if pv < goal {
+				lo, flo = probe, pv
+			}
+		}
+		if v >= goal {
+			hi, fhi, best = x, v, pt
+			if side == 1 {
+				flo = goal - (goal-flo)/2 // Illinois: halve the stale end's weight
+			}
+			side = 1
 		} else {
-			lo = mid
+			lo, flo = x, v
+			if side == -1 {
+				fhi = goal + (fhi-goal)/2
+			}
+			side = -1
 		}
 	}
 	out.Budget, out.Reached = Some(hi), best.figure(target).Value

@@ -21,7 +21,14 @@ func TestFrontierWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tea.Targets.Revenue = planner.Float(1.05e6) // reachable, unlike the plan's own
+	for _, revenue := range []float64{1.05e6, 1.2e6} {
+		// 1.05e6 is met where the groups first fit, 1.2e6 further on.
+		tea.Targets.Revenue = planner.Float(revenue)
+		checkFrontier(t, tea)
+	}
+}
+
+func checkFrontier(t *testing.T, tea *planner.Plan) {
 	f, err := planner.Frontier(context.Background(), tea, planner.FrontierRequest{})
 	if err != nil {
 		t.Fatal(err)
