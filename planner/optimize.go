@@ -115,8 +115,9 @@ type ChannelAllocation struct {
 }
 
 // UnprovenError comes with an answer whose optimality could not be proven
-// to 1e-6 in the time allowed (OptimizeRequest.TimeLimit): the allocation
-// is feasible, and no allocation beats UpperBound.
+// to 1e-6: in the time allowed (OptimizeRequest.TimeLimit), or where a
+// channel whose lift loses money (v_c < 0) has to spend above the least it
+// can. The allocation is feasible, and no allocation beats UpperBound.
 type UnprovenError struct {
 	Objective, UpperBound float64
 }
@@ -183,14 +184,15 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	}
 	sol, err := alloc.SolveWith(ctx, q.prob, alloc.Options{TimeLimit: req.TimeLimit})
 	var gapErr *alloc.GapError
-	switch {
-	case errors.As(err, &gapErr):
-		err = &UnprovenError{Objective: sol.Objective, UpperBound: sol.UpperBound}
-	case err != nil:
+	if err != nil && !errors.As(err, &gapErr) {
 		return nil, q.refusal(in.models[0], err, budget, req)
 	}
+	objective := sol.Objective + q.lossCorrection(sol.X)
+	if err != nil || sol.UpperBound-objective > alloc.DefaultGap*math.Max(1, math.Abs(objective)) {
+		err = &UnprovenError{Objective: objective, UpperBound: sol.UpperBound}
+	}
 	o := &Optimization{Mode: req.Mode, Flighting: req.Flighting, RestOfYear: req.RestOfYear,
-		Objective: sol.Objective, UpperBound: sol.UpperBound, Nodes: sol.Nodes}
+		Objective: objective, UpperBound: sol.UpperBound, Nodes: sol.Nodes}
 	if promotionBudget.Valid {
 		o.PromotionBudget = Some(q.budget)
 	}

@@ -46,6 +46,7 @@ type posed struct {
 	closedAll   float64
 	budget      float64 // what the rows let the open months spend: B − Σ closed; +Inf when none
 	labels      []rowLabel
+	losses      []loss
 }
 
 // valuePerLift is a_c: what a unit of channel c's lift is worth in the mode.
@@ -164,9 +165,46 @@ func (q *posed) addTerms(out *alloc.Channel, ch *Channel, a float64, c int) floa
 				tm.Coef[0] += k * q.openFlight[c][u]
 			}
 		}
+		if w < 0 {
+			// A lift that loses money (v_c < 0: the channel's products sell
+			// below cost) is not a curve the solver takes. Each month's
+			// loss only grows with the pressure, so the loss at the least
+			// pressure the channel can feel bounds it: that constant goes
+			// in the objective, which stays an upper bound, and the
+			// answer's true objective is recomputed with the loss itself.
+			least := tm.Offset
+			if !q.free {
+				least += tm.Coef[0] * out.Min
+			}
+			constant += w * saturation(least, half, ch.Shape)
+			q.losses = append(q.losses, loss{c: c, term: tm, atLeast: w * saturation(least, half, ch.Shape)})
+			continue
+		}
 		out.Terms = append(out.Terms, tm)
 	}
 	return constant
+}
+
+// loss is a month whose lift loses money, left out of the solver's
+// problem: atLeast is what the problem counts for it.
+type loss struct {
+	c       int
+	term    alloc.Term
+	atLeast float64
+}
+
+// lossCorrection is what the losses left out of the problem really cost at
+// the solver's answer x, beyond what the problem counted for them (≤ 0).
+func (q *posed) lossCorrection(x [][]float64) float64 {
+	total := 0.0
+	for _, l := range q.losses {
+		u := l.term.Offset
+		for j, a := range l.term.Coef {
+			u += a * x[l.c][j]
+		}
+		total += l.term.Weight*saturation(u, l.term.Half, l.term.Shape) - l.atLeast
+	}
+	return total
 }
 
 // rowLabel says what a row of the problem is: the budget (group < 0) or
