@@ -64,6 +64,19 @@ func (e *envelope) all(u, k float64) (f, d, dd float64) {
 	return f + e.shift, d, dd
 }
 
+// allR is all with r = u^(−k) given, where u > 0 is finite and r is finite
+// and positive (the variable's terms share one power: sharePowers).
+func (e *envelope) allR(u, r, k float64) (f, d, dd float64) {
+	if e.fixed {
+		return e.fl, 0, 0
+	}
+	if e.linear(u) {
+		return e.fl + (u-e.l)*e.slope, e.slope, 0
+	}
+	f, d, dd = phiAllR(u, r, k)
+	return f + e.shift, d, dd
+}
+
 // gap is how far the envelope lies above φ at u.
 func (e *envelope) gap(u, k float64) float64 {
 	if e.linear(u) {

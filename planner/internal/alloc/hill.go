@@ -45,7 +45,11 @@ func phiAll(u, k float64) (f, d, dd float64) {
 		v := 1 / (1 + u)
 		return u * v, v * v, -2 * v * v * v
 	}
-	r := math.Pow(u, -k)
+	return phiAllR(u, math.Pow(u, -k), k)
+}
+
+// phiAllR is phiAll at u > 0 given r = u^(−k) (k ≠ 1), computed elsewhere.
+func phiAllR(u, r, k float64) (f, d, dd float64) {
 	f = 1 / (1 + r)
 	d = k * r / (u * (1 + r) * (1 + r))
 	dd = d * (k - 1 - 2*k*f) / u

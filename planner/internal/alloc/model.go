@@ -14,6 +14,10 @@ type term struct {
 	a        []float64
 	arg      int     // coupled channels: the argument it reads
 	inv      float64 // 1 / Half
+	// aNegK is a[0]^(−k) for a term of one variable with no offset, whose
+	// u^(−k) is then aNegK × x^(−k): the variable's terms share one power
+	// (sharePowers). 0 where that does not hold.
+	aNegK float64
 }
 
 // arg is a linear argument b + c·x that one or more terms of a coupled
@@ -47,6 +51,9 @@ type channel struct {
 	// separable channels have terms of one variable each; byVar lists them.
 	separable bool
 	byVar     [][]int
+	// sharedK[j] is the shape every term of variable j has when they all
+	// have aNegK (one power of x serves them all); 0 otherwise.
+	sharedK []float64
 	// order is the order in which ties are filled: within a symmetry
 	// class, the variable with the larger curve first.
 	order []int
@@ -201,6 +208,7 @@ func (m *model) compileChannel(c int, in *Channel) error {
 			j := ch.terms[t].idx[0]
 			ch.byVar[j] = append(ch.byVar[j], t)
 		}
+		ch.sharePowers()
 		ch.findClasses()
 		return nil
 	}
@@ -237,6 +245,31 @@ func (m *model) compileChannel(c int, in *Channel) error {
 		}
 	}
 	return nil
+}
+
+// sharePowers finds the variables whose terms all read it with no offset
+// and one shape k ≠ 1: u_t^(−k) = a_t^(−k) x^(−k), so one power of x
+// serves every term (a channel's months under fixed flighting), which is
+// most of the solver's time on large plans.
+func (ch *channel) sharePowers() {
+	ch.sharedK = make([]float64, ch.dim)
+	for j, ts := range ch.byVar {
+		if len(ts) < 2 {
+			continue
+		}
+		k := ch.terms[ts[0]].k
+		ok := k != 1
+		for _, t := range ts {
+			tm := &ch.terms[t]
+			tm.aNegK = math.Pow(tm.a[0], -tm.k)
+			if tm.b != 0 || tm.k != k || !(tm.aNegK > 0) || math.IsInf(tm.aNegK, 1) {
+				ok = false
+			}
+		}
+		if ok {
+			ch.sharedK[j] = k
+		}
+	}
 }
 
 func containsInt(xs []int, v int) bool {

@@ -253,10 +253,22 @@ func (st *chanState) varAll(ch *channel, j int, x float64) (f, d, dd float64) {
 		return e.line(x), e.slope, 0
 	}
 	f = e.shift + e.lift
+	xr := 0.0 // x^(−k) shared by the variable's terms, 0 where it is not
+	if k := ch.sharedK[j]; k != 0 && x > 0 {
+		if xr = math.Pow(x, -k); math.IsInf(xr, 1) {
+			xr = 0
+		}
+	}
 	for _, t := range ch.byVar[j] {
 		tm := &ch.terms[t]
 		a := tm.a[0]
-		ef, ed, edd := st.env[t].all(tm.b+a*x, tm.k)
+		u := tm.b + a*x
+		var ef, ed, edd float64
+		if r := tm.aNegK * xr; r > 0 && !math.IsInf(r, 1) && u > 0 {
+			ef, ed, edd = st.env[t].allR(u, r, tm.k)
+		} else {
+			ef, ed, edd = st.env[t].all(u, tm.k)
+		}
 		f += tm.w * ef
 		d += tm.w * a * ed
 		dd += tm.w * a * a * edd
