@@ -69,7 +69,7 @@ type Reach struct {
 func frontierPoint(ctx context.Context, p *Plan, req OptimizeRequest, budget float64) (FrontierPoint, error) {
 	req.Budget = &budget
 	pt := FrontierPoint{Budget: budget, TargetsMet: []string{}}
-	o, err := Optimize(ctx, p, req)
+	o, r, err := optimize(ctx, p, req, false)
 	var inf *InfeasibleError
 	if errors.As(err, &inf) {
 		pt.PromotionBudget = inf.PromotionBudget()
@@ -80,10 +80,6 @@ func frontierPoint(ctx context.Context, p *Plan, req OptimizeRequest, budget flo
 		return pt, err
 	}
 	pt.PromotionBudget = o.PromotionBudget.Value
-	r, err := Evaluate(o.Apply(p), req.Scenario)
-	if err != nil {
-		return pt, err
-	}
 	pt.Objective, pt.UpperBound = Some(o.Objective), Some(o.UpperBound)
 	pt.Promotion, pt.NetRevenue, pt.Contribution = Some(r.Totals.Promotion), Some(r.Totals.NetRevenue), Some(r.Totals.Contribution)
 	pt.ROMI, pt.CAC, pt.LiftUnits = r.Totals.ROMI, r.Totals.CAC, Some(o.After.LiftUnits)
@@ -113,14 +109,18 @@ func Frontier(ctx context.Context, p *Plan, req FrontierRequest) (*BudgetFrontie
 		return nil, err
 	}
 	f := &BudgetFrontier{Mode: oreq.Mode, Flighting: oreq.Flighting, Points: make([]FrontierPoint, steps), Reach: []Reach{}}
-	for i := range f.Points {
+	// The budgets are independent problems: one per core.
+	err = parallel(ctx, steps, 0, func() struct{} { return struct{}{} }, func(_ struct{}, i int) error {
 		budget := from
 		if steps > 1 {
 			budget = from + (to-from)*float64(i)/float64(steps-1)
 		}
-		if f.Points[i], err = frontierPoint(ctx, p, oreq, budget); err != nil {
-			return nil, err
-		}
+		var err error
+		f.Points[i], err = frontierPoint(ctx, p, oreq, budget)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, goal := range []struct{ target, mode string }{{TargetRevenue, ModeRevenue}, {TargetContribution, ModeContribution}} {
 		g := *p.Targets.Ptr(goal.target)

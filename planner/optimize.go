@@ -154,38 +154,46 @@ func (o *Optimization) Apply(p *Plan) *Plan {
 // *InfeasibleError that gives the clashing numbers. It assumes a valid
 // plan, and returns ctx's error if ctx is cancelled first.
 func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization, error) {
+	o, _, err := optimize(ctx, p, req, true)
+	return o, err
+}
+
+// optimize is Optimize; without before, the figures before are left out
+// (the frontier does not show them), and it returns the report of the plan
+// with the answer's spends (nil with the rest of the year).
+func optimize(ctx context.Context, p *Plan, req OptimizeRequest, before bool) (*Optimization, *Report, error) {
 	req, err := req.normalized()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m, err := Compile(p, req.Scenario)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	budget, promotionBudget, err := promotionBudgetOf(m, req.Mode, req.Budget)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	in := poseInput{models: []*Model{m}, mode: req.Mode, free: req.Flighting == FlightingFree, budget: budget}
 	var track *Tracking
 	if req.RestOfYear {
 		if track, err = restOfYear(p, &in); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if req.Objective == ObjectiveExpected {
 		if in.models, err = drawModels(ctx, p, req); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	q := pose(in)
 	if err := q.precheck(in.models[0], budget, req); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sol, err := alloc.SolveWith(ctx, q.prob, alloc.Options{TimeLimit: req.TimeLimit})
 	var gapErr *alloc.GapError
 	if err != nil && !errors.As(err, &gapErr) {
-		return nil, q.refusal(in.models[0], err, budget, req)
+		return nil, nil, q.refusal(in.models[0], err, budget, req)
 	}
 	objective := sol.Objective + q.lossCorrection(sol.X)
 	if err != nil || sol.UpperBound-objective > alloc.DefaultGap*math.Max(1, math.Abs(objective)) {
@@ -196,11 +204,11 @@ func Optimize(ctx context.Context, p *Plan, req OptimizeRequest) (*Optimization,
 	if promotionBudget.Valid {
 		o.PromotionBudget = Some(q.budget)
 	}
-	o.report(p, req.Scenario, track, q.monthly(sol.X), in.models[0], budget)
+	after := o.report(p, req.Scenario, track, q.monthly(sol.X), in.models[0], budget, before)
 	if promotionBudget.Valid {
 		o.Unspent = math.Max(0, budget-o.After.Promotion)
 	}
-	return o, err
+	return o, after, err
 }
 
 // normalized fills the request's defaults and refuses what it cannot mean.
@@ -332,7 +340,7 @@ func drawModels(ctx context.Context, p *Plan, req OptimizeRequest) ([]*Model, er
 //
 // Each channel's spend is its months' sum held within its bounds, which
 // rounding may have left by an ulp.
-func (o *Optimization) report(p *Plan, scenario string, track *Tracking, monthly [][]float64, m *Model, budget float64) {
+func (o *Optimization) report(p *Plan, scenario string, track *Tracking, monthly [][]float64, m *Model, budget float64, withBefore bool) *Report {
 	o.Allocation = make([]ChannelAllocation, len(monthly))
 	for c := range monthly {
 		ch := &m.Channels[c]
@@ -342,11 +350,14 @@ func (o *Optimization) report(p *Plan, scenario string, track *Tracking, monthly
 	o.holdToBudget(m, budget)
 	after := o.Apply(p)
 	if track == nil {
-		before, _ := Evaluate(p, scenario)
 		next, _ := Evaluate(after, scenario)
-		o.Before, o.After = optimizeTotals(before), optimizeTotals(next)
+		if withBefore {
+			before, _ := Evaluate(p, scenario)
+			o.Before = optimizeTotals(before)
+		}
+		o.After = optimizeTotals(next)
 		o.fillChannels(next)
-		return
+		return next
 	}
 	before, _ := Compile(track.Refitted(withMonthly(p, track.latestEstimateSpends(p))), BaseScenario)
 	next, _ := Compile(track.Refitted(after), BaseScenario)
@@ -356,6 +367,7 @@ func (o *Optimization) report(p *Plan, scenario string, track *Tracking, monthly
 	if tracked, err := Track(after); err == nil {
 		o.After = leTotals(tracked.LatestEstimate, optimizeTotals(nextReport).LiftUnits)
 	}
+	return nil
 }
 
 // latestEstimateSpends are the latest estimate's monthly spends: the closed
