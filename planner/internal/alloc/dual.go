@@ -278,12 +278,23 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 			continue
 		}
 		lo, hi := 0.0, 1.0
+		slo, shi := slope0, pathSlope(1) // D_ε's slope along the path at lo and hi
 		bestReg, bestAlpha := dreg, 0.0
 		if nreg < bestReg {
 			bestReg, bestAlpha = nreg, 1
 		}
+		// The slope is non-decreasing along the path (D_ε is convex): its
+		// root is bracketed by regula falsi (Illinois), kept off the
+		// bracket's ends, which takes a few evaluations where the slope is
+		// smooth and no more than bisection across a tie's steep ramp, until
+		// Wolfe's conditions hold (decrease, and a slope cut to a tenth).
+		side := 0
 		for ls := 0; ls < 60 && hi-lo > 1e-16; ls++ {
 			a := 0.5 * (lo + hi)
+			if slo < 0 && shi > 0 {
+				w := hi - lo
+				a = math.Min(math.Max(lo+w*slo/(slo-shi), lo+1e-3*w), hi-1e-3*w)
+			}
 			path(a)
 			nreg, nub = s.evaluate(trial)
 			best = math.Min(best, nub)
@@ -294,10 +305,22 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 			if nreg < bestReg {
 				bestReg, bestAlpha = nreg, a
 			}
-			if pathSlope(a) < 0 {
-				lo = a
+			sl := pathSlope(a)
+			if math.Abs(sl) <= 0.1*math.Abs(slope0) && nreg <= dreg+1e-4*a*slope0 {
+				break // Wolfe's conditions: enough for the next Newton step
+			}
+			if sl < 0 {
+				lo, slo = a, sl
+				if side < 0 {
+					shi /= 2
+				}
+				side = -1
 			} else {
-				hi = a
+				hi, shi = a, sl
+				if side > 0 {
+					slo /= 2
+				}
+				side = 1
 			}
 		}
 		if bestAlpha == 0 {
