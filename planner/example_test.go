@@ -121,3 +121,41 @@ func ExampleSimulate() {
 	// products.green.baseVolume swings contribution by 75212
 	// contribution: 80 % between 363k and 415k
 }
+
+func ExampleFrontier() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Five marketing budgets from 210,000 to 250,000: the best contribution
+	// at each, and the least budget that meets each target. The digital
+	// group's minimum (40,000, at most 70 % of promotion) does not fit the
+	// first.
+	from, to := 210000.0, 250000.0
+	f, err := planner.Frontier(context.Background(), plan, planner.FrontierRequest{From: &from, To: &to, Steps: 5})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, pt := range f.Points {
+		if !pt.Objective.Valid {
+			fmt.Printf("budget %.0f: no allocation meets the constraints\n", pt.Budget)
+			continue
+		}
+		fmt.Printf("budget %.0f: promotion %.0f, contribution %.0f\n", pt.Budget, pt.Promotion.Value, pt.Contribution.Value)
+	}
+	for _, r := range f.Reach {
+		if r.Budget.Valid {
+			fmt.Printf("%s %.0f is met from a budget of %.0f\n", r.Target, r.Goal, r.Budget.Value)
+		} else {
+			fmt.Printf("%s %.0f is out of reach: %.0f at most\n", r.Target, r.Goal, r.Reached)
+		}
+	}
+	// Output:
+	// budget 210000: no allocation meets the constraints
+	// budget 220000: promotion 58305, contribution 429189
+	// budget 230000: promotion 58305, contribution 429189
+	// budget 240000: promotion 58305, contribution 429189
+	// budget 250000: promotion 58305, contribution 429189
+	// revenue 1200000 is out of reach: 1176747 at most
+	// contribution 450000 is out of reach: 429189 at most
+}
