@@ -19,6 +19,7 @@ import (
 
 func main() {
 	args := os.Args[1:]
+	adaptToSubsystem(args) // Windows: the console and window programs, main_windows.go
 	if wantsCommandLine(args) {
 		env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 		os.Exit(cli.Run(env, args))

@@ -279,7 +279,7 @@ func readFile(t *testing.T, path string) []byte {
 	return b
 }
 
-func TestOptimizeCancelled(t *testing.T) {
+func TestOptimizeCanceled(t *testing.T) {
 	p := plangen.Generate(plangen.Size{Products: 20, Places: 3, Promotions: 300, Months: 12}, 5)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

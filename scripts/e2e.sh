@@ -76,23 +76,8 @@ unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR
 
 # --- a display of our own -----------------------------------------------------
 step "start Xvfb"
-for n in $(seq 99 199); do
-  if [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; then continue; fi
-  Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  for _ in $(seq 50); do
-    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && break
-    kill -0 "$xvfb_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then
-    export DISPLAY=":$n"
-    break
-  fi
-  kill "$xvfb_pid" 2>/dev/null || true
-  xvfb_pid=""
-done
-[ -n "$xvfb_pid" ] || fail "no free X display between :99 and :199"
+source scripts/lib/xvfb.sh
+start_xvfb "$work/xvfb.log" || fail "no free X display between :99 and :199"
 echo "display $DISPLAY"
 
 # --- helpers ------------------------------------------------------------------

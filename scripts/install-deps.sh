@@ -3,12 +3,21 @@
 # libraries Fyne builds against, and the tools the tests use to look at what
 # a person sees (Xvfb and xdotool for the window, poppler for PDF pages,
 # LibreOffice to recalculate workbooks, ImageMagick for screenshots, jq to
-# read the command line's JSON, xz for the desktop package).
+# read the command line's JSON, xz for the desktop package). With
+# --windows, also what the Windows build and its tests need: the MinGW-w64
+# cross-compiler, Wine (64-bit only) and zip.
 # Installs only what is missing, so a second run takes a second.
+#
+#   scripts/install-deps.sh [--windows]
 set -euo pipefail
 
 packages=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev
           xvfb xdotool imagemagick poppler-utils libreoffice-calc-nogui jq xz-utils)
+case "${1:-}" in
+  --windows) packages+=(gcc-mingw-w64-x86-64 wine wine64 zip unzip) ;;
+  "") ;;
+  *) echo "usage: scripts/install-deps.sh [--windows]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Mixplan: formatting and static checks, the unit, golden,
 # fuzz-corpus and example tests of every package (with the race detector),
-# the LibreOffice recalculation and PDF rendering checks, and the end-to-end
-# run of the desktop window under Xvfb. Installs what is missing first.
+# the LibreOffice recalculation and PDF rendering checks, the end-to-end
+# run of the desktop window under Xvfb, and the Windows build tested under
+# Wine. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8
@@ -11,7 +12,7 @@ export LANG=C.UTF-8
 export LANGUAGE=en
 export PATH="$PATH:$(go env GOPATH)/bin"
 
-scripts/install-deps.sh
+scripts/install-deps.sh --windows
 
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -28,4 +29,6 @@ if [ -x scripts/e2e.sh ]; then
   echo "== end-to-end under Xvfb"
   scripts/e2e.sh
 fi
+echo "== the Windows build under Wine"
+scripts/wine-test.sh
 echo "All tests passed."

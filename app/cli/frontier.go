@@ -70,22 +70,22 @@ func runFrontier(env Env, args []string) int {
 
 // writeFrontier prints the frontier as a table and the reach of each target in words.
 func writeFrontier(w io.Writer, p *planner.Plan, fr *planner.BudgetFrontier) {
-	f := figuresFor(p)
+	f := p.Figures()
 	goal := map[string]string{planner.ModeContribution: "contribution", planner.ModeRevenue: "net revenue", planner.ModeUnits: "units sold"}[fr.Mode]
 	fmt.Fprintf(w, "Budget frontier — %s: the promotion optimised for %s at each marketing budget (%s flighting)\n\n", p.Name, goal, fr.Flighting)
 	var t table
 	t.add("Marketing budget", "Promotion", "Net revenue", "Contribution", "ROMI", "Extra units", "Targets met")
 	for _, pt := range fr.Points {
 		if !pt.Objective.Valid {
-			t.add(f.money(pt.Budget), "cannot meet the constraints", "", "", "", "", "")
+			t.add(f.Money(pt.Budget), "cannot meet the constraints", "", "", "", "", "")
 			continue
 		}
 		met := strings.Join(pt.TargetsMet, ", ")
 		if met == "" {
 			met = "none"
 		}
-		t.add(f.money(pt.Budget), f.money(pt.Promotion.Value), f.money(pt.NetRevenue.Value), f.money(pt.Contribution.Value),
-			maybe(pt.ROMI, f.pct), f.units(pt.LiftUnits.Value), met)
+		t.add(f.Money(pt.Budget), f.Money(pt.Promotion.Value), f.Money(pt.NetRevenue.Value), f.Money(pt.Contribution.Value),
+			pt.ROMI.Format(f.Percent), f.Units(pt.LiftUnits.Value), met)
 	}
 	t.write(w, "  ")
 	if len(fr.Reach) == 0 {
@@ -96,9 +96,9 @@ func writeFrontier(w io.Writer, p *planner.Plan, fr *planner.BudgetFrontier) {
 	for _, rc := range fr.Reach {
 		name := map[string]string{planner.TargetRevenue: "net revenue", planner.TargetContribution: "contribution"}[rc.Target]
 		if rc.Budget.Valid {
-			fmt.Fprintf(w, "The %s target of %s is met from a marketing budget of %s (%s there).\n", name, f.money(rc.Goal), f.money(rc.Budget.Value), f.money(rc.Reached))
+			fmt.Fprintf(w, "The %s target of %s is met from a marketing budget of %s (%s there).\n", name, f.Money(rc.Goal), f.Money(rc.Budget.Value), f.Money(rc.Reached))
 		} else {
-			fmt.Fprintf(w, "The %s target of %s is out of reach: even the last budget brings %s.\n", name, f.money(rc.Goal), f.money(rc.Reached))
+			fmt.Fprintf(w, "The %s target of %s is out of reach: even the last budget brings %s.\n", name, f.Money(rc.Goal), f.Money(rc.Reached))
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() {
@@ -76,7 +77,7 @@ func runOptimize(env Env, args []string) int {
 }
 
 func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, before, after *planner.Report, budget *float64) {
-	f := figuresFor(p)
+	f := p.Figures()
 	sc, _ := p.ScenarioByID(before.Scenario)
 	goal := map[string]string{planner.ModeContribution: "contribution", planner.ModeRevenue: "net revenue", planner.ModeUnits: "units sold"}[o.Mode]
 	fmt.Fprintf(w, "Promotion budget optimised for %s — %s, scenario %s\n", goal, p.Name, sc.Name)
@@ -93,7 +94,7 @@ func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, be
 			total, source = budget, "the marketing budget given"
 		}
 		fmt.Fprintf(w, "Promotion budget %s: %s %s, less places' fixed costs %s and launch costs %s\n",
-			f.money(o.PromotionBudget.Value), source, f.money(*total), f.money(before.Totals.PlaceFixed), f.money(before.Totals.Launch))
+			f.Money(o.PromotionBudget.Value), source, f.Money(*total), f.Money(before.Totals.PlaceFixed), f.Money(before.Totals.Launch))
 	} else {
 		fmt.Fprintln(w, "No budget set: every channel spends up to where one more unit of money returns less than it costs.")
 	}
@@ -104,23 +105,23 @@ func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, be
 	for i, a := range o.Allocation {
 		was := before.Promotions[i]
 		now := after.Promotions[i]
-		t.add(p.Promotions[i].Name, f.money(was.Spend), f.money(a.Spend), signed(a.Spend-was.Spend, f.money(a.Spend-was.Spend)),
-			f.units(was.LiftUnits)+" → "+f.units(now.LiftUnits),
-			maybe(was.ROI, f.pct)+" → "+maybe(now.ROI, f.pct),
-			maybe(was.MarginalROI, f.pct)+" → "+maybe(now.MarginalROI, f.pct))
+		t.add(p.Promotions[i].Name, f.Money(was.Spend), f.Money(a.Spend), numfmt.Signed(a.Spend-was.Spend, f.Money(a.Spend-was.Spend)),
+			f.Units(was.LiftUnits)+" → "+f.Units(now.LiftUnits),
+			was.ROI.Format(f.Percent)+" → "+now.ROI.Format(f.Percent),
+			was.MarginalROI.Format(f.Percent)+" → "+now.MarginalROI.Format(f.Percent))
 	}
 	d := o.After.Promotion - o.Before.Promotion
-	t.add("Total", f.money(o.Before.Promotion), f.money(o.After.Promotion), signed(d, f.money(d)),
-		f.units(o.Before.LiftUnits)+" → "+f.units(o.After.LiftUnits), "", "")
+	t.add("Total", f.Money(o.Before.Promotion), f.Money(o.After.Promotion), numfmt.Signed(d, f.Money(d)),
+		f.Units(o.Before.LiftUnits)+" → "+f.Units(o.After.LiftUnits), "", "")
 	t.write(w, "  ")
 	fmt.Fprintln(w)
 
 	dc := o.After.Contribution - o.Before.Contribution
-	fmt.Fprintf(w, "Contribution: %s → %s (%s)\n", f.money(o.Before.Contribution), f.money(o.After.Contribution), signed(dc, f.money(dc)))
+	fmt.Fprintf(w, "Contribution: %s → %s (%s)\n", f.Money(o.Before.Contribution), f.Money(o.After.Contribution), numfmt.Signed(dc, f.Money(dc)))
 	du := o.After.LiftUnits - o.Before.LiftUnits
-	fmt.Fprintf(w, "Units the promotion brings: %s → %s (%s)\n", f.units(o.Before.LiftUnits), f.units(o.After.LiftUnits), signed(du, f.units(du)))
+	fmt.Fprintf(w, "Units the promotion brings: %s → %s (%s)\n", f.Units(o.Before.LiftUnits), f.Units(o.After.LiftUnits), numfmt.Signed(du, f.Units(du)))
 	if o.Unspent > 0.5 {
-		fmt.Fprintf(w, "%s of the promotion budget is left unspent: every channel not held by its bounds already returns less than one more unit of money would cost.\n", f.money(o.Unspent))
+		fmt.Fprintf(w, "%s of the promotion budget is left unspent: every channel not held by its bounds already returns less than one more unit of money would cost.\n", f.Money(o.Unspent))
 	}
 	fmt.Fprintf(w, "Proven optimal: no allocation brings more than %s (the answer brings %s).\n", objectiveText(f, o.Mode, o.UpperBound), objectiveText(f, o.Mode, o.Objective))
 	fmt.Fprintln(w)
@@ -128,11 +129,11 @@ func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, be
 }
 
 // objectiveText writes a value of the mode's objective: money, or units.
-func objectiveText(f figures, mode string, x float64) string {
+func objectiveText(f numfmt.Figures, mode string, x float64) string {
 	if mode == planner.ModeUnits {
-		return f.units(x) + " units"
+		return f.Units(x) + " units"
 	}
-	return f.money(x)
+	return f.Money(x)
 }
 
 // oneOf refuses a flag's value outside its choices, as a command-line mistake.
@@ -155,7 +156,7 @@ func parseAmount(flagName, text string) (*float64, error) {
 }
 
 // writeTargetChanges shows every set target before and after a change.
-func writeTargetChanges(w io.Writer, f figures, before, after *planner.Report) {
+func writeTargetChanges(w io.Writer, f numfmt.Figures, before, after *planner.Report) {
 	metBefore, set := before.MetCount()
 	metAfter, _ := after.MetCount()
 	if set == 0 {
@@ -167,9 +168,9 @@ func writeTargetChanges(w io.Writer, f figures, before, after *planner.Report) {
 	t.add("Target", "Goal", "Now", "", "After", "", "")
 	for i, b := range before.Targets {
 		a := after.Targets[i]
-		value := func(x float64) string { return f.targetValue(b.Name, x) }
-		t.add(targetLabel(b.Name), f.goal(b.Name, b.Kind, b.Target), maybe(b.Actual, value), status(b.Met),
-			maybe(a.Actual, value), status(a.Met), statusChange(b.Met, a.Met))
+		text := textOf(f, b)
+		t.add(text.label, text.goal, b.Actual.Format(text.value), status(b.Met), a.Actual.Format(text.value), status(a.Met),
+			statusChange(b.Met, a.Met))
 	}
 	t.write(w, "  ")
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() {
@@ -53,7 +54,7 @@ func printJSON(env Env, name string, v any) int {
 }
 
 func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
-	f := figuresFor(p)
+	f := p.Figures()
 	sc, _ := p.ScenarioByID(r.Scenario)
 	title := p.Name
 	if p.Company != "" {
@@ -69,25 +70,25 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 	t := r.Totals
 	fmt.Fprintln(w, "Totals")
 	var tt table
-	tt.add("Units sold", f.units(t.Units))
-	tt.add("Gross sales (what customers pay)", f.money(t.GrossSales))
-	tt.add("Channel margins", f.money(-t.ChannelMargins))
-	tt.add("Net revenue", f.money(t.NetRevenue))
-	tt.add("Cost of goods", f.money(-t.COGS))
-	tt.add("Gross margin", f.money(t.GrossMargin))
-	tt.add("Gross margin %", maybe(t.GrossMarginPct, f.pct))
-	tt.add("Logistics", f.money(-t.Logistics))
-	tt.add("Launch costs", f.money(-t.Launch))
-	tt.add("Places' fixed costs", f.money(-t.PlaceFixed))
-	tt.add("Promotion", f.money(-t.Promotion))
-	tt.add("Marketing spend (launch + places + promotion)", f.money(t.MarketingSpend))
-	tt.add("Contribution", f.money(t.Contribution))
-	tt.add("ROMI", maybe(t.ROMI, f.pct))
-	tt.add("New customers", f.units(t.NewCustomers))
-	tt.add("CAC", maybe(t.CAC, f.unitMoney))
-	tt.add("CLV", maybe(t.CLV, f.unitMoney))
-	tt.add("CLV / CAC", maybe(t.LTVToCAC, f.ratio))
-	tt.add("Break-even units", maybe(t.BreakEvenUnits, f.units))
+	tt.add("Units sold", f.Units(t.Units))
+	tt.add("Gross sales (what customers pay)", f.Money(t.GrossSales))
+	tt.add("Channel margins", f.Money(-t.ChannelMargins))
+	tt.add("Net revenue", f.Money(t.NetRevenue))
+	tt.add("Cost of goods", f.Money(-t.COGS))
+	tt.add("Gross margin", f.Money(t.GrossMargin))
+	tt.add("Gross margin %", t.GrossMarginPct.Format(f.Percent))
+	tt.add("Logistics", f.Money(-t.Logistics))
+	tt.add("Launch costs", f.Money(-t.Launch))
+	tt.add("Places' fixed costs", f.Money(-t.PlaceFixed))
+	tt.add("Promotion", f.Money(-t.Promotion))
+	tt.add("Marketing spend (launch + places + promotion)", f.Money(t.MarketingSpend))
+	tt.add("Contribution", f.Money(t.Contribution))
+	tt.add("ROMI", t.ROMI.Format(f.Percent))
+	tt.add("New customers", f.Units(t.NewCustomers))
+	tt.add("CAC", t.CAC.Format(f.UnitMoney))
+	tt.add("CLV", t.CLV.Format(f.UnitMoney))
+	tt.add("CLV / CAC", t.LTVToCAC.Format(f.Ratio))
+	tt.add("Break-even units", t.BreakEvenUnits.Format(f.Units))
 	tt.add("Payback month", paybackText(r))
 	tt.write(w, "  ")
 
@@ -100,8 +101,8 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 		var pt table
 		pt.add("Channel", "Spend", "Extra units", "Incr. contribution", "ROI", "Marginal ROI")
 		for i, c := range r.Promotions {
-			pt.add(p.Promotions[i].Name, f.money(c.Spend), f.units(c.LiftUnits),
-				f.money(c.IncrementalContribution), maybe(c.ROI, f.pct), maybe(c.MarginalROI, f.pct))
+			pt.add(p.Promotions[i].Name, f.Money(c.Spend), f.Units(c.LiftUnits),
+				f.Money(c.IncrementalContribution), c.ROI.Format(f.Percent), c.MarginalROI.Format(f.Percent))
 		}
 		pt.write(w, "  ")
 	}
@@ -110,19 +111,19 @@ func writeReport(w io.Writer, p *planner.Plan, r *planner.Report) {
 
 // writeMonths shows the months, with the units the promotion brings in each:
 // lift lands in the months the pressure is felt, not where the spend is.
-func writeMonths(w io.Writer, f figures, r *planner.Report) {
+func writeMonths(w io.Writer, f numfmt.Figures, r *planner.Report) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Months")
 	var t table
 	t.add("Month", "Units", "of which promotion", "Net revenue", "Marketing spend", "Contribution", "Cumulative")
 	for _, m := range r.Monthly {
-		t.add(m.Month, f.units(m.Units), f.units(m.LiftUnits), f.money(m.NetRevenue), f.money(m.MarketingSpend),
-			f.money(m.Contribution), f.money(m.CumulativeContribution))
+		t.add(m.Month, f.Units(m.Units), f.Units(m.LiftUnits), f.Money(m.NetRevenue), f.Money(m.MarketingSpend),
+			f.Money(m.Contribution), f.Money(m.CumulativeContribution))
 	}
 	t.write(w, "  ")
 }
 
-func writeTargets(w io.Writer, f figures, r *planner.Report) {
+func writeTargets(w io.Writer, f numfmt.Figures, r *planner.Report) {
 	met, set := r.MetCount()
 	if set == 0 {
 		fmt.Fprintln(w, "Targets: none set")
@@ -132,12 +133,12 @@ func writeTargets(w io.Writer, f figures, r *planner.Report) {
 	var tt table
 	tt.add("Target", "Goal", "Actual", "Gap", "")
 	for _, tg := range r.Targets {
-		value := func(x float64) string { return f.targetValue(tg.Name, x) }
-		gap := "n/a"
+		text := textOf(f, tg)
+		gap := planner.NA
 		if tg.Gap.Valid {
-			gap = signed(tg.Gap.Value, f.gap(tg.Name, tg.Gap.Value))
+			gap = numfmt.Signed(tg.Gap.Value, text.gap(tg.Gap.Value))
 		}
-		tt.add(targetLabel(tg.Name), f.goal(tg.Name, tg.Kind, tg.Target), maybe(tg.Actual, value), gap, status(tg.Met))
+		tt.add(text.label, text.goal, tg.Actual.Format(text.value), gap, status(tg.Met))
 	}
 	tt.write(w, "  ")
 }

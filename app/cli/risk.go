@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 func init() {
@@ -59,9 +60,9 @@ func runRisk(env Env, args []string) int {
 }
 
 func writeRisk(w io.Writer, p *planner.Plan, scenario string, r *planner.Risk) {
-	f := figuresFor(p)
+	f := p.Figures()
 	sc, _ := p.ScenarioByID(scenario)
-	fmt.Fprintf(w, "How sure is %s? Scenario %s, %s draws (seed %d)\n\n", p.Name, sc.Name, f.units(float64(r.Draws)), r.Seed)
+	fmt.Fprintf(w, "How sure is %s? Scenario %s, %s draws (seed %d)\n\n", p.Name, sc.Name, f.Units(float64(r.Draws)), r.Seed)
 	writeTornado(w, f, p, r.Tornado)
 	fmt.Fprintln(w)
 	writeSpread(w, f, r)
@@ -71,14 +72,14 @@ func writeRisk(w io.Writer, p *planner.Plan, scenario string, r *planner.Risk) {
 	var t table
 	t.add("Month", "P10", "P50", "P90")
 	for _, b := range r.MonthlyCumulative {
-		t.add(b.Month, f.money(b.P10), f.money(b.P50), f.money(b.P90))
+		t.add(b.Month, f.Money(b.P10), f.Money(b.P50), f.Money(b.P90))
 	}
 	t.write(w, "  ")
 }
 
 // writeTornado names the assumptions that matter most, in words, largest
 // swing first, with what to do about the first.
-func writeTornado(w io.Writer, f figures, p *planner.Plan, bars []planner.TornadoBar) {
+func writeTornado(w io.Writer, f numfmt.Figures, p *planner.Plan, bars []planner.TornadoBar) {
 	if len(bars) == 0 {
 		fmt.Fprintln(w, "The plan has no uncertainty ranges: add ranges on the inputs you are unsure of (base volumes, costs, elasticities, margins, channel curves) to see which matter most.")
 		return
@@ -90,8 +91,8 @@ func writeTornado(w io.Writer, f figures, p *planner.Plan, bars []planner.Tornad
 			continue // Simulate resolved every range already
 		}
 		value := func(x float64) string { return inputValue(f, in.Field, in.List, x) }
-		s := fmt.Sprintf("%s swings contribution by %s (%s at %s, %s at %s)", assumption(p, in), f.money(b.Swing),
-			f.money(b.ContributionLow), value(b.Low), f.money(b.ContributionHigh), value(b.High))
+		s := fmt.Sprintf("%s swings contribution by %s (%s at %s, %s at %s)", assumption(p, in), f.Money(b.Swing),
+			f.Money(b.ContributionLow), value(b.Low), f.Money(b.ContributionHigh), value(b.High))
 		if i == 0 && b.Swing > 0 {
 			s += ": " + firstAction(in)
 		}
@@ -155,30 +156,30 @@ func firstAction(in planner.RangeInput) string {
 }
 
 // inputValue formats a ranged input's value in its own unit.
-func inputValue(f figures, field, list string, x float64) string {
+func inputValue(f numfmt.Figures, field, list string, x float64) string {
 	switch field {
 	case "baseVolume", "maxUnits":
-		return f.units(x) + " units"
+		return f.Units(x) + " units"
 	case "unitCost":
-		return f.unitMoney(x)
+		return f.UnitMoney(x)
 	case "halfSpend":
-		return f.money(x)
+		return f.Money(x)
 	case "marginPct", "carryover":
-		return f.pct(x)
+		return f.Percent(x)
 	}
-	return f.ratio(x)
+	return f.Ratio(x)
 }
 
 // writeSpread shows the mean and the 10th, 50th and 90th percentiles of the key totals.
-func writeSpread(w io.Writer, f figures, r *planner.Risk) {
+func writeSpread(w io.Writer, f numfmt.Figures, r *planner.Risk) {
 	c := r.Totals.Contribution
 	switch {
 	case !c.P10.Valid:
 	case c.P10.Value == c.P90.Value:
-		fmt.Fprintf(w, "Every draw gives the same contribution, %s: no input the draws vary moves it.\n", f.money(c.P50.Value))
+		fmt.Fprintf(w, "Every draw gives the same contribution, %s: no input the draws vary moves it.\n", f.Money(c.P50.Value))
 	default:
 		fmt.Fprintf(w, "In 8 draws out of 10, contribution lands between %s and %s (mean %s).\n",
-			f.money(c.P10.Value), f.money(c.P90.Value), f.money(c.Mean.Value))
+			f.Money(c.P10.Value), f.Money(c.P90.Value), f.Money(c.Mean.Value))
 	}
 	var t table
 	t.add("Figure", "Mean", "P10", "P50", "P90")
@@ -187,16 +188,16 @@ func writeSpread(w io.Writer, f figures, r *planner.Risk) {
 		d      planner.Distribution
 		format func(float64) string
 	}{
-		{"Contribution", r.Totals.Contribution, f.money}, {"Net revenue", r.Totals.NetRevenue, f.money},
-		{"Gross margin %", r.Totals.GrossMarginPct, f.pct}, {"ROMI", r.Totals.ROMI, f.pct},
-		{"CAC", r.Totals.CAC, f.unitMoney}, {"Units", r.Totals.Units, f.units},
+		{"Contribution", r.Totals.Contribution, f.Money}, {"Net revenue", r.Totals.NetRevenue, f.Money},
+		{"Gross margin %", r.Totals.GrossMarginPct, f.Percent}, {"ROMI", r.Totals.ROMI, f.Percent},
+		{"CAC", r.Totals.CAC, f.UnitMoney}, {"Units", r.Totals.Units, f.Units},
 	} {
-		t.add(row.name, maybe(row.d.Mean, row.format), maybe(row.d.P10, row.format), maybe(row.d.P50, row.format), maybe(row.d.P90, row.format))
+		t.add(row.name, row.d.Mean.Format(row.format), row.d.P10.Format(row.format), row.d.P50.Format(row.format), row.d.P90.Format(row.format))
 	}
 	t.write(w, "  ")
 }
 
-func writeTargetOdds(w io.Writer, f figures, p *planner.Plan, r *planner.Risk) {
+func writeTargetOdds(w io.Writer, f numfmt.Figures, p *planner.Plan, r *planner.Risk) {
 	fmt.Fprintln(w)
 	if len(r.Targets) == 0 {
 		fmt.Fprintln(w, "Targets: none set")
@@ -205,7 +206,8 @@ func writeTargetOdds(w io.Writer, f figures, p *planner.Plan, r *planner.Risk) {
 	fmt.Fprintln(w, "Chance of meeting each target")
 	var t table
 	for _, tg := range r.Targets {
-		t.add(targetLabel(tg.Name), f.goal(tg.Name, tg.Kind, **p.Targets.Ptr(tg.Name)), f.pct(tg.Probability))
+		text := targetTextOf(f, tg.Name, tg.Kind, **p.Targets.Ptr(tg.Name))
+		t.add(text.label, text.goal, f.Percent(tg.Probability))
 	}
 	t.write(w, "  ")
 }

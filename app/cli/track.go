@@ -43,7 +43,7 @@ func runTrack(env Env, args []string) int {
 }
 
 func writeTracking(w io.Writer, p *planner.Plan, tk *planner.Tracking) {
-	f := figuresFor(p)
+	f := p.Figures()
 	title := p.Name
 	if p.Company != "" {
 		title += " — " + p.Company
@@ -61,7 +61,7 @@ func writeTracking(w io.Writer, p *planner.Plan, tk *planner.Tracking) {
 }
 
 // trackHeadline says how many months are closed and how much they weigh.
-func trackHeadline(f figures, tk *planner.Tracking) string {
+func trackHeadline(f numfmt.Figures, tk *planner.Tracking) string {
 	if tk.Through == 0 {
 		return fmt.Sprintf("Where we stand: no month of %d closed yet, so the latest estimate is the plan.", tk.Months)
 	}
@@ -70,19 +70,19 @@ func trackHeadline(f figures, tk *planner.Tracking) string {
 		span += " to " + tk.Monthly[tk.Through-1].Month
 	}
 	return fmt.Sprintf("Where we stand after %d of %d months (%s): the evidence weighs %s against the plan's assumptions (credibility %s months).",
-		tk.Through, tk.Months, span, f.pct(tk.Weight), numfmt.Trimmed(tk.Credibility, f.locale, 2))
+		tk.Through, tk.Months, span, f.Percent(tk.Weight), numfmt.Trimmed(tk.Credibility, f.Locale, 2))
 }
 
 // writeStanding is the few lines a manager reads first.
-func writeStanding(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) {
+func writeStanding(w io.Writer, f numfmt.Figures, p *planner.Plan, tk *planner.Tracking) {
 	plan, le := tk.Plan, tk.LatestEstimate
 	line := func(label string, planned, estimate float64) {
 		d := estimate - planned
 		pct := ""
 		if planned != 0 {
-			pct = ", " + signed(d, f.pct(d/math.Abs(planned)))
+			pct = ", " + numfmt.Signed(d, f.Percent(d/math.Abs(planned)))
 		}
-		fmt.Fprintf(w, "  %s: planned %s, now estimated %s (%s%s)\n", label, f.money(planned), f.money(estimate), signed(d, f.money(d)), pct)
+		fmt.Fprintf(w, "  %s: planned %s, now estimated %s (%s%s)\n", label, f.Money(planned), f.Money(estimate), numfmt.Signed(d, f.Money(d)), pct)
 	}
 	line("Contribution for the year", plan.Contribution, le.Contribution)
 	line("Net revenue for the year", plan.NetRevenue, le.NetRevenue)
@@ -94,7 +94,7 @@ func writeStanding(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking
 		committed += c.Committed
 	}
 	fmt.Fprintf(w, "  Promotion spent to date: %s of %s planned; %s already committed for the open months\n",
-		f.money(spent), f.money(planned), f.money(committed))
+		f.Money(spent), f.Money(planned), f.Money(committed))
 	metPlan, metLE := 0, 0
 	for _, t := range tk.Targets {
 		if t.MetPlan {
@@ -109,7 +109,7 @@ func writeStanding(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking
 	}
 }
 
-func writeTrackMonths(w io.Writer, f figures, tk *planner.Tracking) {
+func writeTrackMonths(w io.Writer, f numfmt.Figures, tk *planner.Tracking) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Months: plan → latest estimate (closed months as they happened)")
 	var t table
@@ -120,15 +120,15 @@ func writeTrackMonths(w io.Writer, f figures, tk *planner.Tracking) {
 			state = "closed"
 		}
 		d := m.LatestEstimate.Contribution - m.Plan.Contribution
-		t.add(m.Month, state, f.units(m.Plan.Units), f.units(m.LatestEstimate.Units),
-			f.money(m.Plan.NetRevenue), f.money(m.LatestEstimate.NetRevenue),
-			f.money(m.Plan.Contribution), f.money(m.LatestEstimate.Contribution),
-			signed(d, f.money(d)), f.money(m.LatestEstimate.CumulativeContribution))
+		t.add(m.Month, state, f.Units(m.Plan.Units), f.Units(m.LatestEstimate.Units),
+			f.Money(m.Plan.NetRevenue), f.Money(m.LatestEstimate.NetRevenue),
+			f.Money(m.Plan.Contribution), f.Money(m.LatestEstimate.Contribution),
+			numfmt.Signed(d, f.Money(d)), f.Money(m.LatestEstimate.CumulativeContribution))
 	}
 	t.write(w, "  ")
 }
 
-func writeTrackChannels(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) {
+func writeTrackChannels(w io.Writer, f numfmt.Figures, p *planner.Plan, tk *planner.Tracking) {
 	if len(tk.Promotions) == 0 {
 		return
 	}
@@ -140,17 +140,17 @@ func writeTrackChannels(w io.Writer, f figures, p *planner.Plan, tk *planner.Tra
 		ds := c.ActualSpendToDate - c.PlanSpendToDate
 		measured, dl := "not measured", ""
 		if c.MeasuredLiftToDate.Valid {
-			measured = f.units(c.MeasuredLiftToDate.Value)
+			measured = f.Units(c.MeasuredLiftToDate.Value)
 			d := c.MeasuredLiftToDate.Value - c.PlanLiftToDate
-			dl = signed(d, f.units(d))
+			dl = numfmt.Signed(d, f.Units(d))
 		}
-		t.add(p.Promotions[i].Name, f.money(c.PlanSpendToDate), f.money(c.ActualSpendToDate), signed(ds, f.money(ds)),
-			f.money(c.Committed), f.units(c.PlanLiftToDate), measured, dl, f.money(c.LatestEstimateSpend))
+		t.add(p.Promotions[i].Name, f.Money(c.PlanSpendToDate), f.Money(c.ActualSpendToDate), numfmt.Signed(ds, f.Money(ds)),
+			f.Money(c.Committed), f.Units(c.PlanLiftToDate), measured, dl, f.Money(c.LatestEstimateSpend))
 	}
 	t.write(w, "  ")
 }
 
-func writeTrackProducts(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) {
+func writeTrackProducts(w io.Writer, f numfmt.Figures, p *planner.Plan, tk *planner.Tracking) {
 	if len(tk.Products) == 0 {
 		return
 	}
@@ -161,25 +161,25 @@ func writeTrackProducts(w io.Writer, f figures, p *planner.Plan, tk *planner.Tra
 	for i, pr := range tk.Products {
 		sold, du := "not recorded", ""
 		if pr.ActualUnitsToDate.Valid {
-			sold = f.units(pr.ActualUnitsToDate.Value)
+			sold = f.Units(pr.ActualUnitsToDate.Value)
 			d := pr.ActualUnitsToDate.Value - pr.PlanUnitsToDate
-			du = signed(d, f.units(d))
+			du = numfmt.Signed(d, f.Units(d))
 		}
 		booked, dn := "not recorded", ""
 		if pr.ActualNetRevenueToDate.Valid {
-			booked = f.money(pr.ActualNetRevenueToDate.Value)
+			booked = f.Money(pr.ActualNetRevenueToDate.Value)
 			d := pr.ActualNetRevenueToDate.Value - pr.PlanNetRevenueToDate
-			dn = signed(d, f.money(d))
+			dn = numfmt.Signed(d, f.Money(d))
 		}
-		t.add(p.Products[i].Name, f.units(pr.PlanUnitsToDate), sold, du, f.money(pr.PlanNetRevenueToDate), booked, dn,
-			f.units(pr.LatestEstimateUnits), f.money(pr.LatestEstimateNetRevenue))
+		t.add(p.Products[i].Name, f.Units(pr.PlanUnitsToDate), sold, du, f.Money(pr.PlanNetRevenueToDate), booked, dn,
+			f.Units(pr.LatestEstimateUnits), f.Money(pr.LatestEstimateNetRevenue))
 	}
 	t.write(w, "  ")
 }
 
 // writeFunnel shows CPM, CTR, CVR and CPA by closed month and to date, for
 // the channels that record any of their funnel.
-func writeFunnel(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) {
+func writeFunnel(w io.Writer, f numfmt.Figures, p *planner.Plan, tk *planner.Tracking) {
 	var t table
 	for i, c := range tk.Promotions {
 		if !c.CPM.Valid && !c.CTR.Valid && !c.CVR.Valid && !c.CPA.Valid {
@@ -189,10 +189,10 @@ func writeFunnel(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) 
 			t.add("Channel", "Month", "CPM", "CTR", "CVR", "CPA")
 		}
 		for m, fu := range tk.Funnel[i].Months {
-			t.add(p.Promotions[i].Name, tk.Monthly[m].Month, maybe(fu.CPM, f.unitMoney), maybe(fu.CTR, f.pctFine),
-				maybe(fu.CVR, f.pctFine), maybe(fu.CPA, f.unitMoney))
+			t.add(p.Promotions[i].Name, tk.Monthly[m].Month, fu.CPM.Format(f.UnitMoney), fu.CTR.Format(fineRate(f)),
+				fu.CVR.Format(fineRate(f)), fu.CPA.Format(f.UnitMoney))
 		}
-		t.add(p.Promotions[i].Name, "to date", maybe(c.CPM, f.unitMoney), maybe(c.CTR, f.pctFine), maybe(c.CVR, f.pctFine), maybe(c.CPA, f.unitMoney))
+		t.add(p.Promotions[i].Name, "to date", c.CPM.Format(f.UnitMoney), c.CTR.Format(fineRate(f)), c.CVR.Format(fineRate(f)), c.CPA.Format(f.UnitMoney))
 	}
 	fmt.Fprintln(w)
 	if len(t.rows) == 0 {
@@ -204,7 +204,7 @@ func writeFunnel(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) 
 }
 
 // writeRefits says, in words, how each curve was re-fitted to the evidence.
-func writeRefits(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) {
+func writeRefits(w io.Writer, f numfmt.Figures, p *planner.Plan, tk *planner.Tracking) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Re-fitted curves")
 	refitted := false
@@ -212,14 +212,14 @@ func writeRefits(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) 
 		if tk.Promotions[i].MeasuredLiftToDate.Valid && c.Q != 1 {
 			refitted = true
 			fmt.Fprintf(w, "  - %s brought %s of the extra units the model expected at the spends made: its saturation goes from %s to %s units.\n",
-				p.Promotions[i].Name, f.pct(c.Q), f.units(p.Promotions[i].Response.MaxUnits), f.units(c.MaxUnits))
+				p.Promotions[i].Name, f.Percent(c.Q), f.Units(p.Promotions[i].Response.MaxUnits), f.Units(c.MaxUnits))
 		}
 	}
 	for i, c := range tk.Calibration.Products {
 		if tk.Products[i].ActualUnitsToDate.Valid && c.B != 1 {
 			refitted = true
 			fmt.Fprintf(w, "  - %s sold %s of its planned base demand (units sold less the promotion's lift): its base volume goes from %s to %s units.\n",
-				p.Products[i].Name, f.pct(c.B), f.units(p.Products[i].BaseVolume), f.units(c.BaseVolume))
+				p.Products[i].Name, f.Percent(c.B), f.Units(p.Products[i].BaseVolume), f.Units(c.BaseVolume))
 		}
 	}
 	if !refitted {
@@ -227,7 +227,7 @@ func writeRefits(w io.Writer, f figures, p *planner.Plan, tk *planner.Tracking) 
 	}
 }
 
-func writeTrackTargets(w io.Writer, f figures, tk *planner.Tracking) {
+func writeTrackTargets(w io.Writer, f numfmt.Figures, tk *planner.Tracking) {
 	fmt.Fprintln(w)
 	if len(tk.Targets) == 0 {
 		fmt.Fprintln(w, "Targets: none set")
@@ -237,9 +237,9 @@ func writeTrackTargets(w io.Writer, f figures, tk *planner.Tracking) {
 	var t table
 	t.add("Target", "Goal", "Plan", "", "Latest estimate", "", "")
 	for _, tg := range tk.Targets {
-		value := func(x float64) string { return f.targetValue(tg.Name, x) }
-		t.add(targetLabel(tg.Name), f.goal(tg.Name, tg.Kind, tg.Target), maybe(tg.Plan, value), status(tg.MetPlan),
-			maybe(tg.LatestEstimate, value), status(tg.MetLatestEstimate), statusChange(tg.MetPlan, tg.MetLatestEstimate))
+		text := targetTextOf(f, tg.Name, tg.Kind, tg.Target)
+		t.add(text.label, text.goal, tg.Plan.Format(text.value), status(tg.MetPlan),
+			tg.LatestEstimate.Format(text.value), status(tg.MetLatestEstimate), statusChange(tg.MetPlan, tg.MetLatestEstimate))
 	}
 	t.write(w, "  ")
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"mixplan/planner/numfmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -141,7 +142,7 @@ func TestTrackAndRiskText(t *testing.T) {
 	}
 	t.Run("the assumption that matters most, in words", func(t *testing.T) {
 		_, stdout, _ := run(t, "", "risk", "--draws", "50", "testdata/tea.mixplan")
-		euros := figures{locale: "fr", currency: "EUR"}.money
+		euros := numfmt.Figures{Locale: "fr", Currency: "EUR"}.Money
 		if !strings.Contains(stdout, "1. The base volume of Thé vert bio 100 g swings contribution by "+euros(75212)) ||
 			!strings.Contains(stdout, "check that demand forecast first") ||
 			!strings.Contains(stdout, "4. The price elasticity of Thé vert bio 100 g swings contribution by "+euros(15842)) {

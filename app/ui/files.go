@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -282,7 +283,7 @@ func addRecentFile(prefs fyne.Preferences, path string) {
 	}
 	list := []string{path}
 	for _, p := range recentFiles(prefs) {
-		if p != path && len(list) < maxRecent {
+		if !samePath(p, path) && len(list) < maxRecent {
 			list = append(list, p)
 		}
 	}
@@ -300,3 +301,12 @@ func removeRecentFile(prefs fyne.Preferences, path string) {
 }
 
 func clearRecentFiles(prefs fyne.Preferences) { prefs.SetStringList(prefRecent, nil) }
+
+// samePath reports whether two clean absolute paths name one file as far as
+// their text tells: on Windows letter case does not count.
+func samePath(a, b string) bool {
+	if runtime.GOOS == "windows" {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
+}
