@@ -152,6 +152,9 @@ func parseAmount(flagName, text string) (*float64, error) {
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
 		return nil, errUsage{fmt.Sprintf("%s must be an amount ≥ 0 such as 250000, not %q", flagName, text)}
 	}
+	if x == 0 {
+		x = 0 // -0 is 0, and prints so
+	}
 	return &x, nil
 }
 

@@ -61,3 +61,17 @@ func TestOutputsNeverDestroy(t *testing.T) {
 		})
 	}
 }
+
+// TestMinusZeroBudget: --budget -0 is a budget of 0 and prints as 0, not
+// "-0" (issue 11).
+func TestMinusZeroBudget(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.mixplan")
+	if code, _, stderr := run(t, "", "sample", "--out", plan); code != ExitOK {
+		t.Fatalf("sample: %s", stderr)
+	}
+	_, stdout, stderr := run(t, "", "optimize", "--budget", "-0", plan)
+	if strings.Contains(stdout+stderr, "-0") || !strings.Contains(stderr, "the budget of 0 does not cover") {
+		t.Errorf("stdout %q, stderr %q", stdout, stderr)
+	}
+}
