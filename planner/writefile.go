@@ -22,8 +22,16 @@ import (
 // Errors name the user's file, never the temporary one beside it.
 
 // ErrNotReplaceable refuses to save over something that is not a regular
-// file one may write: a folder, a device, a read-only file.
-var ErrNotReplaceable = errors.New("cannot be replaced")
+// file one may write; the error also wraps one of the errors below, which
+// says what it is.
+var ErrNotReplaceable = errors.New("only regular files one may write are replaced")
+
+// What a save refuses to replace.
+var (
+	ErrReadOnly       = errors.New("the file is read-only")
+	ErrIsFolder       = errors.New("it is a folder")
+	ErrNotRegularFile = errors.New("it is not a regular file (a device, a pipe or a socket)")
+)
 
 // WriteFileAtomic writes data to a temporary file beside path, syncs it and
 // renames it over path, so an interrupted save leaves the previous file
@@ -58,11 +66,11 @@ func saveTarget(path string) (string, fs.FileMode, error) {
 	case err != nil:
 		return "", 0, fmt.Errorf("saving %s: %w", path, plainError(err))
 	case info.IsDir():
-		return "", 0, fmt.Errorf("saving %s: it is a folder: %w; choose a file name", path, ErrNotReplaceable)
+		return "", 0, fmt.Errorf("saving %s: %w (%w); choose a file name", path, ErrIsFolder, ErrNotReplaceable)
 	case !info.Mode().IsRegular():
-		return "", 0, fmt.Errorf("saving %s: it is not a regular file (a device, a pipe or a socket): %w", path, ErrNotReplaceable)
+		return "", 0, fmt.Errorf("saving %s: %w (%w)", path, ErrNotRegularFile, ErrNotReplaceable)
 	case info.Mode().Perm()&0o222 == 0:
-		return "", 0, fmt.Errorf("saving %s: the file is read-only: it %w; save under another name, or make it writable first", path, ErrNotReplaceable)
+		return "", 0, fmt.Errorf("saving %s: %w (%w); save under another name, or make it writable first", path, ErrReadOnly, ErrNotReplaceable)
 	}
 	return target, info.Mode().Perm(), nil
 }

@@ -115,6 +115,12 @@ func explain(err error) []string {
 			lines = append(lines, "• "+msg)
 		}
 		return lines
+	case errors.Is(err, planner.ErrReadOnly):
+		return []string{lang.L("The file is read-only: Mixplan does not replace it. Save under another name, or make the file writable first.")}
+	case errors.Is(err, planner.ErrIsFolder):
+		return []string{lang.L("This is a folder, not a file. Choose a file name.")}
+	case errors.Is(err, planner.ErrNotRegularFile):
+		return []string{lang.L("This is not a regular file but a device, a pipe or a socket: Mixplan replaces only files.")}
 	case errors.Is(err, os.ErrNotExist):
 		return []string{lang.L("The file does not exist any more. It may have been moved or deleted.")}
 	case errors.Is(err, os.ErrPermission):
