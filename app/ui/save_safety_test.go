@@ -20,7 +20,7 @@ func TestSaveRefusesWhatItMustNotReplace(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, language, path, says string }{
 		{"read-only, English", "en", locked, "The file is read-only: Mixplan does not replace it."},
-		{"read-only, French", "fr", locked, "Le fichier est en lecture seule : Mixplan ne le remplace pas."},
+		{"read-only, French", "fr", locked, "Le fichier est en lecture seule\u00a0: Mixplan ne le remplace pas."},
 		{"a folder", "en", dir, "This is a folder, not a file. Choose a file name."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
