@@ -151,7 +151,7 @@ func TestEditedInputsComeBack(t *testing.T) {
 			for _, e := range []edit{
 				{sheetSummary, cellName(suRValue, suName), "Renamed in Excel", func(p *planner.Plan) { p.Name = "Renamed in Excel" }, ""},
 				{sheetSummary, cellName(suRValue, suStart), time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), func(p *planner.Plan) { p.Start = "2028-03" }, ""},
-				{sheetPromotion, cellName(pmMax, firstRow), nil, func(p *planner.Plan) { p.Promotions[0].Max = nil }, ""},
+				{sheetPromotion, cellName(pmMax, pmFirstRow), nil, func(p *planner.Plan) { p.Promotions[0].Max = nil }, ""},
 				{sheetProducts, cellName(prDiscount, firstRow), nil, func(p *planner.Plan) { p.Products[0].DiscountPct = 0 }, ""},
 			} {
 				e.write(t, f)

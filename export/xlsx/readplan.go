@@ -73,9 +73,9 @@ func (pr *planReader) load() error {
 		},
 		sheetProducts:  func(row int) int { return within(row, firstRow-1, firstRow, l.products, prUnitsPerCustomer) },
 		sheetPlaces:    func(row int) int { return within(row, firstRow-1, firstRow, l.places, plShare+l.products-1) },
-		sheetPromotion: func(row int) int { return within(row, firstRow-1, firstRow, l.promotions, pmSplit+l.products-1) },
+		sheetPromotion: func(row int) int { return within(row, pmFirstRow-1, pmFirstRow, l.promotions, pmSplit+l.products-1) },
 		sheetMonths: func(row int) int {
-			if row > l.seasonRow(l.products-1) && row > l.flightRow(l.promotions-1) {
+			if row > l.seasonRow(l.products-1) && row > l.flightRow(l.promotions-1) && row > l.channelRow(blockResponsiveness, l.promotions-1) {
 				return -1
 			}
 			if row >= moFlightHead {
@@ -106,7 +106,7 @@ func (pr *planReader) checkHeaders() error {
 	}{
 		{sheetProducts, firstRow - 1, productHeaders, prUnitsPerCustomer},
 		{sheetPlaces, firstRow - 1, placeHeaders, plFixed},
-		{sheetPromotion, firstRow - 1, promotionHeaders, pmShape},
+		{sheetPromotion, pmFirstRow - 1, promotionHeaders, pmMaxPerMonth},
 		{sheetScenarios, scBaseRow - 1, scenarioHeaders, scPrice},
 	} {
 		for col := 1; col <= h.upTo; col++ {
@@ -296,6 +296,8 @@ func (pr *planReader) readPromotions(p *planner.Plan) {
 		x.Response.MaxUnits = pr.required(at(pmMaxUnits, "response.maxUnits"))
 		x.Response.HalfSpend = pr.required(at(pmHalfSpend, "response.halfSpend"))
 		x.Response.Shape = pr.optional(at(pmShape, "response.shape"), 1)
+		x.Response.Carryover = pr.optional(at(pmCarryover, "response.carryover"), 0)
+		x.MaxPerMonth = pr.maybeNumber(at(pmMaxPerMonth, "maxPerMonth"))
 		if split := pr.readByProduct(p, sheetPromotion, pmSplit, row, path+".split"); len(split) > 0 {
 			x.Split = split // an empty row is no split: the channel follows base volumes
 		}
@@ -316,7 +318,7 @@ func (pr *planReader) readByProduct(p *planner.Plan, sheet string, col, row int,
 	return byProduct
 }
 
-// readWeights reads the flighting and seasonality rows: an empty row is
+// readWeights reads the flighting, seasonality and responsiveness rows: an empty row is
 // flat (nil); a row with weights needs one per month.
 func (pr *planReader) readWeights(p *planner.Plan) {
 	l := pr.lay
@@ -344,6 +346,7 @@ func (pr *planReader) readWeights(p *planner.Plan) {
 	}
 	for c := range p.Promotions {
 		p.Promotions[c].Flighting = read(l.flightRow(c), fmt.Sprintf("promotions[%d].flighting", c))
+		p.Promotions[c].Responsiveness = read(l.channelRow(blockResponsiveness, c), fmt.Sprintf("promotions[%d].responsiveness", c))
 	}
 	for i := range p.Products {
 		p.Products[i].Seasonality = read(l.seasonRow(i), fmt.Sprintf("products[%d].seasonality", i))
@@ -395,7 +398,7 @@ func (pr *planReader) addValidation(v *planner.ValidationError, plan *planner.Pl
 
 // matrixPath matches the paths of matrix cells: a share or split by product
 // id, a month's weight by index.
-var matrixPath = regexp.MustCompile(`^(places|promotions|products)\[(\d+)\]\.(share|split|seasonality|flighting)(?:\.(.+)|\[(\d+)\])$`)
+var matrixPath = regexp.MustCompile(`^(places|promotions|products)\[(\d+)\]\.(share|split|seasonality|flighting|responsiveness)(?:\.(.+)|\[(\d+)\])$`)
 
 // cellFor finds the cell of a JSON path, or of its nearest parent.
 func (pr *planReader) cellFor(path string, p *planner.Plan) string {
@@ -415,8 +418,11 @@ func (pr *planReader) cellFor(path string, p *planner.Plan) string {
 		default:
 			t, _ := strconv.Atoi(m[5])
 			sheet, col, row = sheetMonths, pr.lay.monthCol(t), pr.lay.seasonRow(n)
-			if m[3] == "flighting" {
+			switch m[3] {
+			case "flighting":
 				row = pr.lay.flightRow(n)
+			case "responsiveness":
+				row = pr.lay.channelRow(blockResponsiveness, n)
 			}
 		}
 		if sheet != "" {

@@ -87,7 +87,7 @@ func recalcCases(t *testing.T) []recalcCase {
 		{name: "formula-like-names", plan: formulaNames(t), check: checkFormulaNames},
 		{name: "sample-edited", plan: sample, edits: []edit{
 			{sheetProducts, cellName(prListPrice, firstRow+1), 125.0, func(p *planner.Plan) { p.Products[1].ListPrice = 125 }, ""},
-			{sheetPromotion, cellName(pmSpend, firstRow+2), 55000.0, func(p *planner.Plan) { p.Promotions[2].Spend = 55000 }, ""},
+			{sheetPromotion, cellName(pmSpend, pmFirstRow+2), 55000.0, func(p *planner.Plan) { p.Promotions[2].Spend = 55000 }, ""},
 			{sheetPlaces, cellName(plShare, firstRow), 0.35, func(p *planner.Plan) { p.Places[0].Share["trail-shoe"] = 0.35 }, ""},
 			{sheetPlaces, cellName(plShare, firstRow+1), 0.35, func(p *planner.Plan) { p.Places[1].Share["trail-shoe"] = 0.35 }, ""},
 			{sheetSummary, cellName(suRValue, suTargetsRow+1), nil, func(p *planner.Plan) { p.Targets.GrossMarginPct = nil }, ""},
@@ -95,8 +95,8 @@ func recalcCases(t *testing.T) []recalcCase {
 		}},
 		{name: "tea-edited", plan: tea, edits: []edit{
 			{sheetProducts, cellName(prUnitCost, firstRow+2), 11.0, func(p *planner.Plan) { p.Products[2].UnitCost = 11 }, ""},
-			{sheetPromotion, cellName(pmSplit, firstRow+1), 0.5, func(p *planner.Plan) { p.Promotions[1].Split["green"] = 0.5 }, ""},
-			{sheetPromotion, cellName(pmShape, firstRow+4), 1.8, func(p *planner.Plan) { p.Promotions[4].Response.Shape = 1.8 }, ""},
+			{sheetPromotion, cellName(pmSplit, pmFirstRow+1), 0.5, func(p *planner.Plan) { p.Promotions[1].Split["green"] = 0.5 }, ""},
+			{sheetPromotion, cellName(pmShape, pmFirstRow+4), 1.8, func(p *planner.Plan) { p.Promotions[4].Response.Shape = 1.8 }, ""},
 			{sheetMonths, cellName(moFirst+2, layout{products: 3, promotions: 6, months: 12}.seasonRow(0)), 20.0,
 				func(p *planner.Plan) { p.Products[0].Seasonality[2] = 20 }, ""},
 			{sheetMonths, cellName(moFirst, layout{products: 3, promotions: 6, months: 12}.flightRow(1)), 5.0,
@@ -295,7 +295,7 @@ func TestRecalculatedWorkedExample(t *testing.T) {
 	var files []string
 	for _, sc := range scenarios {
 		path := filepath.Join(in, "tea-"+sc+".xlsx")
-		writeBook(t, path, exporttest.TeaPlan(t), Options{Scenario: sc}, false)
+		writeBook(t, path, workedExample(t), Options{Scenario: sc}, false)
 		files = append(files, path)
 	}
 	soffice(t, "xlsx", out, files...)
@@ -337,8 +337,9 @@ func TestRecalculatedWorkedExample(t *testing.T) {
 // LibreOffice computes from the formula.
 func TestCachedValuesAreLibreOffices(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
-	plans := map[string]*planner.Plan{"sample": exporttest.SamplePlan(t), "tea": exporttest.TeaPlan(t),
-		"generated": plangen.Generate(plangen.Size{Products: 9, Places: 3, Promotions: 5, Months: 18, Scenarios: 2}, 12)}
+	plans := map[string]*planner.Plan{"sample": exporttest.SamplePlan(t), "tea": workedExample(t),
+		"generated": plangen.Generate(plangen.Size{Products: 9, Places: 3, Promotions: 5, Months: 18, Scenarios: 2}, 12),
+		"monthly":   plangen.Generate(plangen.Size{Products: 9, Places: 3, Promotions: 8, Months: 12, Scenarios: 2, Monthly: true}, 13)}
 	var files []string
 	for name, p := range plans {
 		writeBook(t, filepath.Join(in, name+"-cached.xlsx"), p, Options{}, true)

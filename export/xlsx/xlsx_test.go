@@ -90,8 +90,8 @@ func TestInputsUnlockedFormulasLocked(t *testing.T) {
 	inputs := map[string][][2]int{ // sheet → [col, row] of every input
 		sheetProducts: block(prID, firstRow, prUnitsPerCustomer, firstRow+4),
 		sheetPlaces:   append(block(plID, firstRow, plFixed, firstRow+3), block(plShare, firstRow, plShare+4, firstRow+3)...),
-		sheetPromotion: append(block(pmID, firstRow, pmShape, firstRow+6),
-			block(pmSplit, firstRow, pmSplit+4, firstRow+6)...),
+		sheetPromotion: append(block(pmID, pmFirstRow, pmMaxPerMonth, pmFirstRow+6),
+			block(pmSplit, pmFirstRow, pmSplit+4, pmFirstRow+6)...),
 		sheetMonths: append(block(moFirst, l.flightRow(0), l.lastMonthCol(), l.flightRow(6)),
 			block(moFirst, l.seasonRow(0), l.lastMonthCol(), l.seasonRow(4))...),
 		sheetScenarios: block(scID, scBaseRow+1, scPrice, scBaseRow+3),
