@@ -81,6 +81,9 @@ func roundTripPlans(t testing.TB) map[string]*planner.Plan {
 		"generated, one month":        plangen.Generate(plangen.Size{Products: 4, Places: 2, Promotions: 3, Months: 1, Scenarios: 1}, 22),
 		"no products":                 noProducts,
 		"nothing at all":              {Name: "Empty", Currency: "EUR", Locale: "en", Months: 12, DiscountRate: 0.1},
+		"worked example, version 2":   workedExample(t),
+		"generated, monthly response": plangen.Generate(plangen.Size{Products: 12, Places: 3, Promotions: 10, Months: 12, Scenarios: 2, Monthly: true}, 23),
+		"actuals of every kind":       everyActual(t),
 	}
 }
 

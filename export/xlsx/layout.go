@@ -19,6 +19,9 @@ const (
 	sheetPromotion = "Promotion"
 	sheetMonths    = "Months"
 	sheetScenarios = "Scenarios"
+	sheetGroups    = "Groups"
+	sheetActuals   = "Actuals"
+	sheetRisk      = "Risk"
 	sheetHelp      = "How this workbook works"
 	sheetData      = "Mixplan data" // very hidden: format marker, counts and exact values
 )
@@ -27,7 +30,7 @@ const (
 // workbook layout version written there.
 const (
 	dataMarker  = "mixplan-workbook"
-	dataVersion = 1
+	dataVersion = 2 // 2: the monthly response, groups, actuals and ranges (format version 2)
 )
 
 // firstRow is the first data row of the Products and Places
@@ -203,6 +206,7 @@ const (
 // the fixed positions above.
 type layout struct {
 	products, places, promotions, scenarios, months int
+	groups, ranges                                  int // the plan's; the sheets offer a few more rows
 }
 
 func (l layout) productRow(i int) int   { return firstRow + i }

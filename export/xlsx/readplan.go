@@ -40,6 +40,9 @@ func (rd *bookReader) plan() (*planner.Plan, error) {
 	pr.readPromotions(p)
 	pr.readWeights(p)
 	pr.readScenarios(p)
+	pr.readGroups(p)
+	pr.readActuals(p)
+	pr.readRanges(p)
 	pr.checkShares(p)
 	if err := p.Validate(); err != nil {
 		pr.addValidation(err.(*planner.ValidationError), p)
@@ -84,6 +87,9 @@ func (pr *planReader) load() error {
 			return 0
 		},
 		sheetScenarios: func(row int) int { return within(row, scBaseRow-1, scBaseRow+1, l.scenarios, scPrice) },
+	}
+	for sheet, width := range l.v2Widths() {
+		wanted[sheet] = width
 	}
 	for sheet, width := range wanted {
 		rows, err := pr.rows(sheet, width)

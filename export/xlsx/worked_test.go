@@ -23,3 +23,27 @@ func workedExample(t testing.TB) *planner.Plan {
 	}
 	return p
 }
+
+// everyActual is the worked example with every kind of actual recorded,
+// a channel closed with only a commitment, no months closed in a second
+// group's eyes, and a range on every kind of input.
+func everyActual(t testing.TB) *planner.Plan {
+	p := workedExample(t)
+	a := p.Actuals
+	a.Credibility = 0.5
+	pa := a.Promotions["sea"]
+	pa.Committed = 1234.5
+	pa.Impressions = []float64{1e6, 2e6, 1.5e6, 1e6}
+	pa.Clicks = []float64{1e4, 2e4, 1.5e4, 1e4}
+	pa.Conversions = []float64{100, 200, 150, 0}
+	pa.LiftUnits = []float64{10, 20, 30, 40.5}
+	a.Promotions["sea"] = pa
+	a.Promotions["fairs"] = planner.PromotionActuals{Committed: 7000}
+	gift := a.Products["gift"]
+	gift.NetRevenue = []float64{1000, 2000, 3000.25, 0}
+	a.Products["gift"] = gift
+	p.Groups = append(p.Groups, planner.Group{ID: "all", Name: "Everything", Promotions: []string{"sea", "fairs"}, Min: 1000,
+		Max: planner.Float(300000), MinShare: 0.1, MaxShare: 0.95})
+	p.Ranges = append(p.Ranges, planner.Range{Of: "places.gms.unitCost", Low: 0, High: p.Places[1].UnitCost * 2})
+	return p
+}

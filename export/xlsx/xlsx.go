@@ -76,8 +76,8 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	}
 	defer b.f.Close()
 	for _, write := range []func() error{
-		b.writeSummary, b.writeProducts, b.writePlaces, b.writePromotion,
-		b.writeMonths, b.writeScenarios, b.writeHelp, b.writeData, b.finish,
+		b.writeSummary, b.writeProducts, b.writePlaces, b.writePromotion, b.writeGroups,
+		b.writeMonths, b.writeActuals, b.writeScenarios, b.writeRisk, b.writeHelp, b.writeData, b.finish,
 	} {
 		if err := write(); err != nil {
 			return err
@@ -146,12 +146,13 @@ func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
 		p: p, opt: opt, cache: cache, f: f, fg: newFigures(scen[shown]), scen: scen, shown: shown,
 		st: newStyles(f, numfmt.Locale(p.Locale), p.Currency),
 		lay: layout{products: len(p.Products), places: len(p.Places), promotions: len(p.Promotions),
-			scenarios: len(p.Scenarios), months: p.Months},
+			scenarios: len(p.Scenarios), months: p.Months, groups: len(p.Groups), ranges: len(p.Ranges)},
 	}
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{sheetProducts, sheetPlaces, sheetPromotion, sheetMonths, sheetScenarios, sheetHelp, sheetData} {
+	for _, name := range []string{sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetScenarios,
+		sheetRisk, sheetHelp, sheetData} {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -175,9 +176,11 @@ func (b *book) pageSetup() error {
 	columns := map[string]int{
 		sheetSummary: 10, sheetHelp: 3, sheetProducts: prLastCol, sheetPlaces: plShare + l.products,
 		sheetPromotion: pmSplit + l.products, sheetMonths: moFirst + l.months, sheetScenarios: max(scTargetsMet, l.detailCol(l.scenarios)),
+		sheetGroups: grMember + l.promotions, sheetActuals: acFirst + l.months, sheetRisk: tdSwing,
 	}
 	landscape, noGrid, one, any := "landscape", false, 1, 0
-	for _, name := range []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetMonths, sheetScenarios, sheetHelp} {
+	for _, name := range []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals,
+		sheetScenarios, sheetRisk, sheetHelp} {
 		layout := &excelize.PageLayoutOptions{Orientation: &landscape}
 		if columns[name] <= 40 {
 			fit := true
