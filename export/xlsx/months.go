@@ -230,6 +230,11 @@ func (b *book) monthChecks() error {
 		if err := b.validate(sheetMonths, localRange(first, l.flightRow(0), last, l.flightRow(l.promotions-1)), rule); err != nil {
 			return err
 		}
+		if err := b.validate(sheetMonths, localRange(first, l.channelRow(blockResponsiveness, 0), last, l.channelRow(blockResponsiveness, l.promotions-1)),
+			ruleNonNegative("Responsiveness", "How strongly the channel's audience answers this month, at least 0; "+
+				"the weights of a row are scaled to average 1. An empty row is even.")); err != nil {
+			return err
+		}
 	}
 	if l.products > 0 {
 		return b.validate(sheetMonths, localRange(first, l.seasonRow(0), last, l.seasonRow(l.products-1)), rule)

@@ -393,7 +393,7 @@ func formulaNames(t testing.TB) *planner.Plan {
 var textCells = []struct{ sheet, cell string }{
 	{sheetSummary, cellName(suRValue, suName)}, {sheetSummary, cellName(suRValue, suCompany)},
 	{sheetProducts, cellName(prName, firstRow)}, {sheetProducts, cellName(prName, firstRow+1)}, {sheetProducts, cellName(prName, firstRow+2)},
-	{sheetPlaces, cellName(plName, firstRow)}, {sheetPromotion, cellName(pmName, firstRow)}, {sheetPromotion, cellName(pmKind, firstRow)},
+	{sheetPlaces, cellName(plName, firstRow)}, {sheetPromotion, cellName(pmName, pmFirstRow)}, {sheetPromotion, cellName(pmKind, pmFirstRow)},
 	{sheetScenarios, cellName(scName, scBaseRow+1)},
 }
 
