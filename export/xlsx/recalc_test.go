@@ -43,7 +43,8 @@ func generated(size plangen.Size, seed int64, change func(p *planner.Plan)) *pla
 }
 
 func recalcCases(t *testing.T) []recalcCase {
-	sample, tea := exporttest.SamplePlan(t), exporttest.TeaPlan(t)
+	sample, tea, worked := exporttest.SamplePlan(t), exporttest.TeaPlan(t), workedExample(t)
+	wl := layoutOf(worked)
 	small := plangen.Size{Products: 12, Places: 4, Promotions: 6, Months: 12, Scenarios: 2}
 	noSpend := func(p *planner.Plan) {
 		for i := range p.Promotions {
@@ -85,6 +86,21 @@ func recalcCases(t *testing.T) []recalcCase {
 		{name: "gen-no-products", plan: generated(plangen.Size{Products: 0, Places: 2, Promotions: 3, Months: 6}, 11, nil)},
 		{name: "empty-plan", plan: &planner.Plan{Name: "Empty", Currency: "USD", Locale: "en", Months: 3, DiscountRate: 0.1}},
 		{name: "formula-like-names", plan: formulaNames(t), check: checkFormulaNames},
+		{name: "worked-v2", plan: worked},
+		{name: "worked-v2-low", plan: worked, scenario: "low"},
+		{name: "gen-monthly", plan: generated(plangen.Size{Products: 12, Places: 4, Promotions: 9, Months: 12, Scenarios: 2, Monthly: true}, 14, nil)},
+		{name: "gen-monthly-24", plan: generated(plangen.Size{Products: 20, Places: 5, Promotions: 12, Months: 24, Scenarios: 2, Monthly: true}, 15, nil),
+			scenario: "s1"},
+		{name: "gen-monthly-no-spend", plan: generated(plangen.Size{Products: 6, Places: 2, Promotions: 6, Months: 12, Monthly: true}, 16, noSpend)},
+		{name: "worked-v2-edited", plan: worked, edits: []edit{
+			{sheetPromotion, cellName(pmSpend, wl.promotionRow(4)), 70000.0, func(p *planner.Plan) { p.Promotions[4].Spend = 70000 }, ""},
+			{sheetPromotion, cellName(pmCarryover, wl.promotionRow(1)), 0.45, func(p *planner.Plan) { p.Promotions[1].Response.Carryover = 0.45 }, ""},
+			{sheetPromotion, cellName(pmCarryover, wl.promotionRow(3)), 0.3, func(p *planner.Plan) { p.Promotions[3].Response.Carryover = 0.3 }, ""},
+			{sheetMonths, cellName(moFirst+11, wl.channelRow(blockResponsiveness, 0)), 4.0,
+				func(p *planner.Plan) { p.Promotions[0].Responsiveness[11] = 4 }, ""},
+			{sheetMonths, cellName(moFirst, wl.channelRow(blockResponsiveness, 0)), 1.0,
+				func(p *planner.Plan) { p.Promotions[0].Responsiveness[0] = 1 }, ""},
+		}},
 		{name: "sample-edited", plan: sample, edits: []edit{
 			{sheetProducts, cellName(prListPrice, firstRow+1), 125.0, func(p *planner.Plan) { p.Products[1].ListPrice = 125 }, ""},
 			{sheetPromotion, cellName(pmSpend, pmFirstRow+2), 55000.0, func(p *planner.Plan) { p.Promotions[2].Spend = 55000 }, ""},

@@ -47,3 +47,9 @@ func everyActual(t testing.TB) *planner.Plan {
 	p.Ranges = append(p.Ranges, planner.Range{Of: "places.gms.unitCost", Low: 0, High: p.Places[1].UnitCost * 2})
 	return p
 }
+
+// layoutOf is the layout Write gives p.
+func layoutOf(p *planner.Plan) layout {
+	return layout{products: len(p.Products), places: len(p.Places), promotions: len(p.Promotions), scenarios: len(p.Scenarios),
+		months: p.Months, groups: len(p.Groups), ranges: len(p.Ranges)}
+}
