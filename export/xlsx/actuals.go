@@ -39,25 +39,53 @@ type actualsBlock struct {
 var actualsBlocks = []actualsBlock{
 	{"Actual spend by month (empty row: spent as planned); column C: spend already committed for the open months", true, "spend",
 		func(a *planner.Actuals, id string) []float64 { return a.Promotions[id].Spend },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Promotions[id]; pa.Spend = v; a.Promotions[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Promotions[id]
+			pa.Spend = v
+			a.Promotions[id] = pa
+		}},
 	{"Measured extra units (lift tests, attribution)", true, "liftUnits",
 		func(a *planner.Actuals, id string) []float64 { return a.Promotions[id].LiftUnits },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Promotions[id]; pa.LiftUnits = v; a.Promotions[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Promotions[id]
+			pa.LiftUnits = v
+			a.Promotions[id] = pa
+		}},
 	{"Impressions", true, "impressions",
 		func(a *planner.Actuals, id string) []float64 { return a.Promotions[id].Impressions },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Promotions[id]; pa.Impressions = v; a.Promotions[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Promotions[id]
+			pa.Impressions = v
+			a.Promotions[id] = pa
+		}},
 	{"Clicks", true, "clicks",
 		func(a *planner.Actuals, id string) []float64 { return a.Promotions[id].Clicks },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Promotions[id]; pa.Clicks = v; a.Promotions[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Promotions[id]
+			pa.Clicks = v
+			a.Promotions[id] = pa
+		}},
 	{"Conversions", true, "conversions",
 		func(a *planner.Actuals, id string) []float64 { return a.Promotions[id].Conversions },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Promotions[id]; pa.Conversions = v; a.Promotions[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Promotions[id]
+			pa.Conversions = v
+			a.Promotions[id] = pa
+		}},
 	{"Units sold", false, "units",
 		func(a *planner.Actuals, id string) []float64 { return a.Products[id].Units },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Products[id]; pa.Units = v; a.Products[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Products[id]
+			pa.Units = v
+			a.Products[id] = pa
+		}},
 	{"Net revenue", false, "netRevenue",
 		func(a *planner.Actuals, id string) []float64 { return a.Products[id].NetRevenue },
-		func(a *planner.Actuals, id string, v []float64) { pa := a.Products[id]; pa.NetRevenue = v; a.Products[id] = pa }},
+		func(a *planner.Actuals, id string, v []float64) {
+			pa := a.Products[id]
+			pa.NetRevenue = v
+			a.Products[id] = pa
+		}},
 }
 
 // actualsHead is the title row of block k.

@@ -370,7 +370,7 @@ func TestNotAMixplanWorkbook(t *testing.T) {
 // rewriteData changes the first match in the hidden data sheet.
 func rewriteData(t testing.TB, book []byte, old, new string) []byte {
 	t.Helper()
-	return rewritePart(t, book, "xl/worksheets/sheet11.xml", func(b []byte) []byte {
+	return rewritePart(t, book, "xl/worksheets/sheet12.xml", func(b []byte) []byte {
 		if !bytes.Contains(b, []byte(old)) {
 			t.Fatalf("the data sheet has no %q", old)
 		}

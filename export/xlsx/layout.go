@@ -22,6 +22,7 @@ const (
 	sheetGroups    = "Groups"
 	sheetActuals   = "Actuals"
 	sheetRisk      = "Risk"
+	sheetVariance  = "Variance"
 	sheetHelp      = "How this workbook works"
 	sheetData      = "Mixplan data" // very hidden: format marker, counts and exact values
 )

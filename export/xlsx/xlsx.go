@@ -77,7 +77,7 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	defer b.f.Close()
 	for _, write := range []func() error{
 		b.writeSummary, b.writeProducts, b.writePlaces, b.writePromotion, b.writeGroups,
-		b.writeMonths, b.writeActuals, b.writeScenarios, b.writeRisk, b.writeHelp, b.writeData, b.finish,
+		b.writeMonths, b.writeActuals, b.writeVariance, b.writeScenarios, b.writeRisk, b.writeHelp, b.writeData, b.finish,
 	} {
 		if err := write(); err != nil {
 			return err
@@ -151,7 +151,7 @@ func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetScenarios,
+	for _, name := range []string{sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetVariance, sheetScenarios,
 		sheetRisk, sheetHelp, sheetData} {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
@@ -176,11 +176,11 @@ func (b *book) pageSetup() error {
 	columns := map[string]int{
 		sheetSummary: 10, sheetHelp: 3, sheetProducts: prLastCol, sheetPlaces: plShare + l.products,
 		sheetPromotion: pmSplit + l.products, sheetMonths: moFirst + l.months, sheetScenarios: max(scTargetsMet, l.detailCol(l.scenarios)),
-		sheetGroups: grMember + l.promotions, sheetActuals: acFirst + l.months, sheetRisk: tdSwing,
+		sheetGroups: grMember + l.promotions, sheetActuals: acFirst + l.months, sheetVariance: max(vcLast, vaFirst+l.months), sheetRisk: tdSwing,
 	}
 	landscape, noGrid, one, any := "landscape", false, 1, 0
 	for _, name := range []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals,
-		sheetScenarios, sheetRisk, sheetHelp} {
+		sheetVariance, sheetScenarios, sheetRisk, sheetHelp} {
 		layout := &excelize.PageLayoutOptions{Orientation: &landscape}
 		if columns[name] <= 40 {
 			fit := true

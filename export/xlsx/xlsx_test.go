@@ -37,7 +37,7 @@ func openBytes(t testing.TB, data []byte) *excelize.File {
 // sheet very hidden.
 func TestWorkbookSheets(t *testing.T) {
 	f := openBytes(t, export(t, exporttest.SamplePlan(t), Options{}))
-	want := []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetScenarios, sheetRisk, sheetHelp, sheetData}
+	want := []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetVariance, sheetScenarios, sheetRisk, sheetHelp, sheetData}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %q, want %q", got, want)
 	}
