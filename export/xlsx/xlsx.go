@@ -15,7 +15,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -23,6 +22,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -86,8 +86,20 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	if b.st.err != nil {
 		return b.st.err
 	}
+	sortContentTypes(b.f)
 	_, err = b.f.WriteTo(w)
 	return err
+}
+
+// sortContentTypes puts the workbook's default content types in the order of
+// their extensions: excelize adds the image types from a map, in a random
+// order, and two exports of one plan would differ in those bytes.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	defaults := f.ContentTypes.Defaults
+	sort.SliceStable(defaults, func(i, j int) bool { return defaults[i].Extension < defaults[j].Extension })
 }
 
 // flateWriters are reused: each holds a megabyte of tables.
@@ -137,11 +149,7 @@ func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
 	f := excelize.NewFile()
 	// Deflate at its fastest: half the export of a large plan went into
 	// compressing tens of megabytes of sheet XML; the file grows a little.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, fastDeflate)
-		return zw
-	})
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	b := &book{
 		p: p, opt: opt, cache: cache, f: f, fg: newFigures(scen[shown]), scen: scen, shown: shown,
 		st: newStyles(f, numfmt.Locale(p.Locale), p.Currency),
