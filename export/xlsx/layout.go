@@ -249,9 +249,6 @@ func (l layout) channelHead(k int) int {
 // channelRow is promotion c's row in channel block k.
 func (l layout) channelRow(k, c int) int { return l.channelHead(k) + 2 + c }
 
-// monthsEnd is the last row of the Months sheet's blocks.
-func (l layout) monthsEnd() int { return l.channelHead(channelBlocks) - 2 }
-
 // scenarioRow is scenario j's row (j = -1 is the base plan).
 func (l layout) scenarioRow(j int) int { return scBaseRow + 1 + j }
 
