@@ -42,10 +42,16 @@ const (
 	vcCTR
 	vcCVR
 	vcCPA
-	vcRecorded       // 1 when the channel's spend is recorded
-	vcLiftToDate     // Σ_{t ≤ T} lift_ct, at reference price
-	vcLiftPerWeight  // that ÷ the split's total, 0 without a split
-	vcLast           = vcLiftPerWeight
+	vcRecorded      // 1 when the channel's spend is recorded
+	vcLiftToDate    // Σ_{t ≤ T} lift_ct, at reference price
+	vcLiftPerWeight // that ÷ the split's total, 0 without a split
+	vcLAToDate      // Σ_{t ≤ T} lift at the actual spends, the plan's curve
+	vcLiftAtActual  // that × units per extra unit: L_c
+	vcQ             // measured ÷ L_c, 1 when not measured
+	vcFactor        // 1 + z (q − 1): maxUnits' ÷ maxUnits
+	vcFactorPerWeight
+	vcPropFactor     // the factor of a channel without a split, else 0
+	vcLast           = vcPropFactor
 	vpPlanUnits      = 3
 	vpActualUnits    = 4
 	vpUnitsVar       = 5
@@ -54,7 +60,12 @@ const (
 	vpActualRevenue  = 8
 	vpRevenueVar     = 9
 	vpRevenueVarPct  = 10
-	vpLast           = vpRevenueVarPct
+	vpLiftToDate     = 11 // step 2: the re-fitted channels' lift to date
+	vpBaseToDate     = 12
+	vpB              = 13
+	vpBaseFactor     = 14 // 1 + z (b − 1): baseVolume' ÷ baseVolume
+	vpWeightLE       = 15 // the share of a channel without a split, with the re-fitted base
+	vpLast           = vpWeightLE
 	vaProductsOffset = 3 // rows between the channels' last row and the products' title
 )
 
@@ -63,13 +74,15 @@ var varianceChannelHeaders = map[int]string{
 	vcVariancePct: "Variance %", vcCommitted: "Committed for open months", vcPlanLift: "Extra units planned to date",
 	vcMeasuredLift: "Extra units measured to date", vcLiftVariance: "Variance (measured − planned)", vcCPM: "CPM", vcCTR: "CTR",
 	vcCVR: "CVR", vcCPA: "CPA", vcRecorded: "Spend recorded", vcLiftToDate: "Extra units to date at reference price",
-	vcLiftPerWeight: "Per split weight",
+	vcLiftPerWeight: "Per split weight", vcLAToDate: "Extra units to date at the actual spends", vcLiftAtActual: "Extra units sold so (L)",
+	vcQ: "Measured ÷ L (q)", vcFactor: "Curve re-fitted: 1 + z(q − 1)", vcFactorPerWeight: "Per split weight", vcPropFactor: "Without a split",
 }
 
 var varianceProductHeaders = map[int]string{
 	vcID: "ID", vcName: "Product", vpPlanUnits: "Plan units to date", vpActualUnits: "Actual units to date", vpUnitsVar: "Variance",
 	vpUnitsVarPct: "Variance %", vpPlanRevenue: "Plan net revenue to date", vpActualRevenue: "Actual net revenue to date",
-	vpRevenueVar: "Variance", vpRevenueVarPct: "Variance %",
+	vpRevenueVar: "Variance", vpRevenueVarPct: "Variance %", vpLiftToDate: "Extra units to date, re-fitted channels",
+	vpBaseToDate: "Base units to date", vpB: "Base re-fit (b)", vpBaseFactor: "Base re-fitted: 1 + z(b − 1)", vpWeightLE: "Share of channels without a split",
 }
 
 func (l layout) varianceChannelRow(c int) int { return vaChannelHead + 2 + c }
@@ -94,6 +107,12 @@ func (b *book) writeVariance() error {
 	T := absRef(vcName, vaTRow)
 	s.formula(vcName, roleFormula, nfNone, "IF(ISNUMBER("+ref(sheetActuals, acValueCol, acThroughRow)+"),"+ref(sheetActuals, acValueCol, acThroughRow)+",0)",
 		float64(vf.T))
+	lf := newLatestFigures(b, vf)
+	s.at(vaZRow)
+	s.label(vcID, roleLabel, "Weight of the actuals: z = T ÷ (T + credibility)")
+	credibility := ref(sheetActuals, acValueCol, acCredibilityRow)
+	s.formula(vcName, roleFormula, nfIndex, "IF("+T+"=0,0,IF(ISNUMBER("+credibility+"),IF("+credibility+"=0,1,"+T+"/("+T+"+"+credibility+")),"+
+		T+"/("+T+"+"+strconv.Itoa(planner.DefaultCredibility)+")))", lf.z)
 	// Month by month.
 	s.at(vaMonthHead)
 	s.label(vcID, roleHeader, "Month")
@@ -144,8 +163,9 @@ func (b *book) writeVariance() error {
 		}
 		return ""
 	}, cellName(vaToDateCol, vaActualSpend)+"-"+cellName(vaToDateCol, vaPlanSpend), vf.actualSpendToDate-vf.planSpendToDate)
-	b.varianceChannels(s, vf, toDate)
-	b.varianceProducts(s, vf, toDate)
+	b.varianceChannels(s, vf, lf, toDate)
+	b.varianceProducts(s, vf, lf, toDate)
+	b.writeLatest(s, lf)
 	if err := b.protect(sheetVariance); err != nil {
 		return err
 	}
@@ -162,7 +182,7 @@ func ratioOrNA(recorded []string, a, b string) string {
 	return "IF(OR(" + cond + b + "=0)," + `"n/a",` + a + "/" + b + ")"
 }
 
-func (b *book) varianceChannels(s *sheet, vf *varianceFigures, toDate func(string) string) {
+func (b *book) varianceChannels(s *sheet, vf *varianceFigures, lf *latestFigures, toDate func(string) string) {
 	l := b.lay
 	s.at(vaChannelHead)
 	s.label(vcID, roleSection, "Channels to date")
@@ -199,10 +219,11 @@ func (b *book) varianceChannels(s *sheet, vf *varianceFigures, toDate func(strin
 		pr := l.promotionRow(c)
 		s.formula(vcLiftPerWeight, roleHelper, nfUnits, "IF("+ref(sheetPromotion, pmSplitTotal, pr)+">0,"+x(vcLiftToDate)+"/"+ref(sheetPromotion, pmSplitTotal, pr)+",0)",
 			cf.liftPerWeight)
+		b.latestChannel(s, c, r, lf, toDate)
 	}
 }
 
-func (b *book) varianceProducts(s *sheet, vf *varianceFigures, toDate func(string) string) {
+func (b *book) varianceProducts(s *sheet, vf *varianceFigures, lf *latestFigures, toDate func(string) string) {
 	l := b.lay
 	head := l.varianceProductHead()
 	s.at(head)
@@ -245,5 +266,6 @@ func (b *book) varianceProducts(s *sheet, vf *varianceFigures, toDate func(strin
 		s.formula(vpRevenueVar, roleFormula, nfMoney, "IF(ISNUMBER("+x(vpActualRevenue)+"),"+x(vpActualRevenue)+"-"+x(vpPlanRevenue)+`,"n/a")`, pf.revenueVar)
 		s.formula(vpRevenueVarPct, roleFormula, nfPct, "IF(AND(ISNUMBER("+x(vpRevenueVar)+"),"+x(vpPlanRevenue)+"<>0),"+x(vpRevenueVar)+"/"+x(vpPlanRevenue)+`,"n/a")`,
 			pf.revenueVarPct)
+		b.latestProduct(s, i, r, lf, season)
 	}
 }

@@ -22,6 +22,7 @@ type varianceChannel struct {
 }
 
 type varianceProduct struct {
+	season                                   float64 // Σ_{t ≤ T} season_pt
 	planUnits, planRevenue                   float64
 	actualUnits, unitsVar, unitsVarPct       any
 	actualRevenue, revenueVar, revenueVarPct any
@@ -130,6 +131,7 @@ func newVarianceFigures(b *book) *varianceFigures {
 			}
 			lift += propLift * w
 		}
+		pf.season = season
 		pf.planUnits = fg.m.BaseUnits[i]*season + fg.m.PriceIndex[i]*lift
 		nr := fg.r.Products[i].NetPrice * fg.kept[i]
 		pf.planRevenue = pf.planUnits * nr

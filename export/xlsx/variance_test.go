@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -66,6 +68,20 @@ func TestRecalculatedVariance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if tc.name == "worked" {
+				// The contract's own figures, not only the engine's.
+				data, err := os.ReadFile(filepath.Join("testdata", "tea.track.json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = &planner.Tracking{}
+				if err := json.Unmarshal(data, want); err != nil {
+					t.Fatal(err)
+				}
+				if want.LatestEstimate.Contribution == 0 || len(want.Monthly) != 12 {
+					t.Fatal("testdata/tea.track.json has no latest estimate")
+				}
+			}
 			f := openXLSX(t, filepath.Join(out, tc.name+".xlsx"))
 			checkVariance(t, f, p, want)
 			back, err := ReadFile(filepath.Join(out, tc.name+".xlsx"))
@@ -95,6 +111,24 @@ func checkVariance(t *testing.T, f *excelize.File, p *planner.Plan, want *planne
 			check("actual marketing spend of "+m.Month, cellName(vaFirst+i, vaActualSpend), ptr(m.LatestEstimate.MarketingSpend))
 		} else if got := raw(t, f, sheetVariance, cellName(vaFirst+i, vaActualSpend)); got != "" {
 			t.Errorf("open month %s shows an actual spend %q", m.Month, got)
+		}
+	}
+	check("z", cellName(vcName, vaZRow), ptr(want.Weight))
+	scale := 1e-6 * (want.LatestEstimate.GrossSales + want.LatestEstimate.MarketingSpend) / float64(p.Months)
+	for i, m := range want.Monthly {
+		le := m.LatestEstimate
+		for k, w := range map[int]float64{leUnits: le.Units, leNetRevenue: le.NetRevenue, leMarketing: le.MarketingSpend, leContribution: le.Contribution} {
+			cell := cellName(vaFirst+i, l.leRow(k))
+			if err := sameFigure(raw(t, f, sheetVariance, cell), &w, scale); err != nil {
+				t.Errorf("latest estimate of %s, %s (Variance!%s): %v", m.Month, leLabels[k], cell, err)
+			}
+		}
+	}
+	tot := want.LatestEstimate
+	for k, w := range map[int]float64{leUnits: tot.Units, leNetRevenue: tot.NetRevenue, leGrossMargin: tot.GrossMargin, leLogistics: tot.Logistics,
+		leMarketing: tot.MarketingSpend, leContribution: tot.Contribution} {
+		if err := sameFigure(raw(t, f, sheetVariance, cellName(vaToDateCol, l.leRow(k))), &w, scale); err != nil {
+			t.Errorf("latest estimate for the year, %s: %v", leLabels[k], err)
 		}
 	}
 	for c, ch := range want.Promotions {
