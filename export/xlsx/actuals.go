@@ -120,7 +120,7 @@ func (b *book) writeActuals() error {
 	s.label(1, roleTitle, "Actuals")
 	s.at(2)
 	s.label(1, roleNote, "What really happened in the closed months: type them in (months 1 to the number of closed months); "+
-		"an empty row was not recorded. The latest estimate re-fits the plan to them (Mixplan's track command and Tracking screen).")
+		"an empty row was not recorded. The Variance sheet compares them with the plan and re-fits the plan to them (the latest estimate).")
 	a := b.p.Actuals
 	s.at(acThroughRow)
 	s.label(acID, roleLabel, "Closed months (empty: no actuals)")

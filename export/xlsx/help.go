@@ -28,7 +28,7 @@ var helpParagraphs = []string{
 		"its flighting (weights are scaled to add up to 100%; an empty row is flat), places' fixed costs evenly, launch costs in month 1. The payback " +
 		"month is the first month from which cumulative contribution stays at or above 0.",
 	"Actuals: type what happened in the closed months (set their number at the top): spend, measured extra units and the funnel per channel, units and " +
-		"net revenue per product; an empty row was not recorded. Variance compares them with the plan to date, with formulas. Risk: each uncertain " +
+		"net revenue per product; an empty row was not recorded. Variance compares them with the plan to date and works out the latest estimate for the year (curves and base demand re-fitted to the actuals), with formulas. Risk: each uncertain " +
 		"input with its low and high values; the tornado beside it is Mixplan's, as of the export.",
 	"n/a marks a ratio that is undefined: gross margin % without net revenue, ROMI without promotion spend, CAC without new customers, CLV without " +
 		"customers, break-even when units do not contribute, payback when cumulative contribution ends below 0. A target whose actual is n/a is missed.",

@@ -11,8 +11,9 @@ import (
 // written under the scenario shown). At the top, month by month, the plan's
 // marketing spend against the actual one in the closed months; then each
 // channel to date (spend, extra units planned and measured, the funnel: CPM,
-// CTR, CVR, CPA) and each product to date (units and net revenue). A closed
-// month without a recorded spend was spent as planned.
+// CTR, CVR, CPA) and each product to date (units and net revenue); then the
+// latest estimate for the year (latest.go). A closed month without a
+// recorded spend was spent as planned.
 
 const (
 	vaTRow        = 3 // the number of closed months
@@ -101,7 +102,7 @@ func (b *book) writeVariance() error {
 	s.label(1, roleTitle, "Variance")
 	s.at(2)
 	s.label(1, roleNote, "The plan against the actuals typed on the Actuals sheet: variance = actual − plan, to date (the closed months). "+
-		"A closed month without a recorded spend was spent as planned. The latest estimate for the year: Mixplan's track command and Tracking screen.")
+		"A closed month without a recorded spend was spent as planned. Below, the latest estimate for the year: the curves and base demand re-fitted to the actuals.")
 	s.at(vaTRow)
 	s.label(vcID, roleLabel, "Closed months")
 	T := absRef(vcName, vaTRow)
