@@ -48,12 +48,22 @@ type Options struct {
 // as the formulas' cached results. The workbook has a Summary (every total,
 // the targets, the plan's settings, the scenario shown and two charts),
 // Products, Places (with the share matrix), Promotion (with the split
-// matrix), Months (monthly figures, flighting and seasonality), Scenarios
-// (key totals of the base plan and of every scenario side by side) and a
-// sheet explaining how it works. Every key of the report's totals is a
-// defined name (netRevenue, contribution…), and monthlyContribution names the
-// monthly contribution row. opt.Scenario chooses the scenario shown first;
-// the reader can switch it on the Summary. Read reads the workbook back.
+// matrix, carryover and monthly caps), Groups (channel groups and their
+// bounds), Months (monthly figures, the flighting, seasonality and
+// responsiveness weights, and each channel's month-by-month response:
+// spend, pressure with carryover, extra units), Actuals (what happened in
+// the closed months, typed in), Variance (plan against actuals to date and
+// the latest estimate for the year, with formulas), Scenarios (key totals of
+// the base plan and of every scenario side by side), Risk (uncertainty
+// ranges as inputs, the engine's tornado as values) and a sheet explaining
+// how it works. Every key of the report's totals is a defined name
+// (netRevenue, contribution…), and monthlyContribution names the monthly
+// contribution row. opt.Scenario chooses the scenario shown first; the
+// reader can switch it on the Summary; the Variance sheet compares the
+// actuals with the plan under the scenario shown. Two exports of one plan
+// with the same opt.Generated are the same bytes. Read reads the workbook
+// back, every version-2 field included (a group's channels in the plan's
+// order of channels).
 func Write(w io.Writer, p *planner.Plan, opt Options) error {
 	return writeWorkbook(w, p, opt, true)
 }
