@@ -67,7 +67,7 @@ func TestImportRefusals(t *testing.T) {
 	}
 	f.SetCellValue("Products", "D7", -3.0)     // a negative list price
 	f.SetCellValue("Places", "K6", 0.5)        // green's shares no longer add up
-	f.SetCellValue("Promotion", "D6", "a lot") // text for a spend
+	f.SetCellValue("Promotion", "D8", "a lot") // text for a spend
 	if err := f.SaveAs(edited); err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestImportRefusals(t *testing.T) {
 			"the workbook was refused, 3 problem(s):",
 			"  Products!D7: must be greater than 0, not -3",
 			`  Places!K10: the shares of product "green" over the places add up to 115.0000%, they must add up to 100%`,
-			`  Promotion!D6: must be a number, not "a lot"`}},
+			`  Promotion!D8: must be a number, not "a lot"`}},
 		{"not a workbook", []string{"import", notBook}, ExitRefused, []string{"notes.xlsx: not an Excel workbook (.xlsx)"}},
 		{"a plan file instead", []string{"import", "testdata/tea.mixplan"}, ExitRefused, []string{"not an Excel workbook"}},
 		{"missing file", []string{"import", "nowhere.xlsx"}, ExitRefused, []string{"no such file"}},

@@ -101,13 +101,13 @@ func (b *book) promotionChart() error {
 	if l.promotions == 0 {
 		return nil
 	}
-	first, last := firstRow, firstRow+l.promotions-1
+	first, last := pmFirstRow, pmFirstRow+l.promotions-1
 	cats := rng(sheetPromotion, pmName, first, pmName, last)
 	return b.f.AddChart(sheetPromotion, cellName(pmName, last+2), &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
-			{Name: ref(sheetPromotion, pmSpend, firstRow-1), Categories: cats, Values: rng(sheetPromotion, pmSpend, first, pmSpend, last), Fill: solid(colorTotal)},
-			{Name: ref(sheetPromotion, pmIncremental, firstRow-1), Categories: cats, Values: rng(sheetPromotion, pmIncremental, first, pmIncremental, last), Fill: solid(colorGain)},
+			{Name: ref(sheetPromotion, pmSpend, pmFirstRow-1), Categories: cats, Values: rng(sheetPromotion, pmSpend, first, pmSpend, last), Fill: solid(colorTotal)},
+			{Name: ref(sheetPromotion, pmIncremental, pmFirstRow-1), Categories: cats, Values: rng(sheetPromotion, pmIncremental, first, pmIncremental, last), Fill: solid(colorGain)},
 		},
 		Title:      chartTitle("Spend and incremental contribution by channel"),
 		Legend:     excelize.ChartLegend{Position: "bottom"},

@@ -136,6 +136,8 @@ func (b *book) finish() error {
 		"propValue":      ref(sheetPromotion, pmSpend, pmUnitValueRow),
 		"propUnits":      ref(sheetPromotion, pmShape, pmPriceIndexRow),
 		"baseUnitsTotal": ref(sheetPromotion, pmShape, pmUnitValueRow),
+		"propRevenue":    ref(sheetPromotion, pmSpend, pmRevenueRow),
+		"propLogistics":  ref(sheetPromotion, pmSpend, pmLogisticsRow),
 	}
 	for i, t := range totals {
 		names[t.name] = ref(sheetSummary, suValue, suTotalsRow+i)

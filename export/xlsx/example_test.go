@@ -44,7 +44,7 @@ func ExampleWrite() {
 	}
 	fmt.Println(back.Name, len(back.Products), "products")
 	// Output:
-	// [Summary Products Places Promotion Months Scenarios]
-	// Summary!$B$19 = grossMargin-logistics-marketingSpend → €1,755,928
+	// [Summary Products Places Promotion Groups Months]
+	// Summary!$B$19 = grossMargin-logistics-marketingSpend → €1,763,653
 	// Trail running range 2027 5 products
 }

@@ -26,12 +26,20 @@ type bookFigures struct {
 	lift          []float64 // H_c(spend_c)
 	liftPerWeight []float64 // lift_c / splitTotal_c, 0 without a split
 	flightScale   []float64 // 1 / Σ_t flighting, 0 when flat
+	respScale     []float64 // n / Σ_t responsiveness, 0 when flat
+
+	// logisticsPerLift is Σ_p w_cp × priceIndex_p × lc_p: logistics per unit of lift_c.
+	logisticsPerLift []float64
+	// The channels' months, [c][t], as the Months sheet's blocks compute them.
+	monthSpend, pressure, perSpend, monthLift, marginalLift [][]float64
 
 	// Channels without a split follow base units.
-	propLift  float64 // Σ lift_c over them
-	propValue float64 // contribution per extra unit
-	propUnits float64 // units sold per extra unit
-	baseTotal float64 // Σ_p baseUnits_p
+	propLift      float64 // Σ lift_c over them
+	propValue     float64 // contribution per extra unit
+	propUnits     float64 // units sold per extra unit
+	propRevenue   float64 // net revenue per extra unit
+	propLogistics float64 // logistics per extra unit
+	baseTotal     float64 // Σ_p baseUnits_p
 
 	paidBack []float64 // per month: 1 when cumulative contribution stays ≥ 0 from there on
 }
@@ -50,9 +58,15 @@ func newFigures(sf scenarioFigures) *bookFigures {
 		fg.seasonScale[i] = weightScale(pr.Seasonality)
 		fg.baseTotal += m.BaseUnits[i]
 	}
+	// Sums run in the workbook's order (places down, products across), never
+	// in a map's: the cached values are then LibreOffice's to the last bit and
+	// the workbook the same byte for byte from one export to the next.
 	for _, pl := range p.Places {
-		for id, x := range pl.Share {
-			i := pos[id]
+		for i, pr := range p.Products {
+			x, ok := pl.Share[pr.ID]
+			if !ok {
+				continue
+			}
 			fg.sharePlaced[i] += x
 			fg.kept[i] += x * (1 - pl.MarginPct)
 			fg.logPerUnit[i] += x * pl.UnitCost
@@ -60,30 +74,50 @@ func newFigures(sf scenarioFigures) *bookFigures {
 	}
 	nC := len(p.Promotions)
 	fg.splitTotal, fg.lift, fg.liftPerWeight, fg.flightScale = make([]float64, nC), make([]float64, nC), make([]float64, nC), make([]float64, nC)
+	fg.respScale, fg.logisticsPerLift = make([]float64, nC), make([]float64, nC)
+	fg.monthSpend, fg.pressure, fg.perSpend = make([][]float64, nC), make([][]float64, nC), make([][]float64, nC)
+	fg.monthLift, fg.marginalLift = make([][]float64, nC), make([][]float64, nC)
 	for c, pm := range p.Promotions {
-		ch := &m.Channels[c]
-		fg.lift[c] = ch.Lift(ch.Spend)
 		fg.flightScale[c] = weightScale(pm.Flighting)
-		for _, w := range pm.Split {
-			fg.splitTotal[c] += w
+		fg.respScale[c] = float64(p.Months) * weightScale(pm.Responsiveness)
+		fg.channelMonths(c, pm)
+		fg.lift[c] = sum(fg.monthLift[c])
+		for _, pr := range p.Products {
+			fg.splitTotal[c] += pm.Split[pr.ID]
 		}
 		if fg.splitTotal[c] <= 0 {
 			fg.propLift += fg.lift[c]
 			continue
 		}
 		fg.liftPerWeight[c] = fg.lift[c] / fg.splitTotal[c]
-		for id, w := range pm.Split {
-			fg.splitLift[pos[id]] += w * fg.liftPerWeight[c]
+		for i, pr := range p.Products {
+			if w, ok := pm.Split[pr.ID]; ok {
+				fg.splitLift[i] += w * fg.liftPerWeight[c]
+			}
 		}
 	}
-	fg.propValue, fg.propUnits = proportionalConstants(m, fg.baseTotal)
+	fg.propValue, fg.propUnits = proportionalConstants(m, fg.baseTotal, func(i int) float64 { return m.UnitContribution[i] })
+	fg.propRevenue, _ = proportionalConstants(m, fg.baseTotal, m.NetRevenuePerUnit)
+	fg.propLogistics, _ = proportionalConstants(m, fg.baseTotal, m.LogisticsPerUnit)
+	for c, pm := range p.Promotions {
+		fg.logisticsPerLift[c] = fg.propLogistics
+		if fg.splitTotal[c] > 0 {
+			fg.logisticsPerLift[c] = 0
+			for i, pr := range p.Products {
+				fg.logisticsPerLift[c] += pm.Split[pr.ID] * m.PriceIndex[i] * m.LogisticsPerUnit(i)
+			}
+			fg.logisticsPerLift[c] /= fg.splitTotal[c]
+		}
+	}
 	fg.paidBack = paidBack(len(fg.r.Monthly), fg.r.Totals.PaybackMonth)
 	return fg
 }
 
-// proportionalConstants are the contribution and the units sold per extra
-// unit of a channel whose lift follows base units (equally when they are all 0).
-func proportionalConstants(m *planner.Model, baseTotal float64) (value, units float64) {
+// proportionalConstants are the money (perUnit of each product: its
+// contribution, net revenue or logistics per unit) and the units sold per
+// extra unit of a channel whose lift follows base units (equally when they
+// are all 0).
+func proportionalConstants(m *planner.Model, baseTotal float64, perUnit func(i int) float64) (value, units float64) {
 	n := len(m.PriceIndex)
 	if n == 0 {
 		return 0, 0
@@ -93,7 +127,7 @@ func proportionalConstants(m *planner.Model, baseTotal float64) (value, units fl
 		if baseTotal <= 0 {
 			w = 1
 		}
-		value += w * pi * m.UnitContribution[i]
+		value += w * pi * perUnit(i)
 		units += w * pi
 	}
 	if baseTotal > 0 {

@@ -81,6 +81,9 @@ func roundTripPlans(t testing.TB) map[string]*planner.Plan {
 		"generated, one month":        plangen.Generate(plangen.Size{Products: 4, Places: 2, Promotions: 3, Months: 1, Scenarios: 1}, 22),
 		"no products":                 noProducts,
 		"nothing at all":              {Name: "Empty", Currency: "EUR", Locale: "en", Months: 12, DiscountRate: 0.1},
+		"worked example, version 2":   workedExample(t),
+		"generated, monthly response": plangen.Generate(plangen.Size{Products: 12, Places: 3, Promotions: 10, Months: 12, Scenarios: 2, Monthly: true}, 23),
+		"actuals of every kind":       everyActual(t),
 	}
 }
 
@@ -151,7 +154,7 @@ func TestEditedInputsComeBack(t *testing.T) {
 			for _, e := range []edit{
 				{sheetSummary, cellName(suRValue, suName), "Renamed in Excel", func(p *planner.Plan) { p.Name = "Renamed in Excel" }, ""},
 				{sheetSummary, cellName(suRValue, suStart), time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), func(p *planner.Plan) { p.Start = "2028-03" }, ""},
-				{sheetPromotion, cellName(pmMax, firstRow), nil, func(p *planner.Plan) { p.Promotions[0].Max = nil }, ""},
+				{sheetPromotion, cellName(pmMax, pmFirstRow), nil, func(p *planner.Plan) { p.Promotions[0].Max = nil }, ""},
 				{sheetProducts, cellName(prDiscount, firstRow), nil, func(p *planner.Plan) { p.Products[0].DiscountPct = 0 }, ""},
 			} {
 				e.write(t, f)
@@ -185,7 +188,18 @@ func TestInvalidEditsRefused(t *testing.T) {
 		{"negative list price", map[string]any{"Products!D7": -3.0}, []string{"Products!D7: must be greater than 0, not -3"}},
 		{"shares no longer add up", map[string]any{"Places!K6": 0.5},
 			[]string{"Places!K10: the shares of product \"trail-shoe\" over the places add up to 120.0000%, they must add up to 100%"}},
-		{"text in a number", map[string]any{"Promotion!D6": "lots"}, []string{`Promotion!D6: must be a number, not "lots"`}},
+		{"text in a number", map[string]any{"Promotion!D8": "lots"}, []string{`Promotion!D8: must be a number, not "lots"`}},
+		{"actuals without closed months", map[string]any{"Actuals!D8": 100.0}, []string{"Actuals!B3: must be the number of closed months"}},
+		{"actuals in an open month", map[string]any{"Actuals!B3": 2.0, "Actuals!D8": 100.0, "Actuals!E8": 100.0, "Actuals!F8": 100.0},
+			[]string{"Actuals!F8: month 3 is not closed"}},
+		{"a closed month missing", map[string]any{"Actuals!B3": 2.0, "Actuals!E8": 100.0},
+			[]string{"Actuals!D8: must be a number: a recorded row needs every closed month"}},
+		{"closed months not whole", map[string]any{"Actuals!B3": 2.5}, []string{"Actuals!B3: must be a whole number of months from 0 to 12, not 2.5"}},
+		{"carryover above 0.9", map[string]any{"Promotion!J8": 0.95}, []string{"Promotion!J8: "}},
+		{"a group member other than 1", map[string]any{"Groups!A6": "digital", "Groups!B6": "Digital", "Groups!K6": 2.0},
+			[]string{"Groups!K6: must be 1 (the channel is in the group) or empty, not 2"}},
+		{"a range of an unknown input", map[string]any{"Risk!A6": "products.nope.baseVolume", "Risk!B6": 1.0, "Risk!C6": 2.0},
+			[]string{"Risk!A6: "}},
 		{"required number cleared", map[string]any{"Products!C6": nil}, []string{"Products!C6: must not be empty"}},
 		{"duplicate id", map[string]any{"Products!A7": "trail-shoe"}, []string{`Products!A7: "trail-shoe" is already the id of entry 0`}},
 		{"id with a space", map[string]any{"Places!A8": "big shop"}, []string{"Places!A8: must be 1 to 64 letters"}},
@@ -193,21 +207,21 @@ func TestInvalidEditsRefused(t *testing.T) {
 		{"bad first month", map[string]any{"Summary!E19": "Jan 2027"}, []string{`Summary!E19: must be a month written YYYY-MM`}},
 		{"horizon changed", map[string]any{"Summary!E20": 13.0}, []string{"Summary!E20: the horizon of a workbook is fixed at 12 months"}},
 		{"gross margin goal of 100%", map[string]any{"Summary!E8": 1.0}, []string{"Summary!E8: must be less than 1"}},
-		{"maximum below minimum", map[string]any{"Promotion!F6": 1000.0}, []string{"Promotion!F6: must not be below min (20000), not 1000"}},
-		{"split of zeros", map[string]any{"Promotion!S6": 0.0, "Promotion!T6": 0.0, "Promotion!U6": 0.0, "Promotion!V6": 0.0},
-			[]string{"Promotion!S6:W6: weights must add up to more than 0"}},
+		{"maximum below minimum", map[string]any{"Promotion!F8": 1000.0}, []string{"Promotion!F8: must not be below min (20000), not 1000"}},
+		{"split of zeros", map[string]any{"Promotion!X8": 0.0, "Promotion!Y8": 0.0, "Promotion!Z8": 0.0, "Promotion!AA8": 0.0},
+			[]string{"Promotion!X8:AB8: weights must add up to more than 0"}},
 		{"seasonality with a hole", map[string]any{cellRef(sheetMonths, moFirst+3, l.seasonRow(0)): nil},
 			[]string{"Months!G" + strconv.Itoa(l.seasonRow(0)) + ": must be a weight (0 or more)"}},
 		{"negative flighting", map[string]any{cellRef(sheetMonths, moFirst, l.flightRow(1)): -1.0},
 			[]string{"Months!D" + strconv.Itoa(l.flightRow(1)) + ": must not be negative, not -1"}},
 		{"share above 100%", map[string]any{"Places!K6": 1.5, "Places!K7": -0.2, "Places!K8": -0.4},
 			[]string{"Places!K6: must be between 0 and 1, not 1.5", "Places!K7: must be between 0 and 1, not -0.2", "Places!K8: must be between 0 and 1, not -0.4"}},
-		{"negative split weight", map[string]any{"Promotion!T6": -1.0}, []string{"Promotion!T6: must not be negative, not -1"}},
+		{"negative split weight", map[string]any{"Promotion!Y8": -1.0}, []string{"Promotion!Y8: must not be negative, not -1"}},
 		{"scenario factor of 0", map[string]any{"Scenarios!C7": 0.0}, []string{"Scenarios!C7: must be greater than 0, not 0"}},
 		{"scenario called base", map[string]any{"Scenarios!A8": "base"}, []string{`Scenarios!A8: "base" is the plan as written`}},
-		{"every problem at once", map[string]any{"Products!D7": -3.0, "Products!E8": 1.5, "Places!C6": -0.1, "Promotion!H6": 0.0, "Scenarios!F7": "x"},
+		{"every problem at once", map[string]any{"Products!D7": -3.0, "Products!E8": 1.5, "Places!C6": -0.1, "Promotion!H8": 0.0, "Scenarios!F7": "x"},
 			[]string{"Products!D7: must be greater than 0", "Products!E8: must be at least 0 and less than 1", "Places!C6: must be at least 0",
-				"Promotion!H6: must be greater than 0", `Scenarios!F7: must be a number, not "x"`}},
+				"Promotion!H8: must be greater than 0", `Scenarios!F7: must be a number, not "x"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "book.xlsx")
@@ -338,7 +352,7 @@ func TestNotAMixplanWorkbook(t *testing.T) {
 		{"an OLE file (password or .xls)", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random...), ErrNotWorkbook, "password-protected"},
 		{"a zip that is no workbook", zipOf(t, map[string][]byte{"hello.txt": []byte("hi")}), ErrNotWorkbook, "not a workbook"},
 		{"someone else's workbook", plainBuf.Bytes(), ErrNotMixplanWorkbook, "export the plan from Mixplan"},
-		{"from a newer Mixplan", rewriteData(t, book, "<v>1</v>", "<v>2</v>"), ErrNotMixplanWorkbook, "newer version of Mixplan"},
+		{"from a newer Mixplan", rewriteData(t, book, "<v>2</v>", "<v>3</v>"), ErrNotMixplanWorkbook, "newer version of Mixplan"},
 		{"damaged data sheet", rewriteData(t, book, ">products<", ">nonsense<"), ErrNotMixplanWorkbook, "damaged"},
 		{"counts beyond the limits", rewriteData(t, book, "<v>5</v>", "<v>999999</v>"), ErrNotMixplanWorkbook, "damaged"},
 		{"rearranged table", rewritePart(t, book, "xl/worksheets/sheet2.xml", func(b []byte) []byte {
@@ -367,7 +381,7 @@ func TestNotAMixplanWorkbook(t *testing.T) {
 // rewriteData changes the first match in the hidden data sheet.
 func rewriteData(t testing.TB, book []byte, old, new string) []byte {
 	t.Helper()
-	return rewritePart(t, book, "xl/worksheets/sheet8.xml", func(b []byte) []byte {
+	return rewritePart(t, book, "xl/worksheets/sheet12.xml", func(b []byte) []byte {
 		if !bytes.Contains(b, []byte(old)) {
 			t.Fatalf("the data sheet has no %q", old)
 		}

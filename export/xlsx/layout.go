@@ -19,6 +19,10 @@ const (
 	sheetPromotion = "Promotion"
 	sheetMonths    = "Months"
 	sheetScenarios = "Scenarios"
+	sheetGroups    = "Groups"
+	sheetActuals   = "Actuals"
+	sheetRisk      = "Risk"
+	sheetVariance  = "Variance"
 	sheetHelp      = "How this workbook works"
 	sheetData      = "Mixplan data" // very hidden: format marker, counts and exact values
 )
@@ -27,10 +31,10 @@ const (
 // workbook layout version written there.
 const (
 	dataMarker  = "mixplan-workbook"
-	dataVersion = 1
+	dataVersion = 2 // 2: the monthly response, groups, actuals and ranges (format version 2)
 )
 
-// firstRow is the first data row of the Products, Places and Promotion
+// firstRow is the first data row of the Products and Places
 // tables; their headers are on the row above.
 const firstRow = 6
 
@@ -86,9 +90,9 @@ const (
 )
 
 // Promotion columns; the split matrix (one column per product) starts at
-// pmSplit. Rows 3 and 4 above it repeat each product's price index and
-// contribution per extra unit; the cells on the left of those rows hold the
-// figures of the channels without a split.
+// pmSplit. Rows 3 to 6 above it repeat each product's price index,
+// contribution, net revenue and logistics per extra unit; the cells on the
+// left of those rows hold the figures of the channels without a split.
 const (
 	pmID = iota + 1
 	pmName
@@ -99,10 +103,15 @@ const (
 	pmMaxUnits
 	pmHalfSpend
 	pmShape
+	pmCarryover
+	pmMaxPerMonth
 	pmSplitTotal
 	pmLift
 	pmLiftUnits
 	pmValue
+	pmUnitsPerLift
+	pmRevenuePerLift
+	pmLogisticsPerLift
 	pmIncremental
 	pmROI
 	pmMarginalROI
@@ -111,6 +120,9 @@ const (
 	pmSplit
 	pmPriceIndexRow   = 3
 	pmUnitValueRow    = 4
+	pmRevenueRow      = 5
+	pmLogisticsRow    = 6
+	pmFirstRow        = 8 // first channel; the headers are on the row above
 	pmPropLabelCol    = 1
 	pmPropLabel2Col   = 5
 	pmMatrixLabelCol  = pmLiftPerWeight
@@ -130,6 +142,7 @@ const (
 // Monthly figure rows.
 const (
 	moUnits = iota + moLabelRow + 1
+	moLiftUnits
 	moNetRevenue
 	moGrossMargin
 	moLogistics
@@ -194,11 +207,12 @@ const (
 // the fixed positions above.
 type layout struct {
 	products, places, promotions, scenarios, months int
+	groups, ranges                                  int // the plan's; the sheets offer a few more rows
 }
 
 func (l layout) productRow(i int) int   { return firstRow + i }
 func (l layout) placeRow(k int) int     { return firstRow + k }
-func (l layout) promotionRow(c int) int { return firstRow + c }
+func (l layout) promotionRow(c int) int { return pmFirstRow + c }
 func (l layout) monthCol(t int) int     { return moFirst + t }
 func (l layout) lastMonthCol() int      { return moFirst + l.months - 1 }
 
@@ -213,6 +227,27 @@ func (l layout) seasonHead() int { return moFlightHead + 2 + l.promotions + 1 }
 
 // seasonRow is product i's row in the seasonality block.
 func (l layout) seasonRow(i int) int { return l.seasonHead() + 2 + i }
+
+// The channel blocks below the seasonality, one row per channel each: the
+// responsiveness weights (inputs), then the monthly response the formulas
+// work out (docs/model.md §2.1).
+const (
+	blockResponsiveness   = iota // r_ct, inputs
+	blockSpend                   // spend_ct = f_ct × spend_c
+	blockPressure                // x_ct = λ x_c,t−1 + (1 − λ) spend_ct
+	blockPressurePerSpend        // a_ct: the pressure of one unit of spend_c, for the marginal ROI
+	blockLift                    // lift_ct
+	blockMarginalLift            // ρ_ct (M/n) h'(x_ct) a_ct
+	channelBlocks
+)
+
+// channelHead is the title row of channel block k.
+func (l layout) channelHead(k int) int {
+	return l.seasonHead() + 2 + l.products + 1 + k*(l.promotions+3)
+}
+
+// channelRow is promotion c's row in channel block k.
+func (l layout) channelRow(k, c int) int { return l.channelHead(k) + 2 + c }
 
 // scenarioRow is scenario j's row (j = -1 is the base plan).
 func (l layout) scenarioRow(j int) int { return scBaseRow + 1 + j }
@@ -298,7 +333,7 @@ func (l layout) prCol(col int) string {
 
 // promotion column ranges on the Promotion sheet.
 func (l layout) pmCol(col int) string {
-	return colRange(sheetPromotion, col, firstRow, firstRow+l.promotions-1)
+	return colRange(sheetPromotion, col, pmFirstRow, pmFirstRow+l.promotions-1)
 }
 
 // place column ranges on the Places sheet.

@@ -74,7 +74,7 @@ func (b *book) productRow(s *sheet, i int) {
 	s.formula(prPriceIndex, roleFormula, nfIndex,
 		"IF("+c(prElasticity)+"=0,1,("+c(prNetPrice)+"/"+c(prRefPrice)+")^"+c(prElasticity)+")", res.PriceIndex)
 	s.formula(prBaseUnits, roleFormula, nfUnits, c(prBaseVolume)+"*scVolume*"+c(prPriceIndex), res.BaseUnits)
-	split := sumProduct(colRange(sheetPromotion, pmSplit+i, firstRow, firstRow+l.promotions-1), l.pmCol(pmLiftPerWeight))
+	split := sumProduct(colRange(sheetPromotion, pmSplit+i, pmFirstRow, pmFirstRow+l.promotions-1), l.pmCol(pmLiftPerWeight))
 	s.formula(prSplitLift, roleHelper, nfUnits, split, fg.splitLift[i])
 	s.formula(prLiftUnits, roleFormula, nfUnits, c(prPriceIndex)+"*("+c(prSplitLift)+"+propLift*IF(baseUnitsTotal>0,"+
 		c(prBaseUnits)+"/baseUnitsTotal,1/"+strconv.Itoa(l.products)+"))", res.LiftUnits)

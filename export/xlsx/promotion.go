@@ -1,6 +1,9 @@
 package xlsx
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The Promotion sheet: one row per paid channel (spend, optimiser bounds,
 // response curve; then its extra units, incremental contribution, ROI and
@@ -11,8 +14,10 @@ import "strconv"
 var promotionHeaders = map[int]string{
 	pmID: "ID", pmName: "Channel", pmKind: "Kind", pmSpend: "Spend", pmMin: "Minimum spend", pmMax: "Maximum spend (empty: none)",
 	pmMaxUnits: "Most extra units (saturation)", pmHalfSpend: "Spend bringing half of them", pmShape: "Curve shape (≤1 concave, >1 S)",
+	pmCarryover: "Carryover (share of pressure felt next month)", pmMaxPerMonth: "Most spend in one month (empty: none)",
 	pmSplitTotal: "Split weights total", pmLift: "Extra units at reference price", pmLiftUnits: "Extra units sold",
-	pmValue: "Contribution per extra unit", pmIncremental: "Incremental contribution", pmROI: "ROI", pmMarginalROI: "Marginal ROI",
+	pmValue: "Contribution per extra unit", pmUnitsPerLift: "Units sold per extra unit", pmRevenuePerLift: "Net revenue per extra unit",
+	pmLogisticsPerLift: "Logistics per extra unit", pmIncremental: "Incremental contribution", pmROI: "ROI", pmMarginalROI: "Marginal ROI",
 	pmLiftPerWeight: "Extra units per split weight",
 }
 
@@ -22,16 +27,17 @@ func (b *book) writePromotion() error {
 	for col := pmSpend; col <= pmLiftPerWeight; col++ {
 		widths[col] = 15
 	}
-	s, err := b.sheet(sheetPromotion, widths, 11, cellName(pmKind, firstRow))
+	s, err := b.sheet(sheetPromotion, widths, 11, cellName(pmKind, pmFirstRow))
 	if err != nil {
 		return err
 	}
 	s.label(1, roleTitle, "Promotion")
 	s.at(2)
-	s.label(1, roleNote, "One row per paid channel. Extra units follow a Hill curve: most extra units × spend^shape ÷ (spend^shape + half-spend^shape). "+
+	s.label(1, roleNote, "One row per paid channel. Each month holds 1/n of the channel's Hill curve and answers the pressure it feels "+
+		"(this month's spend plus the carryover of earlier months, on the Months sheet); the extra units are the sum of the months'. "+
 		"On the right, the split of each channel's extra units over products (weights); an empty row follows each product's base units.")
 	b.promotionHelpers(s)
-	s.at(firstRow - 1)
+	s.at(pmFirstRow - 1)
 	s.height = headerHeight
 	for col := pmID; col <= pmLiftPerWeight; col++ {
 		s.label(col, roleHeader, promotionHeaders[col])
@@ -88,6 +94,27 @@ func (b *book) promotionHelpers(s *sheet) {
 		s.formula(pmSplit+i, roleHelper, nfPrice, ref(sheetProducts, prPriceIndex, r)+"*"+ref(sheetProducts, prUnitContribution, r),
 			fg.r.Products[i].PriceIndex*fg.r.Products[i].UnitContribution)
 	}
+	np, kept, lpu := l.prCol(prNetPrice), l.prCol(prKept), l.prCol(prLogisticsPerUnit)
+	perUnit := func(row int, label string, cols []string, value float64, perProduct func(r int) string, cachedAt func(i int) float64) {
+		s.at(row)
+		s.label(pmPropLabelCol, roleNote, "Their "+label+" →")
+		f := "0"
+		if l.products > 0 {
+			f = "IF(baseUnitsTotal>0," + sumProduct(append([]string{base, pi}, cols...)...) + "/baseUnitsTotal," +
+				sumProduct(append([]string{pi}, cols...)...) + "/" + n + ")"
+			s.label(pmMatrixLabelCol, roleHelperTip, strings.ToUpper(label[:1])+label[1:]+" →")
+		}
+		s.formula(pmSpend, roleHelper, nfPrice, f, value)
+		for i := 0; i < l.products; i++ {
+			s.formula(pmSplit+i, roleHelper, nfPrice, perProduct(l.productRow(i)), cachedAt(i))
+		}
+	}
+	perUnit(pmRevenueRow, "net revenue per extra unit", []string{np, kept}, fg.propRevenue, func(r int) string {
+		return ref(sheetProducts, prPriceIndex, r) + "*" + ref(sheetProducts, prNetPrice, r) + "*" + ref(sheetProducts, prKept, r)
+	}, func(i int) float64 { return fg.m.PriceIndex[i] * fg.m.NetRevenuePerUnit(i) })
+	perUnit(pmLogisticsRow, "logistics per extra unit", []string{lpu}, fg.propLogistics, func(r int) string {
+		return ref(sheetProducts, prPriceIndex, r) + "*" + ref(sheetProducts, prLogisticsPerUnit, r)
+	}, func(i int) float64 { return fg.m.PriceIndex[i] * fg.m.LogisticsPerUnit(i) })
 }
 
 // sumIfZero sums values where the criteria range is 0, or 0 for an empty list.
@@ -105,7 +132,7 @@ func (b *book) promotionRow(s *sheet, c int) {
 	res := &fg.r.Promotions[c]
 	ch := &fg.m.Channels[c]
 	x := func(col int) string { return cellName(col, r) }
-	spend, maxUnits, half, shape := x(pmSpend), x(pmMaxUnits)+"*scResponse", x(pmHalfSpend), x(pmShape)
+	spend, maxUnits, shape := x(pmSpend), x(pmMaxUnits)+"*scResponse", x(pmShape)
 
 	s.inputText(pmID, pm.ID)
 	s.inputText(pmName, pm.Name)
@@ -116,25 +143,31 @@ func (b *book) promotionRow(s *sheet, c int) {
 	s.inputNum(pmMaxUnits, nfUnits, pm.Response.MaxUnits)
 	s.inputNum(pmHalfSpend, nfMoney, pm.Response.HalfSpend)
 	s.inputNum(pmShape, nfRatio, pm.Response.Shape)
+	s.inputNum(pmCarryover, nfRatio, pm.Response.Carryover)
+	s.inputOpt(pmMaxPerMonth, nfMoney, pm.MaxPerMonth)
 
 	lastSplit := pmSplit + l.products - 1
 	weights := localRangeOrEmpty(pmSplit, r, lastSplit, r)
 	s.formula(pmSplitTotal, roleFormula, nfSplit, sumOf(weights), fg.splitTotal[c])
-	s.formula(pmLift, roleFormula, nfUnits, "IF(OR("+spend+"<=0,"+maxUnits+"=0),0,IF("+shape+"=1,"+maxUnits+"*"+spend+"/("+spend+"+"+half+"),"+
-		maxUnits+"/(1+("+half+"/"+spend+")^"+shape+")))", fg.lift[c])
+	months := func(k int) string {
+		return rowRange(sheetMonths, l.channelRow(k, c), l.monthCol(0), l.lastMonthCol())
+	}
+	s.formula(pmLift, roleFormula, nfUnits, "SUM("+months(blockLift)+")", fg.lift[c])
 	total := x(pmSplitTotal)
 	perLift := func(row int, prop string) string {
 		return "IF(" + total + ">0," + sumProduct(weights, absRangeOrEmpty(pmSplit, row, lastSplit, row)) + "/" + total + "," + prop + ")"
 	}
-	s.formula(pmLiftUnits, roleFormula, nfUnits, x(pmLift)+"*"+perLift(pmPriceIndexRow, "propUnits"), res.LiftUnits)
+	s.formula(pmLiftUnits, roleFormula, nfUnits, x(pmLift)+"*"+x(pmUnitsPerLift), res.LiftUnits)
 	s.formula(pmValue, roleFormula, nfPrice, perLift(pmUnitValueRow, "propValue"), ch.Value)
+	s.formula(pmUnitsPerLift, roleHelper, nfIndex, perLift(pmPriceIndexRow, "propUnits"), ch.UnitsPerLift)
+	s.formula(pmRevenuePerLift, roleHelper, nfPrice, perLift(pmRevenueRow, "propRevenue"), ch.RevenuePerLift)
+	s.formula(pmLogisticsPerLift, roleHelper, nfPrice, perLift(pmLogisticsRow, "propLogistics"), fg.logisticsPerLift[c])
 	s.formula(pmIncremental, roleTotal, nfMoney, x(pmLift)+"*"+x(pmValue), res.IncrementalContribution)
 	s.formula(pmROI, roleFormula, nfPct, "IF("+spend+`=0,"n/a",(`+x(pmIncremental)+"-"+spend+")/"+spend+")", res.ROI)
-	r2 := "(" + half + "/" + spend + ")^" + shape
-	slope := maxUnits + "*" + shape + "*" + r2 + "/(" + spend + "*(1+" + r2 + ")*(1+" + r2 + "))"
-	v := x(pmValue)
-	s.formula(pmMarginalROI, roleFormula, nfPct, "IF("+maxUnits+"=0,-1,IF("+spend+"<=0,IF("+shape+`<1,"n/a",IF(`+shape+"=1,"+
-		v+"*"+maxUnits+"/"+half+"-1,-1)),"+v+"*("+slope+")-1))", res.MarginalROI)
+	// The months' marginal lift is +∞ at no spend when the curve is steeper
+	// than linear at 0 (shape below 1): the marginal ROI is then n/a.
+	s.formula(pmMarginalROI, roleFormula, nfPct, "IF("+maxUnits+"=0,-1,IF(AND("+spend+"<=0,"+shape+`<1),"n/a",`+
+		x(pmValue)+"*SUM("+months(blockMarginalLift)+")-1))", res.MarginalROI)
 	s.formula(pmLiftPerWeight, roleHelper, nfUnits, "IF("+total+">0,"+x(pmLift)+"/"+total+",0)", fg.liftPerWeight[c])
 	for i, pr := range b.p.Products {
 		if w, ok := pm.Split[pr.ID]; ok {
@@ -147,22 +180,26 @@ func (b *book) promotionRow(s *sheet, c int) {
 
 func (b *book) promotionChecks() error {
 	l := b.lay
-	last := firstRow + l.promotions - 1
-	if err := b.validateColumns(sheetPromotion, firstRow, last, []columnRule{
+	last := pmFirstRow + l.promotions - 1
+	if err := b.validateColumns(sheetPromotion, pmFirstRow, last, []columnRule{
 		{pmID, ruleID}, {pmName, ruleName},
 		{pmKind, rule{title: "Kind", prompt: "A free grouping label: digital, print, event…"}},
 		{pmSpend, ruleNonNegative("Spend", "Spend on this channel over the horizon.")},
 		{pmMin, ruleNonNegative("Minimum spend", "The least the optimiser may spend here.")},
-		{pmMax, rule{kind: "custom", f1: "AND(ISNUMBER(@)," + "@>=" + cellName(pmMin, firstRow) + ")", title: "Maximum spend",
+		{pmMax, rule{kind: "custom", f1: "AND(ISNUMBER(@)," + "@>=" + cellName(pmMin, pmFirstRow) + ")", title: "Maximum spend",
 			prompt: "The most the optimiser may spend here, at least the minimum. Leave empty for no upper bound."}},
 		{pmMaxUnits, ruleNonNegative("Most extra units", "Saturation: the most extra units this channel can bring, at reference price.")},
 		{pmHalfSpend, rulePositive("Spend bringing half", "The spend that brings half of the most extra units.")},
 		{pmShape, rule{kind: "custom", f1: "AND(ISNUMBER(@),@>0,@<=10)", title: "Curve shape",
 			prompt: "Hill exponent, above 0 and at most 10: 1 or less is concave (each euro brings less), above 1 S-shaped."}},
+		{pmCarryover, rule{kind: "custom", f1: "AND(ISNUMBER(@),@>=0,@<=0.9)", title: "Carryover",
+			prompt: "Share of a month's advertising pressure still felt the next month, from 0 (none) to 0.9."}},
+		{pmMaxPerMonth, rule{kind: "custom", f1: "AND(ISNUMBER(@),@>=0)", title: "Most spend in one month",
+			prompt: "The most the optimiser may spend here in one month, at least 0. Leave empty for no cap."}},
 	}); err != nil || l.products == 0 || l.promotions == 0 {
 		return err
 	}
-	return b.validate(sheetPromotion, localRange(pmSplit, firstRow, pmSplit+l.products-1, last),
+	return b.validate(sheetPromotion, localRange(pmSplit, pmFirstRow, pmSplit+l.products-1, last),
 		ruleNonNegative("Split weight", "Weight of this product in the channel's extra units; weights are scaled to add up to 100%. Leave the row empty to follow base units."))
 }
 

@@ -41,6 +41,9 @@ func (rd *bookReader) plan() (*planner.Plan, error) {
 	pr.readPromotions(p)
 	pr.readWeights(p)
 	pr.readScenarios(p)
+	pr.readGroups(p)
+	pr.readActuals(p)
+	pr.readRanges(p)
 	pr.checkShares(p)
 	if err := p.Validate(); err != nil {
 		pr.addValidation(err.(*planner.ValidationError), p)
@@ -77,9 +80,9 @@ func (pr *planReader) load() error {
 		},
 		sheetProducts:  func(row int) int { return within(row, firstRow-1, firstRow, l.products, prUnitsPerCustomer) },
 		sheetPlaces:    func(row int) int { return within(row, firstRow-1, firstRow, l.places, plShare+l.products-1) },
-		sheetPromotion: func(row int) int { return within(row, firstRow-1, firstRow, l.promotions, pmSplit+l.products-1) },
+		sheetPromotion: func(row int) int { return within(row, pmFirstRow-1, pmFirstRow, l.promotions, pmSplit+l.products-1) },
 		sheetMonths: func(row int) int {
-			if row > l.seasonRow(l.products-1) && row > l.flightRow(l.promotions-1) {
+			if row > l.seasonRow(l.products-1) && row > l.flightRow(l.promotions-1) && row > l.channelRow(blockResponsiveness, l.promotions-1) {
 				return -1
 			}
 			if row >= moFlightHead {
@@ -88,6 +91,9 @@ func (pr *planReader) load() error {
 			return 0
 		},
 		sheetScenarios: func(row int) int { return within(row, scBaseRow-1, scBaseRow+1, l.scenarios, scPrice) },
+	}
+	for sheet, width := range l.v2Widths() {
+		wanted[sheet] = width
 	}
 	for sheet, width := range wanted {
 		rows, err := pr.rows(sheet, width)
@@ -110,7 +116,7 @@ func (pr *planReader) checkHeaders() error {
 	}{
 		{sheetProducts, firstRow - 1, productHeaders, prUnitsPerCustomer},
 		{sheetPlaces, firstRow - 1, placeHeaders, plFixed},
-		{sheetPromotion, firstRow - 1, promotionHeaders, pmShape},
+		{sheetPromotion, pmFirstRow - 1, promotionHeaders, pmMaxPerMonth},
 		{sheetScenarios, scBaseRow - 1, scenarioHeaders, scPrice},
 	} {
 		for col := 1; col <= h.upTo; col++ {
@@ -304,6 +310,8 @@ func (pr *planReader) readPromotions(p *planner.Plan) {
 		x.Response.MaxUnits = pr.required(at(pmMaxUnits, "response.maxUnits"))
 		x.Response.HalfSpend = pr.required(at(pmHalfSpend, "response.halfSpend"))
 		x.Response.Shape = pr.optional(at(pmShape, "response.shape"), 1)
+		x.Response.Carryover = pr.optional(at(pmCarryover, "response.carryover"), 0)
+		x.MaxPerMonth = pr.maybeNumber(at(pmMaxPerMonth, "maxPerMonth"))
 		if split := pr.readByProduct(p, sheetPromotion, pmSplit, row, path+".split"); len(split) > 0 {
 			x.Split = split // an empty row is no split: the channel follows base volumes
 		}
@@ -324,7 +332,7 @@ func (pr *planReader) readByProduct(p *planner.Plan, sheet string, col, row int,
 	return byProduct
 }
 
-// readWeights reads the flighting and seasonality rows: an empty row is
+// readWeights reads the flighting, seasonality and responsiveness rows: an empty row is
 // flat (nil); a row with weights needs one per month.
 func (pr *planReader) readWeights(p *planner.Plan) {
 	l := pr.lay
@@ -352,6 +360,7 @@ func (pr *planReader) readWeights(p *planner.Plan) {
 	}
 	for c := range p.Promotions {
 		p.Promotions[c].Flighting = read(l.flightRow(c), fmt.Sprintf("promotions[%d].flighting", c))
+		p.Promotions[c].Responsiveness = read(l.channelRow(blockResponsiveness, c), fmt.Sprintf("promotions[%d].responsiveness", c))
 	}
 	for i := range p.Products {
 		p.Products[i].Seasonality = read(l.seasonRow(i), fmt.Sprintf("products[%d].seasonality", i))
@@ -403,7 +412,7 @@ func (pr *planReader) addValidation(v *planner.ValidationError, plan *planner.Pl
 
 // matrixPath matches the paths of matrix cells: a share or split by product
 // id, a month's weight by index.
-var matrixPath = regexp.MustCompile(`^(places|promotions|products)\[(\d+)\]\.(share|split|seasonality|flighting)(?:\.(.+)|\[(\d+)\])$`)
+var matrixPath = regexp.MustCompile(`^(places|promotions|products)\[(\d+)\]\.(share|split|seasonality|flighting|responsiveness)(?:\.(.+)|\[(\d+)\])$`)
 
 // cellFor finds the cell of a JSON path, or of its nearest parent.
 func (pr *planReader) cellFor(path string, p *planner.Plan) string {
@@ -423,8 +432,11 @@ func (pr *planReader) cellFor(path string, p *planner.Plan) string {
 		default:
 			t, _ := strconv.Atoi(m[5])
 			sheet, col, row = sheetMonths, pr.lay.monthCol(t), pr.lay.seasonRow(n)
-			if m[3] == "flighting" {
+			switch m[3] {
+			case "flighting":
 				row = pr.lay.flightRow(n)
+			case "responsiveness":
+				row = pr.lay.channelRow(blockResponsiveness, n)
 			}
 		}
 		if sheet != "" {

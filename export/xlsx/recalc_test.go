@@ -43,7 +43,8 @@ func generated(size plangen.Size, seed int64, change func(p *planner.Plan)) *pla
 }
 
 func recalcCases(t *testing.T) []recalcCase {
-	sample, tea := exporttest.SamplePlan(t), exporttest.TeaPlan(t)
+	sample, tea, worked := exporttest.SamplePlan(t), exporttest.TeaPlan(t), workedExample(t)
+	wl := layoutOf(worked)
 	small := plangen.Size{Products: 12, Places: 4, Promotions: 6, Months: 12, Scenarios: 2}
 	noSpend := func(p *planner.Plan) {
 		for i := range p.Promotions {
@@ -85,9 +86,24 @@ func recalcCases(t *testing.T) []recalcCase {
 		{name: "gen-no-products", plan: generated(plangen.Size{Products: 0, Places: 2, Promotions: 3, Months: 6}, 11, nil)},
 		{name: "empty-plan", plan: &planner.Plan{Name: "Empty", Currency: "USD", Locale: "en", Months: 3, DiscountRate: 0.1}},
 		{name: "formula-like-names", plan: formulaNames(t), check: checkFormulaNames},
+		{name: "worked-v2", plan: worked},
+		{name: "worked-v2-low", plan: worked, scenario: "low"},
+		{name: "gen-monthly", plan: generated(plangen.Size{Products: 12, Places: 4, Promotions: 9, Months: 12, Scenarios: 2, Monthly: true}, 14, nil)},
+		{name: "gen-monthly-24", plan: generated(plangen.Size{Products: 20, Places: 5, Promotions: 12, Months: 24, Scenarios: 2, Monthly: true}, 15, nil),
+			scenario: "s1"},
+		{name: "gen-monthly-no-spend", plan: generated(plangen.Size{Products: 6, Places: 2, Promotions: 6, Months: 12, Monthly: true}, 16, noSpend)},
+		{name: "worked-v2-edited", plan: worked, edits: []edit{
+			{sheetPromotion, cellName(pmSpend, wl.promotionRow(4)), 70000.0, func(p *planner.Plan) { p.Promotions[4].Spend = 70000 }, ""},
+			{sheetPromotion, cellName(pmCarryover, wl.promotionRow(1)), 0.45, func(p *planner.Plan) { p.Promotions[1].Response.Carryover = 0.45 }, ""},
+			{sheetPromotion, cellName(pmCarryover, wl.promotionRow(3)), 0.3, func(p *planner.Plan) { p.Promotions[3].Response.Carryover = 0.3 }, ""},
+			{sheetMonths, cellName(moFirst+11, wl.channelRow(blockResponsiveness, 0)), 4.0,
+				func(p *planner.Plan) { p.Promotions[0].Responsiveness[11] = 4 }, ""},
+			{sheetMonths, cellName(moFirst, wl.channelRow(blockResponsiveness, 0)), 1.0,
+				func(p *planner.Plan) { p.Promotions[0].Responsiveness[0] = 1 }, ""},
+		}},
 		{name: "sample-edited", plan: sample, edits: []edit{
 			{sheetProducts, cellName(prListPrice, firstRow+1), 125.0, func(p *planner.Plan) { p.Products[1].ListPrice = 125 }, ""},
-			{sheetPromotion, cellName(pmSpend, firstRow+2), 55000.0, func(p *planner.Plan) { p.Promotions[2].Spend = 55000 }, ""},
+			{sheetPromotion, cellName(pmSpend, pmFirstRow+2), 55000.0, func(p *planner.Plan) { p.Promotions[2].Spend = 55000 }, ""},
 			{sheetPlaces, cellName(plShare, firstRow), 0.35, func(p *planner.Plan) { p.Places[0].Share["trail-shoe"] = 0.35 }, ""},
 			{sheetPlaces, cellName(plShare, firstRow+1), 0.35, func(p *planner.Plan) { p.Places[1].Share["trail-shoe"] = 0.35 }, ""},
 			{sheetSummary, cellName(suRValue, suTargetsRow+1), nil, func(p *planner.Plan) { p.Targets.GrossMarginPct = nil }, ""},
@@ -95,8 +111,8 @@ func recalcCases(t *testing.T) []recalcCase {
 		}},
 		{name: "tea-edited", plan: tea, edits: []edit{
 			{sheetProducts, cellName(prUnitCost, firstRow+2), 11.0, func(p *planner.Plan) { p.Products[2].UnitCost = 11 }, ""},
-			{sheetPromotion, cellName(pmSplit, firstRow+1), 0.5, func(p *planner.Plan) { p.Promotions[1].Split["green"] = 0.5 }, ""},
-			{sheetPromotion, cellName(pmShape, firstRow+4), 1.8, func(p *planner.Plan) { p.Promotions[4].Response.Shape = 1.8 }, ""},
+			{sheetPromotion, cellName(pmSplit, pmFirstRow+1), 0.5, func(p *planner.Plan) { p.Promotions[1].Split["green"] = 0.5 }, ""},
+			{sheetPromotion, cellName(pmShape, pmFirstRow+4), 1.8, func(p *planner.Plan) { p.Promotions[4].Response.Shape = 1.8 }, ""},
 			{sheetMonths, cellName(moFirst+2, layout{products: 3, promotions: 6, months: 12}.seasonRow(0)), 20.0,
 				func(p *planner.Plan) { p.Products[0].Seasonality[2] = 20 }, ""},
 			{sheetMonths, cellName(moFirst, layout{products: 3, promotions: 6, months: 12}.flightRow(1)), 5.0,
@@ -295,7 +311,7 @@ func TestRecalculatedWorkedExample(t *testing.T) {
 	var files []string
 	for _, sc := range scenarios {
 		path := filepath.Join(in, "tea-"+sc+".xlsx")
-		writeBook(t, path, exporttest.TeaPlan(t), Options{Scenario: sc}, false)
+		writeBook(t, path, workedExample(t), Options{Scenario: sc}, false)
 		files = append(files, path)
 	}
 	soffice(t, "xlsx", out, files...)
@@ -337,8 +353,9 @@ func TestRecalculatedWorkedExample(t *testing.T) {
 // LibreOffice computes from the formula.
 func TestCachedValuesAreLibreOffices(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
-	plans := map[string]*planner.Plan{"sample": exporttest.SamplePlan(t), "tea": exporttest.TeaPlan(t),
-		"generated": plangen.Generate(plangen.Size{Products: 9, Places: 3, Promotions: 5, Months: 18, Scenarios: 2}, 12)}
+	plans := map[string]*planner.Plan{"sample": exporttest.SamplePlan(t), "tea": workedExample(t),
+		"generated": plangen.Generate(plangen.Size{Products: 9, Places: 3, Promotions: 5, Months: 18, Scenarios: 2}, 12),
+		"monthly":   plangen.Generate(plangen.Size{Products: 9, Places: 3, Promotions: 8, Months: 12, Scenarios: 2, Monthly: true}, 13)}
 	var files []string
 	for name, p := range plans {
 		writeBook(t, filepath.Join(in, name+"-cached.xlsx"), p, Options{}, true)
@@ -392,7 +409,7 @@ func formulaNames(t testing.TB) *planner.Plan {
 var textCells = []struct{ sheet, cell string }{
 	{sheetSummary, cellName(suRValue, suName)}, {sheetSummary, cellName(suRValue, suCompany)},
 	{sheetProducts, cellName(prName, firstRow)}, {sheetProducts, cellName(prName, firstRow+1)}, {sheetProducts, cellName(prName, firstRow+2)},
-	{sheetPlaces, cellName(plName, firstRow)}, {sheetPromotion, cellName(pmName, firstRow)}, {sheetPromotion, cellName(pmKind, firstRow)},
+	{sheetPlaces, cellName(plName, firstRow)}, {sheetPromotion, cellName(pmName, pmFirstRow)}, {sheetPromotion, cellName(pmKind, pmFirstRow)},
 	{sheetScenarios, cellName(scName, scBaseRow+1)},
 }
 

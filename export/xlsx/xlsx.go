@@ -15,7 +15,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -23,6 +22,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -48,12 +48,22 @@ type Options struct {
 // as the formulas' cached results. The workbook has a Summary (every total,
 // the targets, the plan's settings, the scenario shown and two charts),
 // Products, Places (with the share matrix), Promotion (with the split
-// matrix), Months (monthly figures, flighting and seasonality), Scenarios
-// (key totals of the base plan and of every scenario side by side) and a
-// sheet explaining how it works. Every key of the report's totals is a
-// defined name (netRevenue, contribution…), and monthlyContribution names the
-// monthly contribution row. opt.Scenario chooses the scenario shown first;
-// the reader can switch it on the Summary. Read reads the workbook back.
+// matrix, carryover and monthly caps), Groups (channel groups and their
+// bounds), Months (monthly figures, the flighting, seasonality and
+// responsiveness weights, and each channel's month-by-month response:
+// spend, pressure with carryover, extra units), Actuals (what happened in
+// the closed months, typed in), Variance (plan against actuals to date and
+// the latest estimate for the year, with formulas), Scenarios (key totals of
+// the base plan and of every scenario side by side), Risk (uncertainty
+// ranges as inputs, the engine's tornado as values) and a sheet explaining
+// how it works. Every key of the report's totals is a defined name
+// (netRevenue, contribution…), and monthlyContribution names the monthly
+// contribution row. opt.Scenario chooses the scenario shown first; the
+// reader can switch it on the Summary; the Variance sheet compares the
+// actuals with the plan under the scenario shown. Two exports of one plan
+// with the same opt.Generated are the same bytes. Read reads the workbook
+// back, every version-2 field included (a group's channels in the plan's
+// order of channels).
 func Write(w io.Writer, p *planner.Plan, opt Options) error {
 	return writeWorkbook(w, p, opt, true)
 }
@@ -76,8 +86,8 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	}
 	defer b.f.Close()
 	for _, write := range []func() error{
-		b.writeSummary, b.writeProducts, b.writePlaces, b.writePromotion,
-		b.writeMonths, b.writeScenarios, b.writeHelp, b.writeData, b.finish,
+		b.writeSummary, b.writeProducts, b.writePlaces, b.writePromotion, b.writeGroups,
+		b.writeMonths, b.writeActuals, b.writeVariance, b.writeScenarios, b.writeRisk, b.writeHelp, b.writeData, b.finish,
 	} {
 		if err := write(); err != nil {
 			return err
@@ -86,8 +96,20 @@ func writeWorkbook(w io.Writer, p *planner.Plan, opt Options, cache bool) error 
 	if b.st.err != nil {
 		return b.st.err
 	}
+	sortContentTypes(b.f)
 	_, err = b.f.WriteTo(w)
 	return err
+}
+
+// sortContentTypes puts the workbook's default content types in the order of
+// their extensions: excelize adds the image types from a map, in a random
+// order, and two exports of one plan would differ in those bytes.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	defaults := f.ContentTypes.Defaults
+	sort.SliceStable(defaults, func(i, j int) bool { return defaults[i].Extension < defaults[j].Extension })
 }
 
 // flateWriters are reused: each holds a megabyte of tables.
@@ -137,21 +159,18 @@ func newBook(p *planner.Plan, opt Options, cache bool) (*book, error) {
 	f := excelize.NewFile()
 	// Deflate at its fastest: half the export of a large plan went into
 	// compressing tens of megabytes of sheet XML; the file grows a little.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, fastDeflate)
-		return zw
-	})
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	b := &book{
 		p: p, opt: opt, cache: cache, f: f, fg: newFigures(scen[shown]), scen: scen, shown: shown,
 		st: newStyles(f, numfmt.Locale(p.Locale), p.Currency),
 		lay: layout{products: len(p.Products), places: len(p.Places), promotions: len(p.Promotions),
-			scenarios: len(p.Scenarios), months: p.Months},
+			scenarios: len(p.Scenarios), months: p.Months, groups: len(p.Groups), ranges: len(p.Ranges)},
 	}
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{sheetProducts, sheetPlaces, sheetPromotion, sheetMonths, sheetScenarios, sheetHelp, sheetData} {
+	for _, name := range []string{sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetVariance, sheetScenarios,
+		sheetRisk, sheetHelp, sheetData} {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -175,9 +194,11 @@ func (b *book) pageSetup() error {
 	columns := map[string]int{
 		sheetSummary: 10, sheetHelp: 3, sheetProducts: prLastCol, sheetPlaces: plShare + l.products,
 		sheetPromotion: pmSplit + l.products, sheetMonths: moFirst + l.months, sheetScenarios: max(scTargetsMet, l.detailCol(l.scenarios)),
+		sheetGroups: grMember + l.promotions, sheetActuals: acFirst + l.months, sheetVariance: max(vcLast, vaFirst+l.months), sheetRisk: tdSwing,
 	}
 	landscape, noGrid, one, any := "landscape", false, 1, 0
-	for _, name := range []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetMonths, sheetScenarios, sheetHelp} {
+	for _, name := range []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals,
+		sheetVariance, sheetScenarios, sheetRisk, sheetHelp} {
 		layout := &excelize.PageLayoutOptions{Orientation: &landscape}
 		if columns[name] <= 40 {
 			fit := true

@@ -37,7 +37,7 @@ func openBytes(t testing.TB, data []byte) *excelize.File {
 // sheet very hidden.
 func TestWorkbookSheets(t *testing.T) {
 	f := openBytes(t, export(t, exporttest.SamplePlan(t), Options{}))
-	want := []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetMonths, sheetScenarios, sheetHelp, sheetData}
+	want := []string{sheetSummary, sheetProducts, sheetPlaces, sheetPromotion, sheetGroups, sheetMonths, sheetActuals, sheetVariance, sheetScenarios, sheetRisk, sheetHelp, sheetData}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %q, want %q", got, want)
 	}
@@ -90,8 +90,8 @@ func TestInputsUnlockedFormulasLocked(t *testing.T) {
 	inputs := map[string][][2]int{ // sheet → [col, row] of every input
 		sheetProducts: block(prID, firstRow, prUnitsPerCustomer, firstRow+4),
 		sheetPlaces:   append(block(plID, firstRow, plFixed, firstRow+3), block(plShare, firstRow, plShare+4, firstRow+3)...),
-		sheetPromotion: append(block(pmID, firstRow, pmShape, firstRow+6),
-			block(pmSplit, firstRow, pmSplit+4, firstRow+6)...),
+		sheetPromotion: append(block(pmID, pmFirstRow, pmMaxPerMonth, pmFirstRow+6),
+			block(pmSplit, pmFirstRow, pmSplit+4, pmFirstRow+6)...),
 		sheetMonths: append(block(moFirst, l.flightRow(0), l.lastMonthCol(), l.flightRow(6)),
 			block(moFirst, l.seasonRow(0), l.lastMonthCol(), l.seasonRow(4))...),
 		sheetScenarios: block(scID, scBaseRow+1, scPrice, scBaseRow+3),
@@ -183,6 +183,9 @@ func zipPart(t testing.TB, book []byte, name string) []byte {
 	return nil
 }
 
+// sampleLayout is the sample plan's layout: 5 products, 4 places, 7 channels, 3 scenarios, 12 months.
+var sampleLayout = layout{products: 5, places: 4, promotions: 7, scenarios: 3, months: 12}
+
 // TestDataValidation: every input range has a rule with an input message
 // within Excel's limits.
 func TestDataValidation(t *testing.T) {
@@ -194,10 +197,15 @@ func TestDataValidation(t *testing.T) {
 	}{
 		{sheetProducts, []string{"A6", "B10", "C6", "D8", "E6", "H9", "J10"}, []string{"custom", "textLength", "decimal", "decimal", "custom", "decimal", "decimal"}},
 		{sheetPlaces, []string{"C6", "E9", "K6", "O9"}, []string{"custom", "decimal", "decimal", "decimal"}},
-		{sheetPromotion, []string{"D6", "F12", "I6", "S6", "W12"}, []string{"decimal", "custom", "custom", "decimal", "decimal"}},
+		{sheetPromotion, []string{"D8", "F14", "I8", "J8", "K14", "X8", "AB14"}, []string{"decimal", "custom", "custom", "custom", "custom", "decimal", "decimal"}},
 		{sheetScenarios, []string{"C7", "F9"}, []string{"decimal", "decimal"}},
 		{sheetSummary, []string{"E17", "E18", "E21", "E26", "E10"}, []string{"custom", "list", "custom", "list", "decimal"}},
-		{sheetMonths, []string{"D38", "O52"}, []string{"decimal", "decimal"}},
+		{sheetMonths, []string{"D39", "O53", cellName(moFirst, sampleLayout.channelRow(blockResponsiveness, 0)),
+			cellName(sampleLayout.lastMonthCol(), sampleLayout.channelRow(blockResponsiveness, 6))}, []string{"decimal", "decimal", "decimal", "decimal"}},
+		{sheetGroups, []string{"A6", "C6", "F8", "H6", cellName(grMember+6, 8)}, []string{"custom", "decimal", "decimal", "", "custom"}},
+		{sheetActuals, []string{"B3", "B4", cellName(acExtra, sampleLayout.actualsRow(0, 0)), cellName(acFirst+11, sampleLayout.actualsRow(6, 4))},
+			[]string{"decimal", "decimal", "decimal", "decimal"}},
+		{sheetRisk, []string{"A6", "B6", "C10"}, []string{"", "decimal", "decimal"}},
 	} {
 		dvs, err := f.GetDataValidations(tc.sheet)
 		if err != nil {
@@ -292,7 +300,7 @@ func TestWorkbookLooks(t *testing.T) {
 			if got := numberFormat(t, f, sheetSummary, "B13"); got != tc.pct {
 				t.Errorf("gross margin %% format %q, want %q", got, tc.pct)
 			}
-			for sheet, freeze := range map[string]string{sheetProducts: "C6", sheetPlaces: "C6", sheetPromotion: "C6", sheetMonths: "D5", sheetScenarios: "C6"} {
+			for sheet, freeze := range map[string]string{sheetProducts: "C6", sheetPlaces: "C6", sheetPromotion: "C8", sheetMonths: "D5", sheetScenarios: "C6"} {
 				panes, err := f.GetPanes(sheet)
 				if err != nil || !panes.Freeze || panes.TopLeftCell != freeze {
 					t.Errorf("%s: panes %+v, want frozen at %s", sheet, panes, freeze)
@@ -338,8 +346,8 @@ func TestCharts(t *testing.T) {
 	for i, want := range []struct{ kind, refs string }{
 		{"barChart", "Summary!$F$60:$F$65|Summary!$G$60:$G$65|Summary!$H$60:$H$65|Summary!$I$60:$I$65|Summary!$J$60:$J$65"},
 		{"barChart", "Summary!$B$70:$B$75|Summary!$D$70:$D$75"},
-		{"barChart", "Promotion!$D$6:$D$12|Promotion!$N$6:$N$12"},
-		{"lineChart", "Months!$D$10:$O$10|Months!$D$11:$O$11"},
+		{"barChart", "Promotion!$D$8:$D$14|Promotion!$S$8:$S$14"},
+		{"lineChart", "Months!$D$11:$O$11|Months!$D$12:$O$12"},
 	} {
 		xml := string(zipPart(t, book, fmt.Sprintf("xl/charts/chart%d.xml", i+1)))
 		if !strings.Contains(xml, want.kind) {
