@@ -67,6 +67,7 @@ func render(p *planner.Plan, opt Options) (*doc, error) {
 
 	d.summaryPage(data)
 	d.profitPage(data)
+	d.calendarPages(data)
 	d.curvesPages(data)
 	d.reallocationPages(data)
 	d.productsPages(data)
