@@ -25,6 +25,10 @@ type reportData struct {
 	rec     *recommendation
 	recNote string
 
+	// track is where the plan stands after its closed months; nil when it
+	// has no actuals.
+	track *planner.Tracking
+
 	// scenarios holds the base plan then each scenario, in the plan's order.
 	scenarios []scenarioResult
 }
@@ -76,6 +80,11 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 		d.scenarios = append(d.scenarios, scenarioResult{s, r})
 	}
 	d.rec, d.recNote = recommend(p, sc)
+	if p.Actuals != nil && p.Actuals.Through > 0 {
+		if d.track, err = planner.Track(p); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 

@@ -66,6 +66,7 @@ func render(p *planner.Plan, opt Options) (*doc, error) {
 	d.properties(data)
 
 	d.summaryPage(data)
+	d.standingPage(data)
 	d.profitPage(data)
 	d.calendarPages(data)
 	d.curvesPages(data)
