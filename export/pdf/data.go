@@ -28,6 +28,9 @@ type reportData struct {
 	// track is where the plan stands after its closed months; nil when it
 	// has no actuals.
 	track *planner.Tracking
+	// risk is the tornado and the simulation of the plan's ranges; nil
+	// when it has none.
+	risk *planner.Risk
 
 	// scenarios holds the base plan then each scenario, in the plan's order.
 	scenarios []scenarioResult
@@ -82,6 +85,11 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 	d.rec, d.recNote = recommend(p, sc)
 	if p.Actuals != nil && p.Actuals.Through > 0 {
 		if d.track, err = planner.Track(p); err != nil {
+			return nil, err
+		}
+	}
+	if len(p.Ranges) > 0 {
+		if d.risk, err = simulate(p, sc); err != nil {
 			return nil, err
 		}
 	}

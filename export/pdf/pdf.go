@@ -67,6 +67,7 @@ func render(p *planner.Plan, opt Options) (*doc, error) {
 
 	d.summaryPage(data)
 	d.standingPage(data)
+	d.riskPage(data)
 	d.profitPage(data)
 	d.calendarPages(data)
 	d.curvesPages(data)
