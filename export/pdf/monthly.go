@@ -17,7 +17,7 @@ import (
 // running on past the last bar is what the page is there to show.
 
 const (
-	calendarCols    = 3
+	calendarCols    = 4
 	calendarRows    = 2
 	calendarPerPage = calendarCols * calendarRows
 	// calendarMaxPages bounds the section on plans with hundreds of
@@ -116,7 +116,7 @@ func (d *doc) calendarPages(data *reportData) {
 func (d *doc) channelCalendar(data *reportData, c int, b plotBox) {
 	f, pr := data.fig, data.rep.Promotions[c]
 	sub := fmt.Sprintf("%s spent, %s extra units", f.Money(pr.Spend), f.Units(pr.LiftUnits))
-	carry := "No carryover: each month’s spend sells in that month"
+	carry := "No carryover: spend sells in its own month"
 	if lambda := data.plan.Promotions[c].Response.Carryover; lambda > 0 {
 		later, lost := carryoverShares(pr.MonthlySpend, lambda)
 		pct := func(x float64) string { return numfmt.Percent(x, f.Locale, 0) }
@@ -130,8 +130,8 @@ func (d *doc) channelCalendar(data *reportData, c int, b plotBox) {
 	d.ink(colMuted)
 	d.text(b.x, y, 0, d.fit(sub, b.w), alignLeft)
 	y += d.lineH()
-	d.text(b.x, y, 0, d.fit(carry, b.w), alignLeft)
-	y += d.lineH() + 4
+	d.paragraph(b.x, y, b.w, carry, alignLeft, 2)
+	y += 2*d.lineH() + 3 // two lines always, so the panels' charts line up
 
 	hiS, hiL := 0.0, 0.0
 	for t := range pr.MonthlySpend {

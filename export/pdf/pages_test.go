@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"mixplan/export/internal/exporttest"
+	"mixplan/planner"
+)
+
+// teaV2 is the contract's version-2 worked example (testdata/tea2.mixplan,
+// copied from the spec's examples): carryover, responsiveness, groups, four
+// closed months of actuals and six ranges.
+func teaV2(t testing.TB) *planner.Plan {
+	t.Helper()
+	b, err := os.ReadFile("testdata/tea2.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planner.Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// worldPlan names things in Chinese, Japanese, Korean, Arabic and Hebrew,
+// with emoji and 500-character names, as a careless or foreign user would.
+func worldPlan(t testing.TB) *planner.Plan {
+	t.Helper()
+	p := teaV2(t)
+	p.Name = "Plan " + strings.Repeat("長", 300)
+	p.Products[0].Name = "緑茶 有機 100 g"
+	p.Products[1].Name = "デトックス ハーブティー"
+	p.Products[2].Name = "한국 녹차 선물 세트"
+	p.Places[0].Name = "متجر إلكتروني"
+	p.Places[1].Name = "חנות"
+	p.Promotions[0].Name = "Search ads 🚀 🍵"
+	p.Promotions[1].Name = strings.Repeat("Réseaux sociaux ", 32)[:500]
+	p.Promotions[2].Name = strings.Repeat("R", 500)
+	return p
+}
+
+func TestCarryoverShares(t *testing.T) {
+	third := 25000.0 / 3
+	for _, tc := range []struct {
+		name        string
+		spend       []float64
+		lambda      float64
+		later, lost float64
+	}{
+		{"no carryover", []float64{100, 0, 100}, 0, 0, 0},
+		{"no spend", []float64{0, 0, 0}, 0.5, 0, 0},
+		// x = 0.5·8333⅓ = 4166⅔, then 6250, then 7291⅔: 17708⅓ felt of
+		// 25000, 12500 in the months of the spend, 7291⅔ due after December.
+		{"radio's autumn burst, half carried", []float64{0, 0, 0, 0, 0, 0, 0, 0, 0, third, third, third}, 0.5, 5208.0 + 1.0/3, 7291.0 + 2.0/3},
+		// One month's spend, λ = 0.2, two months: 80 felt then, 16 the next, 4 lost.
+		{"one burst, two months", []float64{100, 0}, 0.2, 16, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			later, lost := carryoverShares(tc.spend, tc.lambda)
+			total := 0.0
+			for _, s := range tc.spend {
+				total += s
+			}
+			wantLater, wantLost := 0.0, 0.0
+			if total > 0 {
+				wantLater, wantLost = tc.later/total, tc.lost/total
+			}
+			if math.Abs(later-wantLater) > 1e-12 || math.Abs(lost-wantLost) > 1e-12 {
+				t.Errorf("later, lost = %v, %v; want %v, %v", later, lost, wantLater, wantLost)
+			}
+		})
+	}
+}
+
+// TestNewPagesSay checks the sentences of the pages the version-2 worked
+// example adds, against `mixplan track` and `mixplan risk` on that plan
+// (contribution planned 398 336 €, estimated 371 769 €; the base volume of
+// the green tea swings contribution by 75 212 €).
+func TestNewPagesSay(t *testing.T) {
+	const n = "\u202f"
+	data, err := gather(teaV2(t), Options{Generated: exporttest.FixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data.track == nil || data.risk == nil {
+		t.Fatal("the worked example has actuals and ranges, but no tracking or risk was gathered")
+	}
+	for _, tc := range []struct{ name, got, want string }{
+		{"calendar title", data.calendarTitle(),
+			"Radio locale carries over: 20,8" + n + "% of its advertising pressure is felt in the months after it spends, and 29,2" + n + "% is still due after the plan ends and sells nothing in it"},
+		{"standing title", data.standingTitle(),
+			"After 4 of 12 months, contribution is estimated at 371" + n + "769" + n + "€ for the year, 26" + n + "567" + n + "€ (6,7" + n + "%) below plan; 2 of 6 targets in reach"},
+		{"risk title", data.riskTitle(),
+			"The base volume of Thé vert bio 100 g swings contribution by 75" + n + "212" + n + "€: check that demand forecast first"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s:\n got  %q\n want %q", tc.name, tc.got, tc.want)
+		}
+	}
+	moved := strings.Join(data.varianceSentences(), "\n")
+	for _, want := range []string{
+		"Infusion détox sold **8" + n + "% fewer** units than planned to date (26" + n + "450 against 28" + n + "774); its base volume was lowered by **6" + n + "%**.",
+		"Search ads brought **22" + n + "% fewer** extra units than planned to date (3" + n + "240 against 4" + n + "132); its curve was lowered by **12" + n + "%**.",
+		"Réseaux sociaux spent **1" + n + "746" + n + "€ more** than planned to date (17" + n + "900" + n + "€ against 16" + n + "154" + n + "€).",
+		"PLV en magasin spent **700" + n + "€ less** than planned to date (11" + n + "300" + n + "€ against 12" + n + "000" + n + "€).",
+	} {
+		if !strings.Contains(moved, want) {
+			t.Errorf("what moved lacks %q:\n%s", want, moved)
+		}
+	}
+
+	// A plan without actuals or ranges has neither page.
+	plain, err := gather(exporttest.TeaPlan(t), Options{Generated: exporttest.FixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.track != nil || plain.risk != nil {
+		t.Error("a plan with no actuals and no ranges got a tracking or risk page")
+	}
+}
+
+// TestNewPagesRead renders the worked example and reads the new pages back.
+func TestNewPagesRead(t *testing.T) {
+	text := normSpace(strings.Join(pdfLayoutText(t, renderBytes(t, teaV2(t), Options{})), "\n"))
+	for _, want := range []string{
+		"WHERE WE STAND", "HOW SURE ARE WE", "PROMOTION MONTH BY MONTH",
+		"Carryover 50 %: 21 % of pressure felt later, 29 % lost",
+		"In 8 draws out of 10, contribution lands between 363 057 € and 414 582 € (mean 389 412 €)",
+		"at least 1 200 000 €", "75,4 %",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report does not read %q", want)
+		}
+	}
+}
+
+// TestWorldNames checks that Chinese, Japanese and Korean names print in the
+// fallback font, that what cannot print is named in warnings, and that the
+// fallback costs a plan without such names nothing.
+func TestWorldNames(t *testing.T) {
+	var warned []string
+	pdf := renderBytes(t, worldPlan(t), Options{Warn: func(m string) { warned = append(warned, m) }})
+	text := strings.Join(pdfLayoutText(t, pdf), "\n")
+	for _, want := range []string{"緑茶 有機 100 g", "デトックス ハーブティー", "한국 녹차 선물 세트"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext does not show %q", want)
+		}
+	}
+	fallback := func(pdf []byte) bool {
+		for _, f := range pdfFonts(t, pdf) {
+			if strings.Contains(strings.ToLower(f.name), "droid") {
+				return f.embedded
+			}
+		}
+		return false
+	}
+	if !fallback(pdf) {
+		t.Error("the CJK fallback font is not embedded")
+	}
+	plain := renderBytes(t, teaV2(t), Options{})
+	if fallback(plain) {
+		t.Error("a plan without CJK names embeds the fallback font")
+	}
+	// Only the glyphs used are embedded: the 3.4 MB font adds little.
+	if extra := len(pdf) - len(plain); extra > 150_000 {
+		t.Errorf("CJK names add %d bytes; the fallback is not subset", extra)
+	}
+	got := strings.Join(warned, "\n")
+	for _, want := range []string{
+		`places[0].name "متجر إلكتروني": the PDF prints these characters as � (right-to-left script م ت ج ر إ ل ك و and 2 more)`,
+		`places[1].name "חנות": the PDF prints these characters as � (right-to-left script ח נ ו ת)`,
+		`promotions[0].name "Search ads 🚀 🍵": the PDF prints these characters as � (emoji or symbol 🚀 🍵)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %s:\n%s", want, got)
+		}
+	}
+	if len(warned) != 3 {
+		t.Errorf("%d warnings, want 3 (none for CJK, French or long names):\n%s", len(warned), got)
+	}
+	if w := Warnings(exporttest.HostilePlan(t)); len(w) != 2 {
+		t.Errorf("the hostile plan's two emoji names give %d warnings: %q", len(w), w)
+	}
+}
