@@ -25,6 +25,14 @@ type reportData struct {
 	rec     *recommendation
 	recNote string
 
+	// free is the optimiser's calendar when choosing the months gains more
+	// than freeGainShare; nil otherwise.
+	free *freeFlighting
+	// frontier is the best contribution at each marketing budget, and more
+	// the optimum with a tenth more budget; nil when not solved.
+	frontier *planner.BudgetFrontier
+	more     *moreBudget
+
 	// track is where the plan stands after its closed months; nil when it
 	// has no actuals.
 	track *planner.Tracking
@@ -83,6 +91,8 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 		d.scenarios = append(d.scenarios, scenarioResult{s, r})
 	}
 	d.rec, d.recNote = recommend(p, sc)
+	d.free = proposeMonths(p, sc, d.rec)
+	d.frontier, d.more = budgetFrontier(p, sc, d.rec)
 	if p.Actuals != nil && p.Actuals.Through > 0 {
 		if d.track, err = planner.Track(p); err != nil {
 			return nil, err

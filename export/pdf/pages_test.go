@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -184,5 +185,77 @@ func TestWorldNames(t *testing.T) {
 	}
 	if w := Warnings(exporttest.HostilePlan(t)); len(w) != 2 {
 		t.Errorf("the hostile plan's two emoji names give %d warnings: %q", len(w), w)
+	}
+}
+
+// TestOptimiserPagesSay checks the sentences the exact optimiser's answers
+// give, against the command line on the sample plan: mixplan optimize
+// (fixed flighting: contribution 2 292 702 €), optimize --flighting free
+// (2 354 384 €, 61 682 € or 2.7 % more), optimize --budget 682000
+// (2 293 430 €, 728 € more) and frontier (the revenue target reached at
+// 681 164 €, the contribution target never: 2 293 430 € at most).
+func TestOptimiserPagesSay(t *testing.T) {
+	data, err := gather(exporttest.SamplePlan(t), Options{Generated: exporttest.FixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := data.whenSentence(), "Choosing the months as well adds €61,682 of contribution (+2.7%) for the same €355,000 of promotion"; got != want {
+		t.Errorf("when:\n got  %q\n want %q", got, want)
+	}
+	title, rest := data.frontierSentence()
+	if want := "€62,000 more would add €728 of contribution; the net revenue target needs at least €681,164"; title != want {
+		t.Errorf("frontier title:\n got  %q\n want %q", title, want)
+	}
+	if want := "The contribution target is out of reach at any budget up to €1,240,000 (at most €2,293,430). "; rest != want {
+		t.Errorf("frontier rest:\n got  %q\n want %q", rest, want)
+	}
+
+	// One concave channel, flat in every way: choosing the months cannot
+	// beat spreading the spend evenly, so the report has no "When to spend".
+	flat := exporttest.BarePlan()
+	flat.Promotions = []planner.Promotion{{ID: "search", Name: "Search", Kind: "digital", Spend: 1000,
+		Response: planner.Response{MaxUnits: 500, HalfSpend: 2000, Shape: 1}}}
+	data, err = gather(flat, Options{Generated: exporttest.FixedDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data.rec == nil {
+		t.Fatal(data.recNote)
+	}
+	if data.free != nil || data.whenSentence() != "" {
+		t.Errorf("free flighting gains %v on a flat plan, and the report says %q", data.free.gain, data.whenSentence())
+	}
+}
+
+func TestCalendarWords(t *testing.T) {
+	months := make([]planner.MonthResult, 12)
+	for i := range months {
+		months[i].Month = fmt.Sprintf("2027-%02d", i+1)
+	}
+	for _, tc := range []struct {
+		name  string
+		spend []float64
+		want  string
+	}{
+		{"nothing", make([]float64, 12), "nothing"},
+		{"flat", []float64{5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, "every month, evenly"},
+		{"a burst", []float64{5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0}, "Jan, Feb, Mar only"},
+		{"a season", []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 6, 9}, "half in Nov, Dec"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := calendarWords(tc.spend, months); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRoundSignificant(t *testing.T) {
+	for _, tc := range []struct{ x, want float64 }{
+		{62000, 62000}, {61234, 61000}, {14300, 14000}, {30000, 30000}, {999.6, 1000}, {0, 0}, {-4567, -4600},
+	} {
+		if got := roundSignificant(tc.x, 2); got != tc.want {
+			t.Errorf("roundSignificant(%v, 2) = %v, want %v", tc.x, got, tc.want)
+		}
 	}
 }

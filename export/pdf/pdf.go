@@ -81,6 +81,8 @@ func render(p *planner.Plan, opt Options) (*doc, error) {
 	d.calendarPages(data)
 	d.curvesPages(data)
 	d.reallocationPages(data)
+	d.whenPage(data)
+	d.frontierPage(data)
 	d.productsPages(data)
 	d.placesPages(data)
 	d.promotionsPages(data)

@@ -338,8 +338,8 @@ func TestPDFCharacters(t *testing.T) {
 func TestPDFPagesAndBookmarks(t *testing.T) {
 	pdf := renderBytes(t, exporttest.SamplePlan(t), Options{})
 	info := pdfInfo(t, pdf)
-	if info["Pages"] != "9" {
-		t.Errorf("pages = %s, want 9", info["Pages"])
+	if info["Pages"] != "11" {
+		t.Errorf("pages = %s, want 11", info["Pages"])
 	}
 	for k, want := range map[string]string{
 		"Title": "Trail running range 2027 — plan report", "Author": "Northpeak Outdoor Ltd",
@@ -355,8 +355,9 @@ func TestPDFPagesAndBookmarks(t *testing.T) {
 	want := []bookmark{
 		{"Executive summary", 0, 1}, {"Contribution bridge and payback", 0, 2},
 		{"Monthly contribution and payback", 1, 2}, {"Promotion month by month", 0, 3},
-		{"Response curves", 0, 4}, {"Recommended budget", 0, 5}, {"Products", 0, 6}, {"Places", 0, 7},
-		{"Promotions", 0, 8}, {"Scenarios", 0, 9},
+		{"Response curves", 0, 4}, {"Recommended budget", 0, 5}, {"When to spend", 0, 6},
+		{"What more budget would buy", 0, 7}, {"Products", 0, 8}, {"Places", 0, 9},
+		{"Promotions", 0, 10}, {"Scenarios", 0, 11},
 	}
 	got := pdfBookmarks(t, pdf)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
