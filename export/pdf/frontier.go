@@ -210,7 +210,9 @@ func (d *doc) frontierChart(data *reportData, b plotBox) {
 	d.dot(x, y, 1.3, colBad)
 	d.font("B", ptSmall)
 	d.ink(colBad)
-	d.text(x+2, y+0.5, 0, "Today: "+f.Money(now.Contribution), alignLeft)
+	// Under the dot, centred: below the curve, clear of the targets' lines.
+	label := "Today: " + f.Money(now.Contribution)
+	d.text(x-d.measure(label)/2, y+2, 0, label, alignLeft)
 }
 
 // allMetZone reports whether some budget of the frontier meets every set target.
