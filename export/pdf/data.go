@@ -36,6 +36,9 @@ type reportData struct {
 	// track is where the plan stands after its closed months; nil when it
 	// has no actuals.
 	track *planner.Tracking
+	// replan is the rest-of-year optimum with the latest estimate's curves;
+	// nil without closed months or when the optimiser cannot answer.
+	replan *planner.Optimization
 	// risk is the tornado and the simulation of the plan's ranges; nil
 	// when it has none.
 	risk *planner.Risk
@@ -97,6 +100,7 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 		if d.track, err = planner.Track(p); err != nil {
 			return nil, err
 		}
+		d.replan = replanRest(p, sc)
 	}
 	if len(p.Ranges) > 0 {
 		if d.risk, err = simulate(p, sc); err != nil {

@@ -62,6 +62,22 @@ func proposeMonths(p *planner.Plan, sc planner.Scenario, rec *recommendation) *f
 	return &freeFlighting{opt: o, gain: gain}
 }
 
+// replanRest asks the optimiser for the open months' spends (§3.1, "Rest of
+// the year"), within the same size limit as the other extra solves.
+func replanRest(p *planner.Plan, sc planner.Scenario) *planner.Optimization {
+	if !solvable(p) {
+		return nil
+	}
+	o, err := planner.Optimize(context.Background(), p, planner.OptimizeRequest{
+		Scenario: sc.ID, Mode: planner.ModeContribution, RestOfYear: true, TimeLimit: solveLimit,
+	})
+	var unproven *planner.UnprovenError
+	if err != nil && !errors.As(err, &unproven) {
+		return nil
+	}
+	return o
+}
+
 // whenSentence says how much choosing the months adds; "" when it adds
 // less than freeGainShare.
 func (data *reportData) whenSentence() string {

@@ -102,12 +102,14 @@ func TestNewPagesSay(t *testing.T) {
 			t.Errorf("%s:\n got  %q\n want %q", tc.name, tc.got, tc.want)
 		}
 	}
-	moved := strings.Join(data.varianceSentences(), "\n")
+	moved := strings.Join(append(data.varianceSentences(), data.replanSentence()), "\n")
 	for _, want := range []string{
 		"Infusion détox sold **8" + n + "% fewer** units than planned to date (26" + n + "450 against 28" + n + "774); its base volume was lowered by **6" + n + "%**.",
 		"Search ads brought **22" + n + "% fewer** extra units than planned to date (3" + n + "240 against 4" + n + "132); its curve was lowered by **12" + n + "%**.",
 		"Réseaux sociaux spent **1" + n + "746" + n + "€ more** than planned to date (17" + n + "900" + n + "€ against 16" + n + "154" + n + "€).",
 		"PLV en magasin spent **700" + n + "€ less** than planned to date (11" + n + "300" + n + "€ against 12" + n + "000" + n + "€).",
+		// mixplan optimize --rest-of-year --json: before 371 769 €, after 399 322 €, promotion 156 046 € → 83 688 €.
+		"Re-planning the 8 open months with the re-fitted curves lifts the latest estimate of contribution from **371" + n + "769" + n + "€** to **399" + n + "322" + n + "€** (+27" + n + "553" + n + "€), with 83" + n + "688" + n + "€ of promotion for the year instead of 156" + n + "046" + n + "€.",
 	} {
 		if !strings.Contains(moved, want) {
 			t.Errorf("what moved lacks %q:\n%s", want, moved)

@@ -125,6 +125,24 @@ func (data *reportData) varianceSentences() []string {
 	return texts
 }
 
+// replanSentence says what re-planning the open months would do
+// (planner.Optimize with RestOfYear, the latest estimate's curves); "" when
+// the optimiser cannot answer.
+func (data *reportData) replanSentence() string {
+	o := data.replan
+	if o == nil {
+		return ""
+	}
+	f, tk := data.fig, data.track
+	gain := o.After.Contribution - o.Before.Contribution
+	if math.Abs(gain) < 0.5 {
+		return fmt.Sprintf("Re-planning the %d open months would not change the latest estimate: its spends are already the best the optimiser finds.", tk.Months-tk.Through)
+	}
+	return fmt.Sprintf("Re-planning the %d open months with the re-fitted curves lifts the latest estimate of contribution from %s to %s (%s), with %s of promotion for the year instead of %s.",
+		tk.Months-tk.Through, bold(f.Money(o.Before.Contribution)), bold(f.Money(o.After.Contribution)), numfmt.Signed(gain, f.Money(gain)),
+		f.Money(o.After.Promotion), f.Money(o.Before.Promotion))
+}
+
 // standingPage draws the page when the plan has closed months.
 func (d *doc) standingPage(data *reportData) {
 	if data.track == nil {
@@ -146,7 +164,11 @@ func (d *doc) standingPage(data *reportData) {
 	d.ink(colInk)
 	y += d.paragraph(d.left, y, w, "What moved, largest first", alignLeft, 1) + 1
 	d.font("", ptBody)
-	for _, s := range data.varianceSentences() {
+	sentences := data.varianceSentences()
+	if r := data.replanSentence(); r != "" {
+		sentences = append(sentences, r)
+	}
+	for _, s := range sentences {
 		h := d.richHeight(w-4, s)
 		if y+h > d.bottom {
 			break
