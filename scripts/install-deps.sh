@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Mixplan needs and is missing on a Debian machine: the C
-# libraries Fyne builds against, and the tools the tests use to look at what
+# libraries Fyne builds against, the CJK font the PDF report embeds (whose
+# TTF assets/fonts holds a copy of), and the tools the tests use to look at what
 # a person sees (Xvfb and xdotool for the window, poppler for PDF pages,
 # LibreOffice to recalculate workbooks, ImageMagick for screenshots, jq to
 # read the command line's JSON, xz for the desktop package). With
@@ -11,7 +12,7 @@
 #   scripts/install-deps.sh [--windows]
 set -euo pipefail
 
-packages=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev
+packages=(gcc libgl1-mesa-dev xorg-dev libxkbcommon-dev fonts-droid-fallback
           xvfb xdotool imagemagick poppler-utils libreoffice-calc-nogui jq xz-utils)
 case "${1:-}" in
   --windows) packages+=(gcc-mingw-w64-x86-64 wine wine64 zip unzip) ;;

@@ -68,7 +68,10 @@ func runExport(env Env, args []string) int {
 			return xlsx.Write(w, plan, xlsx.Options{Scenario: *scenario, Generated: generated})
 		}},
 		{*pdfOut, func(w io.Writer) error {
-			return pdf.Write(w, plan, pdf.Options{Scenario: *scenario, Paper: *paper, Generated: generated})
+			// Names the report cannot print are warnings, not failures: the
+			// report is written, and the user learns which characters show as �.
+			warn := func(msg string) { fmt.Fprintf(env.Stderr, "mixplan export: warning: %s\n", msg) }
+			return pdf.Write(w, plan, pdf.Options{Scenario: *scenario, Paper: *paper, Generated: generated, Warn: warn})
 		}},
 	} {
 		if job.out == "" {

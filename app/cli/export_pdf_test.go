@@ -95,3 +95,39 @@ func TestExportPDF(t *testing.T) {
 		}
 	})
 }
+
+// TestExportPDFWarnsOfUnprintableNames checks that a report with names it
+// cannot fully print is still written, and that standard error names the
+// characters, field by field.
+func TestExportPDFWarnsOfUnprintableNames(t *testing.T) {
+	b, err := os.ReadFile("testdata/tea.mixplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), `"Search ads"`, `"Search ads 🚀"`, 1)
+	s = strings.Replace(s, `"E-shop"`, `"חנות"`, 1)
+	s = strings.Replace(s, `"Emailing"`, `"メール"`, 1) // prints in the CJK fallback
+	dir := t.TempDir()
+	plan, out := filepath.Join(dir, "plan.mixplan"), filepath.Join(dir, "report.pdf")
+	if err := os.WriteFile(plan, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "", "export", "--pdf", out, plan)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		`mixplan export: warning: places[0].name "חנות": the PDF prints these characters as � (right-to-left script ח נ ו ת)`,
+		`mixplan export: warning: promotions[0].name "Search ads 🚀": the PDF prints these characters as � (emoji or symbol 🚀)`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "メール") {
+		t.Errorf("a name the report prints is warned of:\n%s", stderr)
+	}
+	if !strings.Contains(pdfTool(t, "pdftotext", out, "-"), "メール") {
+		t.Error("the Japanese name does not read back from the PDF")
+	}
+}

@@ -90,84 +90,14 @@ func writeTornado(w io.Writer, f numfmt.Figures, p *planner.Plan, bars []planner
 		if err != nil {
 			continue // Simulate resolved every range already
 		}
-		value := func(x float64) string { return inputValue(f, in.Field, in.List, x) }
-		s := fmt.Sprintf("%s swings contribution by %s (%s at %s, %s at %s)", assumption(p, in), f.Money(b.Swing),
+		value := func(x float64) string { return in.Value(f, x) }
+		s := fmt.Sprintf("%s swings contribution by %s (%s at %s, %s at %s)", p.Assumption(in), f.Money(b.Swing),
 			f.Money(b.ContributionLow), value(b.Low), f.Money(b.ContributionHigh), value(b.High))
 		if i == 0 && b.Swing > 0 {
-			s += ": " + firstAction(in)
+			s += ": " + in.FirstAction()
 		}
 		fmt.Fprintf(w, "  %d. %s.\n", i+1, s)
 	}
-}
-
-// assumption names a ranged input in words.
-func assumption(p *planner.Plan, in planner.RangeInput) string {
-	switch in.List {
-	case "products":
-		name := p.Products[in.Index].Name
-		switch in.Field {
-		case "baseVolume":
-			return "The base volume of " + name
-		case "unitCost":
-			return "The unit cost of " + name
-		case "elasticity":
-			return "The price elasticity of " + name
-		}
-	case "places":
-		name := p.Places[in.Index].Name
-		if in.Field == "marginPct" {
-			return "The margin " + name + " takes"
-		}
-		return "The logistics cost per unit at " + name
-	case "promotions":
-		name := p.Promotions[in.Index].Name
-		switch in.Field {
-		case "maxUnits":
-			return "The saturation of " + name
-		case "halfSpend":
-			return "The half-saturation spend of " + name
-		case "shape":
-			return "The shape of " + name + "'s response curve"
-		case "carryover":
-			return "The carryover of " + name
-		}
-	}
-	return in.List + "." + in.Field
-}
-
-// firstAction says what to do about the assumption that matters most.
-func firstAction(in planner.RangeInput) string {
-	switch in.Field {
-	case "baseVolume":
-		return "check that demand forecast first"
-	case "elasticity":
-		return "test that price first"
-	case "marginPct":
-		return "settle that margin first"
-	case "unitCost":
-		if in.List == "places" {
-			return "get a firm logistics quote first"
-		}
-		return "firm up that cost with suppliers first"
-	case "carryover":
-		return "measure how long that channel's effect lasts first"
-	}
-	return "measure that channel with a lift test first"
-}
-
-// inputValue formats a ranged input's value in its own unit.
-func inputValue(f numfmt.Figures, field, list string, x float64) string {
-	switch field {
-	case "baseVolume", "maxUnits":
-		return f.Units(x) + " units"
-	case "unitCost":
-		return f.UnitMoney(x)
-	case "halfSpend":
-		return f.Money(x)
-	case "marginPct", "carryover":
-		return f.Percent(x)
-	}
-	return f.Ratio(x)
 }
 
 // writeSpread shows the mean and the 10th, 50th and 90th percentiles of the key totals.

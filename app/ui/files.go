@@ -178,8 +178,10 @@ func (w *Window) exportDialog(k exportKind) {
 func (w *Window) exportTo(k exportKind, path string) bool {
 	var buf bytes.Buffer
 	var err error
+	var unprintable []string
 	if k == exportPDF {
-		err = pdf.Write(&buf, w.doc.Plan(), pdf.Options{Scenario: w.doc.Scenario()})
+		warn := func(m string) { unprintable = append(unprintable, m) }
+		err = pdf.Write(&buf, w.doc.Plan(), pdf.Options{Scenario: w.doc.Scenario(), Warn: warn})
 	} else {
 		err = xlsx.Write(&buf, w.doc.Plan(), xlsx.Options{Scenario: w.doc.Scenario()})
 	}
@@ -191,6 +193,14 @@ func (w *Window) exportTo(k exportKind, path string) bool {
 		return false
 	}
 	w.setStatus(lang.L("Exported {{.File}}", map[string]any{"File": filepath.Base(path)}))
+	if len(unprintable) > 0 {
+		// The report is written; the person learns which names print with �.
+		title := lang.L("Exported {{.File}}: some characters could not be printed", map[string]any{"File": filepath.Base(path)})
+		text := lang.L("The report prints these names with � in place of the characters below; rename them or accept the report as it is.")
+		w.showDialog(func(parent fyne.Window) dialog.Dialog {
+			return dialog.NewInformation(title, text+"\n\n"+strings.Join(unprintable, "\n"), parent)
+		})
+	}
 	return true
 }
 

@@ -185,6 +185,33 @@ func TestExportPDF(t *testing.T) {
 	}
 }
 
+// TestExportPDFWarnsOfUnprintableNames checks that a report whose names
+// hold characters it cannot print is written, and that the window then says
+// which characters, name by name.
+func TestExportPDFWarnsOfUnprintableNames(t *testing.T) {
+	p := samplePlan(t)
+	p.Products[0].Name = "متجر"
+	p.Promotions[0].Name = "Search 🚀"
+	p.Promotions[1].Name = "緑茶" // prints, in the CJK fallback: no warning
+	w := openWindow(t, p, "", "")
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if !w.exportTo(exportPDF, path) {
+		t.Fatalf("export failed: %v", explainedLines(t, w))
+	}
+	if w.lastDialog == nil {
+		t.Fatal("no dialog after an export with unprintable names")
+	}
+	text := dialogTexts(w)
+	for _, want := range []string{`products[0].name "متجر"`, `promotions[0].name "Search 🚀"`, "emoji or symbol 🚀", "right-to-left script"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "緑茶") {
+		t.Errorf("the dialog warns of a CJK name the report prints:\n%s", text)
+	}
+}
+
 func TestSuggestedNames(t *testing.T) {
 	for _, tc := range []struct {
 		name, plan, path, ext, want string

@@ -32,3 +32,29 @@ func BenchmarkWritePDFLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWritePDFWorkedExample is the version-2 worked example: its
+// tracking and its simulation (5,000 draws) are part of the report.
+func BenchmarkWritePDFWorkedExample(b *testing.B) {
+	p := teaV2(b)
+	opt := Options{Generated: exporttest.FixedDate}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWritePDFWorldNames adds the CJK fallback font: parsed and subset
+// on every report that needs it.
+func BenchmarkWritePDFWorldNames(b *testing.B) {
+	p := worldPlan(b)
+	opt := Options{Generated: exporttest.FixedDate}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -25,6 +25,24 @@ type reportData struct {
 	rec     *recommendation
 	recNote string
 
+	// free is the optimiser's calendar when choosing the months gains more
+	// than freeGainShare; nil otherwise.
+	free *freeFlighting
+	// frontier is the best contribution at each marketing budget, and more
+	// the optimum with a tenth more budget; nil when not solved.
+	frontier *planner.BudgetFrontier
+	more     *moreBudget
+
+	// track is where the plan stands after its closed months; nil when it
+	// has no actuals.
+	track *planner.Tracking
+	// replan is the rest-of-year optimum with the latest estimate's curves;
+	// nil without closed months or when the optimiser cannot answer.
+	replan *planner.Optimization
+	// risk is the tornado and the simulation of the plan's ranges; nil
+	// when it has none.
+	risk *planner.Risk
+
 	// scenarios holds the base plan then each scenario, in the plan's order.
 	scenarios []scenarioResult
 }
@@ -76,6 +94,19 @@ func gather(p *planner.Plan, opt Options) (*reportData, error) {
 		d.scenarios = append(d.scenarios, scenarioResult{s, r})
 	}
 	d.rec, d.recNote = recommend(p, sc)
+	d.free = proposeMonths(p, sc, d.rec)
+	d.frontier, d.more = budgetFrontier(p, sc, d.rec)
+	if p.Actuals != nil && p.Actuals.Through > 0 {
+		if d.track, err = planner.Track(p); err != nil {
+			return nil, err
+		}
+		d.replan = replanRest(p, sc)
+	}
+	if len(p.Ranges) > 0 {
+		if d.risk, err = simulate(p, sc); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 

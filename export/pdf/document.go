@@ -20,6 +20,8 @@ type doc struct {
 	sizePt float64 // current font size
 
 	boxes []textBox
+	// fallbackAdded is set once the CJK fallback font is embedded.
+	fallbackAdded bool
 }
 
 // textBox is one line of text as drawn, with the box its glyphs occupy.
@@ -62,7 +64,7 @@ func (d *doc) mm() float64 { return d.sizePt * mmPerPoint }
 func (d *doc) lineH() float64 { return d.mm() * lineSpacing }
 
 // measure is the width of s in the current font.
-func (d *doc) measure(s string) float64 { return d.pdf.GetStringWidth(clean(s)) }
+func (d *doc) measure(s string) float64 { return d.strWidth(clean(s)) }
 
 // Alignment of text in its box.
 const (
@@ -82,7 +84,7 @@ func (d *doc) textLine(x, top, w float64, s string, align int, frame bool) {
 	if s == "" {
 		return
 	}
-	sw := d.pdf.GetStringWidth(s)
+	sw := d.strWidth(s)
 	switch align {
 	case alignRight:
 		x += w - sw
@@ -92,7 +94,7 @@ func (d *doc) textLine(x, top, w float64, s string, align int, frame bool) {
 	size := d.mm()
 	// The baseline sits so that capitals are centred in a line of lineSpacing.
 	base := top + size*(lineSpacing-0.714)/2 + size*0.714
-	d.pdf.Text(x, base, s)
+	d.drawString(x, base, s)
 	// Record the ink: ascenders to descenders.
 	d.boxes = append(d.boxes, textBox{
 		page: d.pdf.PageNo(), x: x, y: base - 0.76*size, w: sw, h: size, text: s, frame: frame,
@@ -102,7 +104,7 @@ func (d *doc) textLine(x, top, w float64, s string, align int, frame bool) {
 // fit shortens s with an ellipsis until it fits in w.
 func (d *doc) fit(s string, w float64) string {
 	s = clean(s)
-	if d.pdf.GetStringWidth(s) <= w {
+	if d.strWidth(s) <= w {
 		return s
 	}
 	// Binary search on the number of runes kept: names can be long.
@@ -111,13 +113,13 @@ func (d *doc) fit(s string, w float64) string {
 	lo, hi := 0, len(r) // short(lo) fits or lo == 0; short(hi) does not
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		if d.pdf.GetStringWidth(short(mid)) <= w {
+		if d.strWidth(short(mid)) <= w {
 			lo = mid
 		} else {
 			hi = mid
 		}
 	}
-	if t := short(lo); d.pdf.GetStringWidth(t) <= w {
+	if t := short(lo); d.strWidth(t) <= w {
 		return t
 	}
 	return ""
@@ -131,8 +133,13 @@ func (d *doc) wrap(s string, w float64, maxLines int) []string {
 		return nil
 	}
 	var lines []string
-	for _, l := range d.pdf.SplitText(s, w) {
-		lines = append(lines, strings.TrimSpace(l))
+	if segments(s) == nil {
+		for _, l := range d.pdf.SplitText(s, w) {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+	} else {
+		// SplitText measures in one font; a line with CJK runs needs both.
+		lines = d.splitMeasured(s, w)
 	}
 	if maxLines > 0 && len(lines) > maxLines {
 		rest := strings.Join(lines[maxLines-1:], " ")
@@ -140,9 +147,43 @@ func (d *doc) wrap(s string, w float64, maxLines int) []string {
 	}
 	// SplitText can leave a line a hair too wide when a word is cut; fit it.
 	for i, l := range lines {
-		if d.pdf.GetStringWidth(l) > w {
+		if d.strWidth(l) > w {
 			lines[i] = d.fit(l, w)
 		}
+	}
+	return lines
+}
+
+// splitMeasured breaks a cleaned s into lines no wider than w, at spaces,
+// and between characters inside a word wider than a line (Chinese and
+// Japanese write without spaces).
+func (d *doc) splitMeasured(s string, w float64) []string {
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if cur != "" {
+			try = cur + " " + word
+		}
+		if d.strWidth(try) <= w {
+			cur = try
+			continue
+		}
+		if cur != "" {
+			lines = append(lines, cur)
+		}
+		for r := []rune(word); d.strWidth(string(r)) > w && len(r) > 1; r = []rune(word) {
+			n := 1
+			for n < len(r)-1 && d.strWidth(string(r[:n+1])) <= w {
+				n++
+			}
+			lines = append(lines, string(r[:n]))
+			word = string(r[n:])
+		}
+		cur = word
+	}
+	if cur != "" {
+		lines = append(lines, cur)
 	}
 	return lines
 }

@@ -24,6 +24,10 @@ type Options struct {
 	// Generated is the date printed on the report and stored in its
 	// properties; the zero time means now. Tests fix it for byte-identical output.
 	Generated time.Time
+	// Warn, when set, receives one message per name with characters the
+	// report cannot print (Warnings), before the report is written, so the
+	// command line and the window can tell the user which ones.
+	Warn func(message string)
 }
 
 // Write writes the plan report for leadership as a PDF: an executive
@@ -61,14 +65,24 @@ func render(p *planner.Plan, opt Options) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Warn != nil {
+		for _, w := range Warnings(p) {
+			opt.Warn(w)
+		}
+	}
 	d := newDoc(pp)
 	d.addFonts()
 	d.properties(data)
 
 	d.summaryPage(data)
+	d.standingPage(data)
+	d.riskPage(data)
 	d.profitPage(data)
+	d.calendarPages(data)
 	d.curvesPages(data)
 	d.reallocationPages(data)
+	d.whenPage(data)
+	d.frontierPage(data)
 	d.productsPages(data)
 	d.placesPages(data)
 	d.promotionsPages(data)

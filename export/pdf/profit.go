@@ -155,17 +155,7 @@ func (d *doc) monthlyChart(data *reportData, b plotBox) {
 	}
 	d.polyline(line, 0.7, colNavy)
 
-	// Month names, as many as fit side by side.
-	d.font("", ptTiny)
-	every := 1
-	for every < n && slot*float64(every) < d.measure("Mmm")+1.5 {
-		every++
-	}
-	for i := 0; i < n; i += every {
-		x := pb.x + slot*float64(i)
-		d.ink(colMuted)
-		d.text(x-slot*float64(every-1)/2, pb.bottom()+1.2, slot*float64(every), monthShort(months[i].Month), alignCenter)
-	}
+	d.monthTicks(months, pb)
 	if data.plan.Start != "" {
 		d.font("", ptTiny)
 		d.ink(colFaint)

@@ -35,6 +35,11 @@ func (d *doc) reallocationPages(data *reportData) {
 	d.font("", ptSmall)
 	d.ink(colMuted)
 	y += d.paragraph(d.left, y, d.width(), data.recBasis(), alignLeft, 2) + 2
+	if w := data.whenSentence(); w != "" {
+		d.font("B", ptBody)
+		d.ink(colAccent)
+		y += d.paragraph(d.left, y, d.width(), w+" (next page).", alignLeft, 2) + 2
+	}
 
 	bm, bs := before.ROMI, after.ROMI
 	metB, set := data.rep.MetCount()

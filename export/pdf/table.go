@@ -58,8 +58,13 @@ func (t *table) widths(total float64) []float64 {
 	return ws
 }
 
-// draw lays the table out from top y and returns the y below it.
-func (t *table) draw(d *doc, y float64) float64 {
+// draw lays the table out across the content box from top y and returns
+// the y below it.
+func (t *table) draw(d *doc, y float64) float64 { return t.drawAt(d, d.left, y, d.width()) }
+
+// drawAt lays the table out in the band from x0, w wide (half a page beside
+// a chart), from top y, and returns the y below it.
+func (t *table) drawAt(d *doc, x0, y, w float64) float64 {
 	pt := t.pt
 	if pt == 0 {
 		pt = ptTable
@@ -68,7 +73,7 @@ func (t *table) draw(d *doc, y float64) float64 {
 	if maxWrap == 0 {
 		maxWrap = 3
 	}
-	ws := t.widths(d.width())
+	ws := t.widths(w)
 	header := func(y float64) float64 {
 		d.font("B", pt)
 		lines := make([][]string, len(t.cols))
@@ -79,7 +84,7 @@ func (t *table) draw(d *doc, y float64) float64 {
 		}
 		h := float64(n)*d.lineH() + 2*cellPadY
 		d.ink(colMuted)
-		x := d.left
+		x := x0
 		for i, c := range t.cols {
 			if t.shade == i+1 {
 				d.fillRect(x, y, ws[i], h, colPanel)
@@ -91,7 +96,7 @@ func (t *table) draw(d *doc, y float64) float64 {
 			}
 			x += ws[i]
 		}
-		d.line(d.left, y+h, d.right, y+h, 0.45, colNavy)
+		d.line(x0, y+h, x0+w, y+h, 0.45, colNavy)
 		return y + h
 	}
 	y = header(y)
@@ -114,12 +119,12 @@ func (t *table) draw(d *doc, y float64) float64 {
 			y = header(t.more())
 			d.font(style, pt)
 		}
-		x := d.left
+		x := x0
 		if ri%2 == 1 && !r.total {
-			d.fillRect(d.left, y, d.width(), h, colZebra)
+			d.fillRect(x0, y, w, h, colZebra)
 		}
 		if r.total {
-			d.line(d.left, y, d.right, y, 0.35, colNavy)
+			d.line(x0, y, x0+w, y, 0.35, colNavy)
 		}
 		for i, c := range t.cols {
 			if t.shade == i+1 {
@@ -141,7 +146,7 @@ func (t *table) draw(d *doc, y float64) float64 {
 		}
 		y += h
 	}
-	d.line(d.left, y, d.right, y, 0.3, colRule)
+	d.line(x0, y, x0+w, y, 0.3, colRule)
 	return y
 }
 
