@@ -121,7 +121,11 @@ func findHeader(rows []row) (layout, bool) {
 // ("Total: Account", "Total général"), which the import skips.
 func isTotal(r row, l layout) bool {
 	for _, c := range []int{l.date, l.name, 0} {
-		n := normalize(r.cell(c))
+		s := strings.TrimSpace(r.cell(c))
+		if s == "" || !strings.ContainsRune("tTsSgG", rune(s[0])) {
+			continue // most rows: no need to normalise
+		}
+		n := normalize(s)
 		if strings.HasPrefix(n, "total") || strings.HasPrefix(n, "soustotal") || strings.HasPrefix(n, "grandtotal") {
 			return true
 		}
