@@ -248,3 +248,23 @@ func TestReadMapping(t *testing.T) {
 		t.Error("a three-column mapping was accepted")
 	}
 }
+
+func TestWriteMappingReadsBack(t *testing.T) {
+	m := Mapping{}
+	m.Set("Search | Brand FR", "sea")
+	m.Set("Display - Remarketing", "")
+	var b strings.Builder
+	if err := WriteMapping(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadMapping(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := back.lookup("search | brand fr"); !ok || id != "sea" {
+		t.Errorf("search = %q, %v in %s", id, ok, b.String())
+	}
+	if id, ok := back.lookup("Display - Remarketing"); !ok || id != "" {
+		t.Errorf("display = %q, %v", id, ok)
+	}
+}
