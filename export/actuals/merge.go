@@ -15,7 +15,8 @@ type Options struct {
 	// plan's (actuals.through). Rows of later months are refused.
 	Closed int
 	// Today decides which months are over: the current month and later
-	// ones are refused. The zero time is time.Now().
+	// ones cannot be newly closed, and their rows are refused (months the
+	// plan has already closed stay closed). The zero time is time.Now().
 	Today time.Time
 	// Mapping answers which id a name stands for.
 	Mapping Mapping
@@ -94,7 +95,7 @@ func Merge(plan *planner.Plan, tables []*Table, opts Options) (*Result, error) {
 	case closed < 0 || closed > plan.Months:
 		ps.add(nil, CodeClosedRange, map[string]any{"Closed": closed, "Start": plan.Start, "End": monthOf(plan.Months).String()},
 			"the last closed month must be within the plan, %s to %s", plan.Start, monthOf(plan.Months))
-	case monthOf(closed).index() >= current.index():
+	case closed > old && monthOf(closed).index() >= current.index():
 		ps.add(nil, CodeClosedFuture, map[string]any{"Closed": monthOf(closed).String()},
 			"%s is not over yet: it cannot be closed", monthOf(closed))
 	case closed < old:
@@ -146,8 +147,8 @@ func Merge(plan *planner.Plan, tables []*Table, opts Options) (*Result, error) {
 				code = CodeBeforeStart
 			case m > plan.Months:
 				code = CodeAfterEnd
-			case e.Month.index() >= current.index():
-				code = CodeFuture
+			case m > old && e.Month.index() >= current.index():
+				code = CodeFuture // months the plan already closed are its own claim
 			case m > closed:
 				code = CodeNotClosed
 			}

@@ -168,6 +168,9 @@ func TestMergeRefusals(t *testing.T) {
 		{"month not over", []string{"google-ads-daily.csv"}, Options{Closed: 5, Today: time.Date(2027, 6, 10, 0, 0, 0, 0, time.UTC)}, CodeFuture,
 			"lines 97–186: 2027-06 is not over yet"},
 		{"closing the current month", nil, Options{Closed: 6, Today: time.Date(2027, 6, 10, 0, 0, 0, 0, time.UTC)}, CodeClosedFuture, "2027-06 is not over yet"},
+		{"closed months are the plan's claim, later ones are not over", []string{"meta-ads-fr.csv"},
+			Options{Mapping: Mapping{"reseauxsociauxprintemps": "social"}, Today: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)}, CodeFuture,
+			"meta-ads-fr.csv lines 122–152: 2027-05 is not over yet"},
 		{"reopening", nil, Options{Closed: 3, Today: august}, CodeReopen, "closed through 2027-04"},
 		{"unknown names", []string{"meta-ads-fr.csv"}, Options{Closed: 6, Today: august}, CodeUnknownName,
 			`"Réseaux sociaux – printemps" is no channel of the plan (closest: social,`},
@@ -266,5 +269,22 @@ func TestWriteMappingReadsBack(t *testing.T) {
 	}
 	if id, ok := back.lookup("Display - Remarketing"); !ok || id != "" {
 		t.Errorf("display = %q, %v", id, ok)
+	}
+}
+
+// TestMergeIntoMonthsThePlanClosed corrects months the plan has already
+// closed, even when the clock says they are not over (a plan written
+// ahead, as the worked example is): they are the plan's own claim.
+func TestMergeIntoMonthsThePlanClosed(t *testing.T) {
+	tab, err := Read(strings.NewReader("Month,Channel,Spend\n2027-02,social,6100\n"), "fix.csv", Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Merge(teaPlan(t), []*Table{tab}, Options{Today: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Plan.Actuals.Promotions["social"].Spend; len(got) != 4 || got[1] != 6100 || got[0] != 6200 {
+		t.Errorf("social spend %v", got)
 	}
 }
