@@ -182,7 +182,11 @@ func (imp *actualsImport) closedChoices(now time.Time) (first, last int) {
 		return first, first - 1
 	}
 	over := (now.Year()*12 + int(now.Month()) - 1) - (start.Year*12 + start.Month - 1) // months over
-	return first, min(over, plan.Months)
+	last = min(over, plan.Months)
+	if plan.Actuals != nil && plan.Actuals.Through > 0 {
+		last = max(last, first) // the months the plan closed stay closed, whatever the clock says
+	}
+	return first, last
 }
 
 // defaultClosed is the plan's last closed month, or later when the file

@@ -169,3 +169,21 @@ func TestImportActualsRefusesDamagedFile(t *testing.T) {
 		t.Fatal("no dialog says why")
 	}
 }
+
+// TestImportActualsIntoAPlanWrittenAhead corrects the closed months of a
+// plan whose months are still in the future by the clock (the worked
+// example): they stay closed and the import is accepted.
+func TestImportActualsIntoAPlanWrittenAhead(t *testing.T) {
+	saved := actualsClock
+	actualsClock = func() time.Time { return time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { actualsClock = saved })
+	w := openWindow(t, teaWithActuals(t), "", "")
+	imp := w.importActuals("testdata/actuals/meta-ads-jan-apr.csv")
+	if imp == nil || imp.next == nil {
+		t.Fatal("no mapping dialog")
+	}
+	test.Tap(imp.next)
+	if imp.closedSelect.Selected != "2027-04" || len(imp.closedSelect.Options) != 1 || imp.accept.Disabled() {
+		t.Errorf("closed %q of %v, accept disabled %v: %s", imp.closedSelect.Selected, imp.closedSelect.Options, imp.accept.Disabled(), imp.problems.Text)
+	}
+}
