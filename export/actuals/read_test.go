@@ -2,6 +2,7 @@ package actuals
 
 import (
 	"errors"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -83,6 +84,9 @@ func TestReadSums(t *testing.T) {
 		key := e.Month.String()
 		if w := want[key]; !near(e.Values[Spend], w) {
 			t.Errorf("%s spend %v, want %v", key, e.Values[Spend], w)
+		}
+		if cents := e.Values[Spend] * 100; cents != math.Round(cents) {
+			t.Errorf("%s spend %v carries the noise of binary addition", key, e.Values[Spend])
 		}
 	}
 	if len(tab.Entries) != 6 || tab.Entries[4].Lines.String() != "122–152" {

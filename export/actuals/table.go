@@ -1,6 +1,7 @@
 package actuals
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -241,8 +242,10 @@ func buildTable(rows []row, raw bool, name string, ps *problems) *Table {
 		}
 		return a.Month.index() < b.Month.index()
 	})
-	for _, e := range t.Entries {
+	for i := range t.Entries {
+		e := &t.Entries[i]
 		for _, f := range t.Fields {
+			e.Values[f] = roundNoise(e.Values[f])
 			if e.Values[f] < 0 {
 				ps.add(e.Lines, CodeNegative, map[string]any{"Name": e.Name, "Field": f.String(), "Month": e.Month.String(), "Value": e.Values[f]},
 					"%s: %s of %s adds up to %v, below 0", e.Name, f, e.Month, e.Values[f])
@@ -361,4 +364,14 @@ func findOrder(data []row, l layout, ps *problems) dayOrder {
 			"%q could be day/month or month/day and no date of the file tells which: export dates as 2027-01-31", s)
 	}
 	return order
+}
+
+// roundNoise rounds a sum to a millionth, far below any amount's or
+// count's precision, so that the noise of adding decimals in binary
+// (6638.750000000002) does not reach the plan file.
+func roundNoise(v float64) float64 {
+	if math.Abs(v) >= 1e9 {
+		return v
+	}
+	return math.Round(v*1e6) / 1e6
 }
