@@ -51,6 +51,8 @@ func (w *Window) buildMenu() {
 		item(lang.L("Export to Excel…"), nil, func() { w.exportDialog(exportExcel) }),
 		item(lang.L("Export to PDF…"), nil, func() { w.exportDialog(exportPDF) }),
 		fyne.NewMenuItemSeparator(),
+		item(lang.L("Import actuals…"), nil, w.importActualsDialog),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	w.undoItem = item(lang.L("Undo"), shortcutUndo, w.undo)
