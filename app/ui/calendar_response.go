@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"mixplan/app/ui/charts"
@@ -84,7 +85,7 @@ func newChannelResponse(env *Env) *channelResponse {
 	c.maxPerMonth.OnClear = func() error {
 		return c.edit(lang.L("Remove the monthly cap of “{{.Name}}”", c.named()), func(pm *planner.Promotion) { pm.MaxPerMonth = nil })
 	}
-	c.weightBox = container.NewGridWithColumns(6)
+	c.weightBox = container.NewGridWithColumns(12)
 	c.flat = widget.NewButton(lang.L("Flat"), func() {
 		if err := c.edit(lang.L("Make the responsiveness of “{{.Name}}” flat", c.named()), func(pm *planner.Promotion) { pm.Responsiveness = nil }); err != nil {
 			c.env.ShowError(err)
@@ -98,27 +99,36 @@ func newChannelResponse(env *Env) *channelResponse {
 	c.spend, c.lift = charts.NewBars(), charts.NewBars()
 	for _, b := range []*charts.Bars{c.spend, c.lift} {
 		b.Periods = true
-		b.SetMinSize(fyne.NewSize(320, 200))
+		b.SetMinSize(fyne.NewSize(300, 180))
 	}
 	c.spendTitle, c.liftTitle = boldLabel(""), boldLabel("")
+	// Long channel names are cut rather than pushing a chart under the form.
+	c.spendTitle.Truncation = fyne.TextTruncateEllipsis
+	c.liftTitle.Truncation = fyne.TextTruncateEllipsis
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Carryover"), c.carryover),
 		help(lang.L("The share of a month’s advertising pressure still felt the next month, up to 90%: radio and TV are remembered for weeks, search hardly at all.")),
 		widget.NewFormItem(lang.L("Most spend in a month"), c.maxPerMonth),
 		help(lang.L("For the optimiser when it plans the months. Leave it empty for no cap.")),
-		heading(lang.L("Responsiveness")),
-		widget.NewFormItem("", c.weightBox),
-		widget.NewFormItem("", container.NewHBox(c.flat)),
-		help(lang.L("How strongly the channel’s audience answers each month, relative to the others: search weighing 2 in December brings twice the units of the same pressure in a month weighing 1.")),
 	)
-	chartsBox := newResponsiveGrid(340,
-		container.NewBorder(c.spendTitle, nil, nil, nil, c.spend),
-		container.NewBorder(c.liftTitle, nil, nil, nil, c.lift))
+	responsiveness := container.NewVBox(
+		container.NewHBox(subheading(lang.L("Responsiveness")), c.flat),
+		c.weightBox,
+		newNote(lang.L("How strongly the channel’s audience answers each month, relative to the others: search weighing 2 in December brings twice the units of the same pressure in a month weighing 1.")))
 	c.empty = widget.NewLabel(lang.L("No promotion channels yet. Add one on the Promotion screen to plan its months."))
-	c.form = newSideBySide(320, form, container.NewVBox(c.note, chartsBox))
+	// The form and the two charts side by side when they fit; the
+	// responsiveness row under them, a field per month across the width.
+	c.form = container.NewVBox(
+		newResponsiveGrid(300, form,
+			container.NewBorder(c.spendTitle, nil, nil, nil, c.spend),
+			container.NewBorder(c.liftTitle, nil, nil, nil, c.lift)),
+		responsiveness)
 	c.content = container.NewBorder(
-		container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Channel")), c.channel), c.empty),
+		container.NewVBox(
+			container.NewHBox(widget.NewLabel(lang.L("Channel")),
+				container.New(layout.NewGridWrapLayout(fyne.NewSize(320, c.channel.MinSize().Height)), c.channel)),
+			c.empty, c.note),
 		nil, nil, nil, container.NewVScroll(c.form))
 	return c
 }
