@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+
 	"mixplan/planner/numfmt"
 )
 
@@ -114,5 +117,50 @@ func TestGroupsEdits(t *testing.T) {
 	g := w.doc.Plan().Groups[len(w.doc.Plan().Groups)-1]
 	if g.Name != "New group" || len(g.Promotions) != 1 || g.Promotions[0] != "sea" || g.MaxShare != 1 || s.heading.Text != "New group" {
 		t.Errorf("new group %+v, heading %q", g, s.heading.Text)
+	}
+}
+
+// TestDeleteChannelInGroups: deleting a channel takes it out of its groups
+// (a group naming a missing channel would be refused), a group left with
+// no channel goes too, the question says so; its actuals and ranges go with
+// it, and undo brings it all back.
+func TestDeleteChannelInGroups(t *testing.T) {
+	p := teaPlan(t)
+	p.Groups[1].Promotions = []string{"radio"} // offline: the radio alone
+	w := openWindow(t, p, "", "")
+	opened := w.doc.Plan()
+	s := promotionOf(t, w)
+	for _, tc := range []struct {
+		id, question string
+		groups       []string // what is left: group id: members
+	}{
+		{"sea", "It is also taken out of the group Digital.", []string{"digital: social email", "offline: radio"}},
+		{"radio", "It is also taken out of the group Hors ligne.", []string{"digital: social email"}},
+	} {
+		s.list.Select(promotionIndex(w.doc.Plan(), tc.id))
+		test.Tap(s.actions.remove)
+		d, ok := w.lastDialog.(*dialog.ConfirmDialog)
+		if !ok {
+			t.Fatalf("no confirmation asked")
+		}
+		if msg := strings.ReplaceAll(dialogTexts(w), "\n", " "); !strings.Contains(msg, tc.question) {
+			t.Errorf("the question %q lacks %q", msg, tc.question)
+		}
+		d.Confirm()
+		var got []string
+		for _, g := range w.doc.Plan().Groups {
+			got = append(got, g.ID+": "+strings.Join(g.Promotions, " "))
+		}
+		if promotionIndex(w.doc.Plan(), tc.id) >= 0 || strings.Join(got, ", ") != strings.Join(tc.groups, ", ") {
+			t.Errorf("after deleting %s: groups %v", tc.id, got)
+		}
+	}
+	if n := len(w.doc.Plan().Ranges); n != len(opened.Ranges)-2 {
+		t.Errorf("%d ranges left of %d: the search ads' and the radio's should go, no other", n, len(opened.Ranges))
+	}
+	w.undo()
+	w.undo()
+	if w.doc.Plan() != opened || len(opened.Groups) != 2 || len(opened.Groups[0].Promotions) != 3 || opened.Actuals.Promotions["sea"].Spend == nil {
+		t.Errorf("two undos do not bring the plan back whole")
 	}
 }

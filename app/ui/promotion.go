@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -365,11 +366,47 @@ func (s *promotionScreen) duplicateChannel() {
 	})
 }
 
-// deleteChannel removes the selected channel after asking.
+// deleteChannel removes the selected channel after asking. A channel in
+// channel groups is taken out of them too (a group naming a channel the
+// plan no longer has would be refused), and a group left with no channel,
+// bounding nothing, goes with it; the question says so. Its actuals and the
+// ranges of its inputs go too.
 func (s *promotionScreen) deleteChannel() {
-	s.remove(lang.L("Delete channel?"),
-		lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", s.named()),
-		lang.L("Delete channel “{{.Name}}”", s.named()), nil)
+	question := lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", s.named())
+	var in []string
+	for _, g := range s.env.Doc.Plan().Groups {
+		if slices.Contains(g.Promotions, s.selectedID()) {
+			in = append(in, g.Name)
+		}
+	}
+	if len(in) > 0 {
+		question += " " + lang.N("It is also taken out of the groups {{.Groups}}.", len(in), map[string]any{"Groups": strings.Join(in, ", ")})
+	}
+	s.remove(lang.L("Delete channel?"), question, lang.L("Delete channel “{{.Name}}”", s.named()), dropChannel)
+}
+
+// dropChannel deletes the channel with that id from p, from its groups,
+// from the actuals (what it spent and brought goes with it) and from the
+// uncertainty ranges of its inputs.
+func dropChannel(p *planner.Plan, id string) {
+	if i := promotionIndex(p, id); i >= 0 {
+		p.Promotions = slices.Delete(p.Promotions, i, i+1)
+	}
+	if p.Actuals != nil {
+		delete(p.Actuals.Promotions, id)
+	}
+	p.Ranges = slices.DeleteFunc(p.Ranges, func(r planner.Range) bool { return strings.HasPrefix(r.Of, "promotions."+id+".") })
+	groups := p.Groups[:0]
+	for _, g := range p.Groups {
+		g.Promotions = slices.DeleteFunc(g.Promotions, func(x string) bool { return x == id })
+		if len(g.Promotions) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) == 0 {
+		groups = nil
+	}
+	p.Groups = groups
 }
 
 // promotionIndex returns the index of the channel with that id, or -1.
