@@ -56,6 +56,13 @@ func newCalendarScreen(env *Env) Screen {
 	s.response = newChannelResponse(env)
 	s.responseTab = container.NewTabItem(lang.L("Response by month"), s.response.content)
 	s.tabs = container.NewAppTabs(s.flightTab, s.responseTab, s.seasonTab)
+	// The response tab opens on the channel selected in the flighting grid.
+	s.tabs.OnSelected = func(tab *container.TabItem) {
+		if id, _, _, ok := s.flighting.selected(); ok && tab == s.responseTab {
+			s.response.id = id
+			s.response.Refresh()
+		}
+	}
 
 	s.monthly = charts.NewMonthly()
 	s.spend = charts.NewBars()

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
+
 	"mixplan/planner"
 	"mixplan/planner/numfmt"
 )
@@ -152,5 +154,18 @@ func TestCalendarSaturationNote(t *testing.T) {
 	c = responseOf(t, w, "radio")
 	if c.note.Visible() {
 		t.Errorf("a note for the radio: %q", c.note.Text)
+	}
+}
+
+// TestCalendarResponseFollowsTheGrid: the response tab opens on the channel
+// selected in the flighting grid.
+func TestCalendarResponseFollowsTheGrid(t *testing.T) {
+	w := openWindow(t, teaPlan(t), "", "")
+	s := calendarOf(t, w)
+	s.tabs.Select(s.flightTab)
+	s.flighting.table.Select(widget.TableCellID{Row: 4, Col: 3})
+	s.tabs.Select(s.responseTab)
+	if s.response.id != "radio" || s.response.channel.Selected != "Radio locale" {
+		t.Errorf("the response tab shows %q (%q), want the radio selected in the grid", s.response.id, s.response.channel.Selected)
 	}
 }
