@@ -13,10 +13,12 @@ import (
 
 func init() { registerScreen(orderCalendar, newCalendarScreen) }
 
-// calendarScreen is the Calendar screen: the plan month by month. Two tabs
+// calendarScreen is the Calendar screen: the plan month by month. Its tabs
 // hold the months × channels flighting grid (when each channel's spend
-// goes out) and the months × products seasonality grid (when each
-// product's units sell), both weightGrids; under them the monthly
+// goes out), each channel's response in time (carryover, monthly cap,
+// responsiveness, its spend and lift month by month: channelResponse) and
+// the months × products seasonality grid (when each product's units sell),
+// the grids being weightGrids; under them the monthly
 // contribution with its cumulative line and payback month, and the
 // marketing spend per month.
 //
@@ -35,6 +37,10 @@ type calendarScreen struct {
 
 	flighting, seasonality *weightGrid
 	flightTab, seasonTab   *container.TabItem
+	// response edits the picked channel's carryover, monthly cap and
+	// responsiveness beside its spend and lift month by month.
+	response    *channelResponse
+	responseTab *container.TabItem
 
 	monthly *charts.Monthly
 	payback *widget.Label
@@ -47,7 +53,16 @@ func newCalendarScreen(env *Env) Screen {
 	s.seasonality = newWeightGrid(env, seasonalitySpec())
 	s.flightTab = container.NewTabItem(lang.L("Promotion flighting"), s.flighting.content)
 	s.seasonTab = container.NewTabItem(lang.L("Product seasonality"), s.seasonality.content)
-	s.tabs = container.NewAppTabs(s.flightTab, s.seasonTab)
+	s.response = newChannelResponse(env)
+	s.responseTab = container.NewTabItem(lang.L("Response by month"), s.response.content)
+	s.tabs = container.NewAppTabs(s.flightTab, s.responseTab, s.seasonTab)
+	// The response tab opens on the channel selected in the flighting grid.
+	s.tabs.OnSelected = func(tab *container.TabItem) {
+		if id, _, _, ok := s.flighting.selected(); ok && tab == s.responseTab {
+			s.response.id = id
+			s.response.Refresh()
+		}
+	}
 
 	s.monthly = charts.NewMonthly()
 	s.spend = charts.NewBars()
@@ -70,6 +85,7 @@ func newCalendarScreen(env *Env) Screen {
 func (s *calendarScreen) Refresh() {
 	s.flighting.Refresh()
 	s.seasonality.Refresh()
+	s.response.Refresh()
 
 	r, f := s.env.Doc.Report(), s.env.Fmt()
 	months := showMonthlyContribution(s.monthly, r, f)

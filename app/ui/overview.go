@@ -52,6 +52,8 @@ type overviewScreen struct {
 	// channelNote sums the channels the bar chart leaves out.
 	channelNote *widget.Label
 	monthly     *charts.Monthly
+	// estimate is the "Latest estimate" row, shown once months are closed.
+	estimate *estimatePanel
 }
 
 func newOverviewScreen(env *Env) Screen {
@@ -69,6 +71,7 @@ func newOverviewScreen(env *Env) Screen {
 		s.tiles[k] = widgets.NewKPITile(titles[k])
 		tiles = append(tiles, s.tiles[k])
 	}
+	s.estimate = newEstimatePanel(titles)
 	s.bridge = charts.NewBridge()
 	s.channels = charts.NewBars()
 	s.channelNote = widget.NewLabel("")
@@ -85,6 +88,7 @@ func newOverviewScreen(env *Env) Screen {
 	s.content = newPage(
 		s.verdict, s.scenario,
 		newResponsiveGrid(230, tiles...),
+		s.estimate.box,
 		widget.NewSeparator(),
 		newResponsiveGrid(420,
 			chartCard(lang.L("Contribution bridge"), s.bridge),
@@ -111,6 +115,7 @@ func (s *overviewScreen) Refresh() {
 	for k, kpi := range overviewKPIs(r, p, f) {
 		s.tiles[k].Set(kpi)
 	}
+	s.estimate.refresh(p, doc.Scenario(), f)
 
 	steps := planner.Bridge(r)
 	labels := make([]string, len(steps))

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,6 +43,9 @@ type promotionScreen struct {
 
 	lift, incremental, roi, marginal *widget.Label
 	curve                            *charts.Curve
+	// period picks the curve shown: the whole year (index 0) or one month.
+	period    *widget.Select
+	curveNote *widget.RichText
 }
 
 func newPromotionScreen(env *Env) Screen {
@@ -145,8 +150,15 @@ func (s *promotionScreen) buildForm() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Marginal ROI"), s.marginal))
 	s.curve = charts.NewCurve()
 	s.curve.SetMinSize(fyne.NewSize(320, 300))
+	s.period = widget.NewSelect(nil, func(string) {
+		if !s.syncing {
+			s.showSelected()
+		}
+	})
+	s.curveNote = newNote("")
 	resultsTitle := boldLabel(lang.L("Results"))
-	panel := container.NewVBox(resultsTitle, results, s.curve)
+	panel := container.NewVBox(resultsTitle, results,
+		container.NewHBox(widget.NewLabel(lang.L("Response curve")), s.period), s.curve, s.curveNote)
 
 	return newPage(s.heading, newSideBySide(320, form, panel))
 }
@@ -204,12 +216,42 @@ func (s *promotionScreen) showSelected() {
 	setText(s.roi, f.Maybe(res.ROI, f.Percent))
 	setText(s.marginal, f.Maybe(res.MarginalROI, f.Percent))
 
-	s.curve.SetData(charts.CurveData{
-		Points: m.ResponseCurve(i, 60, 0), Current: pm.Spend, Best: math.NaN(),
+	s.showCurve(p, r, m, i)
+}
+
+// showCurve draws channel i's response over the whole year or, when a month
+// is picked, the response of a spend placed in that month.
+func (s *promotionScreen) showCurve(p *planner.Plan, r *planner.Report, m *planner.Model, i int) {
+	f := s.env.Fmt()
+	ch := &m.Channels[i]
+	periods := curvePeriods(p)
+	if !slices.Equal(s.period.Options, periods) {
+		s.period.Options = periods
+		s.period.Refresh()
+	}
+	t := s.period.SelectedIndex() - 1 // -1: the whole year
+	if t < -1 || t >= p.Months {
+		t = -1
+	}
+	if s.period.SelectedIndex() != t+1 {
+		s.period.SetSelectedIndex(t + 1)
+	}
+	d := charts.CurveData{
+		Points: m.ResponseCurve(i, 60, 0), Current: p.Promotions[i].Spend, Best: math.NaN(),
 		Min: ch.Min, Max: ch.Max,
 		CurrentName: lang.L("Current spend"), BestName: lang.L("Best spend"), UnitsName: lang.L("Extra units"),
 		Money: f.Chart(), Locale: f.ChartUnits(),
-	})
+	}
+	note := lang.L("Over the whole year: the channel’s spend spread by its flighting, with its carryover and responsiveness.")
+	if t >= 0 {
+		now := r.Promotions[i].MonthlySpend[t]
+		d.Points = monthCurve(ch, t, 60, monthCurveRange(ch, now))
+		d.Current, d.Min, d.Max = now, 0, ch.MaxPerMonth
+		d.CurrentName = lang.L("Spend this month")
+		note = lang.L("In {{.Month}}: what a spend in that month alone brings, its carryover into the following months included, with the month’s responsiveness.", map[string]any{"Month": periods[t+1]})
+	}
+	s.curve.SetData(d)
+	setNote(s.curveNote, note)
 }
 
 // showSplit lists the products the channel's extra units go to, with their weights.
@@ -324,11 +366,47 @@ func (s *promotionScreen) duplicateChannel() {
 	})
 }
 
-// deleteChannel removes the selected channel after asking.
+// deleteChannel removes the selected channel after asking. A channel in
+// channel groups is taken out of them too (a group naming a channel the
+// plan no longer has would be refused), and a group left with no channel,
+// bounding nothing, goes with it; the question says so. Its actuals and the
+// ranges of its inputs go too.
 func (s *promotionScreen) deleteChannel() {
-	s.remove(lang.L("Delete channel?"),
-		lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", s.named()),
-		lang.L("Delete channel “{{.Name}}”", s.named()), nil)
+	question := lang.L("Delete “{{.Name}}” and its spend from the plan? You can undo this.", s.named())
+	var in []string
+	for _, g := range s.env.Doc.Plan().Groups {
+		if slices.Contains(g.Promotions, s.selectedID()) {
+			in = append(in, g.Name)
+		}
+	}
+	if len(in) > 0 {
+		question += " " + lang.N("It is also taken out of the groups {{.Groups}}.", len(in), map[string]any{"Groups": strings.Join(in, ", ")})
+	}
+	s.remove(lang.L("Delete channel?"), question, lang.L("Delete channel “{{.Name}}”", s.named()), dropChannel)
+}
+
+// dropChannel deletes the channel with that id from p, from its groups,
+// from the actuals (what it spent and brought goes with it) and from the
+// uncertainty ranges of its inputs.
+func dropChannel(p *planner.Plan, id string) {
+	if i := promotionIndex(p, id); i >= 0 {
+		p.Promotions = slices.Delete(p.Promotions, i, i+1)
+	}
+	if p.Actuals != nil {
+		delete(p.Actuals.Promotions, id)
+	}
+	p.Ranges = slices.DeleteFunc(p.Ranges, func(r planner.Range) bool { return strings.HasPrefix(r.Of, "promotions."+id+".") })
+	groups := p.Groups[:0]
+	for _, g := range p.Groups {
+		g.Promotions = slices.DeleteFunc(g.Promotions, func(x string) bool { return x == id })
+		if len(g.Promotions) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) == 0 {
+		groups = nil
+	}
+	p.Groups = groups
 }
 
 // promotionIndex returns the index of the channel with that id, or -1.

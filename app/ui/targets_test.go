@@ -57,12 +57,12 @@ func TestTargetsShowThePlan(t *testing.T) {
 		key, field, status string
 		importance         widget.Importance
 	}{
-		{"revenue", "€5,400,000", "Missed — now €5,167,883, gap -€232,117", widget.DangerImportance},
+		{"revenue", "€5,400,000", "Missed — now €5,183,545, gap -€216,455", widget.DangerImportance},
 		{"grossMarginPct", "60%", "Met — now 61.5%, gap +1.5 pts", widget.SuccessImportance},
-		{"contribution", "€2,300,000", "Missed — now €2,249,973, gap -€50,027", widget.DangerImportance},
+		{"contribution", "€2,300,000", "Missed — now €2,259,293, gap -€40,707", widget.DangerImportance},
 		{"budget", "€620,000", "Met — now €593,000, gap -€27,000", widget.SuccessImportance},
-		{"romi", "80%", "Missed — now 66.8%, gap -13.2 pts", widget.DangerImportance},
-		{"cac", "€32", "Met — now €30.03, gap -€1.97", widget.SuccessImportance},
+		{"romi", "80%", "Missed — now 69.6%, gap -10.4 pts", widget.DangerImportance},
+		{"cac", "€32", "Met — now €29.65, gap -€2.35", widget.SuccessImportance},
 	} {
 		t.Run(tc.key, func(t *testing.T) {
 			r := s.row(tc.key)
@@ -95,7 +95,7 @@ func TestTargetsAndSettingsEdits(t *testing.T) {
 			if v := w.doc.Plan().Targets.Revenue; v == nil || *v != 5e6 {
 				t.Errorf("revenue target %v", v)
 			}
-			if r := s.row("revenue"); r.status.Text != "Met — now €5,167,883, gap +€167,883" || r.status.Importance != widget.SuccessImportance {
+			if r := s.row("revenue"); r.status.Text != "Met — now €5,183,545, gap +€183,545" || r.status.Importance != widget.SuccessImportance {
 				t.Errorf("status %q", r.status.Text)
 			}
 			w.ShowScreen("overview")
@@ -110,7 +110,7 @@ func TestTargetsAndSettingsEdits(t *testing.T) {
 			if w.doc.Plan().Targets.ROMI != nil {
 				t.Errorf("ROMI target still set")
 			}
-			if r := s.row("romi"); r.status.Text != "Not set — now 66.8%" || r.icon.Resource != nil {
+			if r := s.row("romi"); r.status.Text != "Not set — now 69.6%" || r.icon.Resource != nil {
 				t.Errorf("status %q", r.status.Text)
 			}
 			if met, set := w.doc.Report().MetCount(); met != 3 || set != 5 {
@@ -160,7 +160,7 @@ func TestTargetsAndSettingsEdits(t *testing.T) {
 					t.Errorf("the revenue target is written %q in dollars", got)
 				}
 				w.ShowScreen("overview")
-				if got := tileValue(w, kpiRevenue); got != "$5,167,883" {
+				if got := tileValue(w, kpiRevenue); got != "$5,183,545" {
 					t.Errorf("the Overview writes %q", got)
 				}
 			}},
@@ -344,8 +344,8 @@ func TestNumberFormatChangesEverywhere(t *testing.T) {
 	for _, tc := range []struct{ name, got, want string }{
 		{"revenue target", s.row("revenue").field.Text(), "5" + nb + "400" + nb + "000" + nb + "€"},
 		{"retention", s.retention.Text(), "45" + nb + "%"},
-		{"revenue status", s.row("revenue").status.Text, "Missed — now 5" + nb + "167" + nb + "883" + nb + "€, gap -232" + nb + "117" + nb + "€"},
-		{"Overview tile", tileValue(w, kpiRevenue), "5" + nb + "167" + nb + "883" + nb + "€"},
+		{"revenue status", s.row("revenue").status.Text, "Missed — now 5" + nb + "183" + nb + "545" + nb + "€, gap -216" + nb + "455" + nb + "€"},
+		{"Overview tile", tileValue(w, kpiRevenue), "5" + nb + "183" + nb + "545" + nb + "€"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s shows %q, want %q", tc.name, tc.got, tc.want)
@@ -494,7 +494,7 @@ func TestTargetsFollowTheScenario(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	s := targetsOf(t, w)
 	w.SetScenario("strong")
-	if got := s.row("revenue").status.Text; got != "Met — now €5,768,172, gap +€368,172" {
+	if got := s.row("revenue").status.Text; got != "Met — now €5,785,400, gap +€385,400" {
 		t.Errorf("revenue under the strong season: %q", got)
 	}
 	if !strings.Contains(s.scenario.Text, "Strong season") {
