@@ -53,7 +53,8 @@ type riskScreen struct {
 	tornado        *charts.Tornado
 	fan            *charts.Fan
 	syncing        bool
-	rangeLabels    []string
+	rangeLabels    []string // each range's input, and its low … plan … high values
+	rangeValues    []string
 	computeOptions planner.RiskRequest
 }
 
@@ -64,11 +65,16 @@ func newRiskScreen(env *Env) Screen {
 	s.job.env = env
 	s.list = widget.NewList(func() int { return len(s.rangeLabels) },
 		func() fyne.CanvasObject {
-			return widget.NewLabel("Price elasticity of “Green tea”: −1.9 … −1.5 … −1.2")
+			name, values := widget.NewLabel("Price elasticity of “Green tea”"), widget.NewLabel("−1.9 … −1.5 … −1.2")
+			name.Truncation = fyne.TextTruncateEllipsis
+			values.SizeName = theme.SizeNameCaptionText
+			return container.New(&rowLayout{}, name, values)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.rangeLabels) {
-				o.(*widget.Label).SetText(s.rangeLabels[i])
+				objs := o.(*fyne.Container).Objects
+				setText(objs[0].(*widget.Label), s.rangeLabels[i])
+				setText(objs[1].(*widget.Label), s.rangeValues[i])
 			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
@@ -120,12 +126,12 @@ func newRiskScreen(env *Env) Screen {
 // starts computing the figures again in the background.
 func (s *riskScreen) Refresh() {
 	p := s.env.Doc.Plan()
-	labels := make([]string, len(p.Ranges))
+	labels, values := make([]string, len(p.Ranges)), make([]string, len(p.Ranges))
 	for i, r := range p.Ranges {
-		labels[i] = s.rangeLine(p, r)
+		labels[i], values[i] = rangeLabel(p, r.Of), s.rangeValuesText(p, r)
 	}
-	if !slices.Equal(labels, s.rangeLabels) {
-		s.rangeLabels = labels
+	if !slices.Equal(labels, s.rangeLabels) || !slices.Equal(values, s.rangeValues) {
+		s.rangeLabels, s.rangeValues = labels, values
 		s.list.Refresh()
 	}
 	s.emptyRanges.Hidden = len(p.Ranges) > 0
@@ -139,14 +145,14 @@ func (s *riskScreen) Refresh() {
 	}
 }
 
-// rangeLine is a range in the list: "Price elasticity of “Green tea”: −1.9 … −1.5 … −1.2".
-func (s *riskScreen) rangeLine(p *planner.Plan, r planner.Range) string {
+// rangeValuesText is a range's values in the list: "−1.9 … −1.5 … −1.2" (low … plan … high).
+func (s *riskScreen) rangeValuesText(p *planner.Plan, r planner.Range) string {
 	in, err := p.ResolveRange(r.Of)
 	if err != nil {
-		return r.Of
+		return ""
 	}
 	f, k := s.env.Fmt(), fieldOf(in).kind
-	return rangeLabel(p, r.Of) + ": " + formatValue(f, k, r.Low) + " … " + formatValue(f, k, planValue(p, in)) + " … " + formatValue(f, k, r.High)
+	return formatValue(f, k, r.Low) + " … " + formatValue(f, k, planValue(p, in)) + " … " + formatValue(f, k, r.High)
 }
 
 // compute starts the tornado and the simulation of plan p under scenario
@@ -219,8 +225,8 @@ func (s *riskScreen) showRisk() {
 	s.fan.SetData(d)
 }
 
-// showTiles shows each set target's probability of being met, and the
-// spread of contribution.
+// showTiles shows each set target's probability of being met (green from
+// 80 %, the chance the fan's band stands for), and the spread of contribution.
 func (s *riskScreen) showTiles(r *planner.Risk, report *planner.Report, f Fmt) {
 	var objs []fyne.CanvasObject
 	tile := func(key, title string) *widgets.KPITile {
@@ -253,9 +259,9 @@ func (s *riskScreen) showTiles(r *planner.Risk, report *planner.Report, f Fmt) {
 		if tp.Probability >= 0.8 {
 			status = widgets.Met
 		}
-		tile("target."+tp.Name, lang.L("Chance of meeting {{.Target}}", map[string]any{"Target": targetName(tp.Name)})).Set(widgets.KPI{
+		tile("target."+tp.Name, targetName(tp.Name)).Set(widgets.KPI{
 			Value:  f.Percent(tp.Probability),
-			Detail: lang.L("Target {{.Goal}}", map[string]any{"Goal": goal}),
+			Detail: lang.L("chance of {{.Goal}}", map[string]any{"Goal": goal}),
 			Status: status, Gauge: tp.Probability, HasGauge: true,
 		})
 	}

@@ -42,7 +42,7 @@ type actualsGrid struct {
 }
 
 const (
-	actualsColumnWidth = 120
+	actualsColumnWidth = 140
 	actualsHeaderWidth = 90
 )
 

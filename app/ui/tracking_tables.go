@@ -91,7 +91,9 @@ func varianceCells(f Fmt, plan, actual float64, money, costly bool) []figureCell
 	v := actual - plan
 	imp := varianceImportance(v, costly)
 	text := f.Signed(v, money)
-	pct := f.Maybe(ratioOf(v, plan), func(x float64) string { return f.SignedPercent(x) })
+	// Of the plan's size, so that the percentage has the variance's sign
+	// even where the plan is a loss (a month of launch costs).
+	pct := f.Maybe(ratioOf(v, math.Abs(plan)), func(x float64) string { return f.SignedPercent(x) })
 	return []figureCell{{text, imp}, {pct, imp}}
 }
 
