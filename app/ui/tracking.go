@@ -28,7 +28,8 @@ func init() { registerScreen(orderTracking, newTrackingScreen) }
 // totals), the actuals of the channels and of the products (grids of
 // closed months, edited in a form under them or pasted from a
 // spreadsheet), the variance tables (months, channels, products, in red
-// and green) and the funnel of each channel to date.
+// and green) and the funnel of each channel to date. "Re-plan the rest of
+// the year" proposes the open months' spends (tracking_replan.go).
 //
 // Decisions where the issue is silent:
 //   - The chart and the month table show contribution, the figure the
@@ -56,6 +57,7 @@ type trackingScreen struct {
 	products *figureTable
 	funnel   *figureTable
 
+	replan                   *replanner
 	channelGrid, productGrid *actualsGrid
 	committedTitle           *widget.Label
 	committed                *widgets.NumberField
@@ -108,7 +110,9 @@ func newTrackingScreen(env *Env) Screen {
 		container.NewHBox(widget.NewLabel(lang.L("Last closed month")), s.through,
 			widget.NewLabel(lang.L("Credibility (months)")), container.NewGridWrap(fyne.NewSize(90, s.credibility.MinSize().Height), s.credibility)),
 		nil)
-	stand := container.NewBorder(container.NewVBox(s.summary), nil, nil, nil,
+	s.replan = newReplanner(env)
+	stand := container.NewBorder(container.NewVBox(s.summary,
+		container.NewBorder(nil, nil, s.replan.button, nil, s.replan.status)), nil, nil, nil,
 		container.NewVSplit(s.chart, s.targets.table))
 	variance := container.NewAppTabs(
 		container.NewTabItem(lang.L("By month"), s.months.table),
@@ -174,6 +178,7 @@ func (s *trackingScreen) Refresh() {
 
 	s.channelGrid.Refresh()
 	s.productGrid.Refresh()
+	s.replan.refresh(p)
 	tk := s.tracking()
 	if tk == nil {
 		return

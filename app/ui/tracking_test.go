@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"mixplan/planner"
@@ -292,5 +293,71 @@ func TestTrackingChartHover(t *testing.T) {
 	texts = strings.Join(s.chart.Texts(), "|")
 	if !strings.Contains(texts, "Estimate: 57"+string(rune(0x202f))+"114") { // November as `mixplan track` prints it
 		t.Errorf("hovering November shows %q", texts)
+	}
+}
+
+// TestReplanRestOfYear: re-planning proposes the optimiser's rest-of-year
+// answer (contribution 371,769 € → 399,322 € for the worked example, as
+// `mixplan optimize --rest-of-year` prints it); Accept writes every
+// channel's spend and months as one undo step and leaves the closed months
+// as they happened.
+func TestReplanRestOfYear(t *testing.T) {
+	w := openWindow(t, teaPlan(t), "", "")
+	s := trackingOf(t, w)
+	before := w.doc.Plan()
+	tkBefore, err := planner.Track(before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.replan.button.Disabled() {
+		t.Fatal("re-planning is not offered with 4 of 12 months closed")
+	}
+	test.Tap(s.replan.button)
+	waitFor(t, w, "the proposal", func() bool { return !s.replan.job.running() })
+	o := s.replan.opt
+	if o == nil || math.Abs(o.Before.Contribution-371769) > 1 || math.Abs(o.After.Contribution-399322) > 1 {
+		t.Fatalf("proposal %+v", o)
+	}
+	d, ok := w.lastDialog.(*dialog.ConfirmDialog)
+	if !ok {
+		t.Fatalf("no proposal dialog: %T", w.lastDialog)
+	}
+	d.Confirm()
+	after := w.doc.Plan()
+	for c, a := range o.Allocation {
+		if after.Promotions[c].Spend != a.Spend {
+			t.Errorf("%s spend %v, want %v", a.ID, after.Promotions[c].Spend, a.Spend)
+		}
+	}
+	tk, err := planner.Track(after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(tk.LatestEstimate.Contribution-o.After.Contribution) > 1e-6*math.Abs(o.After.Contribution) {
+		t.Errorf("latest estimate after accepting %v, proposal %v", tk.LatestEstimate.Contribution, o.After.Contribution)
+	}
+	for c := range tk.ClosedSpends {
+		if !slices.Equal(tk.ClosedSpends[c], tkBefore.ClosedSpends[c]) {
+			t.Errorf("closed months of %s changed: %v → %v", after.Promotions[c].ID, tkBefore.ClosedSpends[c], tk.ClosedSpends[c])
+		}
+	}
+	if w.doc.UndoLabel() != "Re-plan the rest of the year" || !w.doc.Undo() || w.doc.Plan() != before {
+		t.Error("accepting is not one undo step")
+	}
+}
+
+// TestReplanStale: a proposal for a plan changed meanwhile is not applied.
+func TestReplanStale(t *testing.T) {
+	w := openWindow(t, teaPlan(t), "", "")
+	s := trackingOf(t, w)
+	test.Tap(s.replan.button)
+	waitFor(t, w, "the proposal", func() bool { return !s.replan.job.running() })
+	if err := w.env.Edit("edit", func(p *planner.Plan) { p.Promotions[0].Spend++ }); err != nil {
+		t.Fatal(err)
+	}
+	changed := w.doc.Plan()
+	w.lastDialog.(*dialog.ConfirmDialog).Confirm()
+	if w.doc.Plan() != changed || !strings.Contains(s.replan.status.Text, "re-plan again") {
+		t.Errorf("a stale proposal was applied (status %q)", s.replan.status.Text)
 	}
 }
