@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"math"
+	"runtime"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,9 +29,10 @@ func init() { registerScreen(orderRisk, newRiskScreen) }
 // value) and the fan chart of cumulative contribution (P10–P90 by month).
 //
 // The tornado and the simulation (5,000 draws, seed 1: the figures of
-// `mixplan risk`) run in the background after every change of the plan or
-// of the scenario shown; a run under way is cancelled by the next, and a
-// result of an older plan is dropped, so editing never waits for them.
+// `mixplan risk`) run in the background once the plan or the scenario shown
+// has stayed unchanged for a quarter of a second, on every core but one; a
+// change cancels the run under way, and a result of an older plan is
+// dropped, so editing never waits for them.
 type riskScreen struct {
 	screenInfo
 	env *Env
@@ -56,12 +59,23 @@ type riskScreen struct {
 	rangeLabels    []string // each range's input, and its low … plan … high values
 	rangeValues    []string
 	computeOptions planner.RiskRequest
+	// pending counts the runs asked for during a pause in the editing;
+	// only the last one starts. 0 when none waits.
+	pending int
 }
+
+// riskPause is how long the plan must stay unchanged before the Risk
+// screen computes again.
+const riskPause = 250 * time.Millisecond
+
+// busy reports whether figures are waiting to be computed or being computed.
+func (s *riskScreen) busy() bool { return s.pending > 0 || s.job.running() }
 
 func newRiskScreen(env *Env) Screen {
 	s := &riskScreen{screenInfo: screenInfo{id: "risk", title: lang.L("Risk"), icon: theme.WarningIcon()}, env: env,
 		selected: -1, tileByName: map[string]*widgets.KPITile{},
-		computeOptions: planner.RiskRequest{Draws: planner.DefaultDraws, Seed: planner.DefaultSeed}}
+		// One core is left to the window (the answer does not depend on it).
+		computeOptions: planner.RiskRequest{Draws: planner.DefaultDraws, Seed: planner.DefaultSeed, Workers: max(1, runtime.NumCPU()-1)}}
 	s.job.env = env
 	s.list = widget.NewList(func() int { return len(s.rangeLabels) },
 		func() fyne.CanvasObject {
@@ -162,11 +176,30 @@ func (s *riskScreen) compute(p *planner.Plan, scenario string) {
 	s.plan, s.scenario = p, scenario
 	if len(p.Ranges) == 0 {
 		s.job.stop()
+		s.pending = 0
 		s.risk = nil
 		s.showRisk()
 		return
 	}
 	setText(s.status, lang.L("Computing 5,000 draws…"))
+	// Wait for a pause in the editing before starting: typing a figure
+	// digit by digit or dragging through undo then starts one run, not one
+	// per change, and leaves the cores to the window meanwhile.
+	s.job.stop()
+	s.pending++
+	pending := s.pending
+	time.AfterFunc(riskPause, func() {
+		s.env.Do(func() {
+			if pending == s.pending && p == s.plan && scenario == s.scenario {
+				s.start(p, scenario)
+			}
+		})
+	})
+}
+
+// start runs the tornado and the simulation of plan p under scenario.
+func (s *riskScreen) start(p *planner.Plan, scenario string) {
+	s.pending = 0
 	req := s.computeOptions
 	req.Scenario = scenario
 	startJob(&s.job, func(ctx context.Context) (*planner.Risk, error) {

@@ -22,7 +22,7 @@ func riskOf(t testing.TB, w *Window) *riskScreen {
 func waitRisk(t testing.TB, w *Window, s *riskScreen) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
-	for s.job.running() || s.plan != w.doc.Plan() {
+	for s.busy() || s.plan != w.doc.Plan() {
 		if time.Now().After(deadline) {
 			t.Fatal("the risk figures never arrived")
 		}
@@ -185,7 +185,7 @@ func TestRiskAddRemove(t *testing.T) {
 func TestRiskWithoutRanges(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	s := riskOf(t, w)
-	if s.job.running() || s.risk != nil || !strings.Contains(s.words.Text, "Add ranges") || s.emptyRanges.Hidden {
-		t.Errorf("no ranges: running %v, words %q", s.job.running(), s.words.Text)
+	if s.busy() || s.risk != nil || !strings.Contains(s.words.Text, "Add ranges") || s.emptyRanges.Hidden {
+		t.Errorf("no ranges: busy %v, words %q", s.busy(), s.words.Text)
 	}
 }

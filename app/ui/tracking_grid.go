@@ -26,6 +26,9 @@ type actualsGrid struct {
 	ids      func(p *planner.Plan) []string
 	names    func(p *planner.Plan) []string
 	noun     string // "channels" or "products", in the user's language, for the paste refusal
+	// shownIDs and shownNames are the columns' ids and names, taken from
+	// the plan at each Refresh rather than for every cell drawn.
+	shownIDs, shownNames []string
 
 	content          fyne.CanvasObject
 	pick             *widget.Select
@@ -110,12 +113,11 @@ func newActualsGrid(env *Env, measures []actualsMeasure, ids, names func(*planne
 func (g *actualsGrid) current() *actualsMeasure { return &g.measures[g.measure] }
 
 func (g *actualsGrid) size() (int, int) {
-	p := g.env.Doc.Plan()
-	n := len(g.ids(p))
+	n := len(g.shownIDs)
 	if n == 0 {
 		return 0, 0
 	}
-	return through(p), n
+	return through(g.env.Doc.Plan()), n
 }
 
 func (g *actualsGrid) format(x float64) string {
@@ -133,7 +135,7 @@ func (g *actualsGrid) cellText(id widget.TableCellID) (string, bool) {
 	if id.Row < 0 || id.Row >= rows || id.Col < 0 || id.Col >= cols {
 		return "", false
 	}
-	x, recorded := actualAt(p, r, g.current(), g.ids(p), id.Col, id.Row)
+	x, recorded := actualAt(p, r, g.current(), g.shownIDs, id.Col, id.Row)
 	return g.format(x), recorded
 }
 
@@ -148,11 +150,10 @@ func (g *actualsGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (g *actualsGrid) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	p := g.env.Doc.Plan()
 	switch {
 	case id.Row < 0 && id.Col >= 0:
-		if names := g.names(p); id.Col < len(names) {
-			setCellLabel(l, names[id.Col], actualsColumnWidth, fyne.TextAlignTrailing, widget.MediumImportance)
+		if id.Col < len(g.shownNames) {
+			setCellLabel(l, g.shownNames[id.Col], actualsColumnWidth, fyne.TextAlignTrailing, widget.MediumImportance)
 		}
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(g.months):
 		setCellLabel(l, g.months[id.Row], actualsHeaderWidth, fyne.TextAlignLeading, widget.MediumImportance)
@@ -165,6 +166,7 @@ func (g *actualsGrid) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 func (g *actualsGrid) Refresh() {
 	p := g.env.Doc.Plan()
 	g.months = shortMonths(planner.MonthLabels(p.Start, p.Months))
+	g.shownIDs, g.shownNames = g.ids(p), g.names(p)
 	rows, cols := g.size()
 	for c := 0; c < cols; c++ {
 		g.table.SetColumnWidth(c, actualsColumnWidth)
@@ -205,10 +207,10 @@ func (g *actualsGrid) showCell() {
 		}
 		return
 	}
-	name := g.names(p)[i]
+	name := g.shownNames[i]
 	setText(g.cellTitle, lang.L("{{.Measure}} of “{{.Name}}” in {{.Month}}",
 		map[string]any{"Measure": g.current().label(), "Name": name, "Month": g.months[t]}))
-	x, recorded := actualAt(p, r, g.current(), g.ids(p), i, t)
+	x, recorded := actualAt(p, r, g.current(), g.shownIDs, i, t)
 	g.field.Enable()
 	g.field.SetValue(x)
 	g.paste.Enable()
@@ -230,8 +232,7 @@ func (g *actualsGrid) selectedID() (id, name string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	p := g.env.Doc.Plan()
-	return g.ids(p)[i], g.names(p)[i], true
+	return g.shownIDs[i], g.shownNames[i], true
 }
 
 // commit writes the figure typed into the selected cell.
@@ -243,9 +244,8 @@ func (g *actualsGrid) commit(x float64) error {
 	if !ok {
 		return nil
 	}
-	p := g.env.Doc.Plan()
 	label := lang.L("Record {{.Measure}} of “{{.Name}}” in {{.Month}}",
-		map[string]any{"Measure": g.current().label(), "Name": g.names(p)[i], "Month": g.months[t]})
+		map[string]any{"Measure": g.current().label(), "Name": g.shownNames[i], "Month": g.months[t]})
 	return g.write(label, t, i, [][]float64{{x}})
 }
 
