@@ -10,6 +10,7 @@ import (
 	"mixplan/app/ui/charts"
 	"mixplan/app/ui/widgets"
 	"mixplan/planner"
+	"mixplan/planner/numfmt"
 )
 
 // Navigation places of the screens of the year as it happens.
@@ -240,7 +241,8 @@ func (s *trackingScreen) showTargets(tk *planner.Tracking, f Fmt) {
 		}
 		change := lang.L("n/a")
 		if tg.Plan.Valid && tg.LatestEstimate.Valid {
-			change = gap(tg.LatestEstimate.Value - tg.Plan.Value)
+			d := tg.LatestEstimate.Value - tg.Plan.Value
+			change = numfmt.Signed(d, gap(d))
 		}
 		rows = append(rows, []figureCell{
 			plain(targetName(tg.Name)), plain(goal),

@@ -130,7 +130,7 @@ func (r *replanner) show(p *planner.Plan, o *planner.Optimization, unproven bool
 					r.accept()
 				}
 			}, parent)
-		d.Resize(fyne.NewSize(880, table.minHeight(len(rows))+260))
+		d.Resize(fyne.NewSize(1040, table.minHeight(len(rows))+260))
 		return d
 	})
 }
