@@ -132,7 +132,7 @@ shot() { settle "$body"; grab "$art/$1.png"; echo "   screenshot artifacts/e2e/$
 # numbered from N: NN-PREFIXproduct.png…
 tour() {
   local i=$1 s
-  for s in product price place promotion calendar targets scenarios optimise; do
+  for s in product price place promotion calendar targets scenarios optimise tracking risk; do
     open "$s"
     shot "$(printf '%02d' "$i")-$2$s"
     i=$((i + 1))
@@ -151,7 +151,7 @@ clean() { ! dirty; }
 # The window is 1360×860 at scale 1. Regions and positions, from screenshots:
 body=1180x740+170+75         # the screen right of the navigation
 declare -A nav=([overview]=93 [product]=132 [price]=171 [place]=210 [promotion]=249
-  [calendar]=288 [targets]=328 [scenarios]=367 [optimise]=406)
+  [calendar]=288 [targets]=328 [scenarios]=367 [optimise]=406 [tracking]=445 [risk]=484)
 
 # open SCREEN: clicks it in the navigation until the body changes (3 tries).
 open() {

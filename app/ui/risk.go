@@ -56,7 +56,8 @@ type riskScreen struct {
 	tornado        *charts.Tornado
 	fan            *charts.Fan
 	syncing        bool
-	rangeLabels    []string // each range's input, and its low … plan … high values
+	chartTitles    []*widget.Label // shown with the charts only
+	rangeLabels    []string        // each range's input, and its low … plan … high values
 	rangeValues    []string
 	computeOptions planner.RiskRequest
 	// pending counts the runs asked for during a pause in the editing;
@@ -127,9 +128,9 @@ func newRiskScreen(env *Env) Screen {
 	s.tornado.SetMinSize(fyne.NewSize(420, 220))
 	s.fan = charts.NewFan()
 	s.fan.SetMinSize(fyne.NewSize(420, 260))
-	right := newPage(s.words, s.status, s.tiles,
-		boldLabel(lang.L("What moves contribution most (one input at a time)")), s.tornado,
-		boldLabel(lang.L("Cumulative contribution: 8 chances in 10 within the band")), s.fan)
+	s.chartTitles = []*widget.Label{boldLabel(lang.L("What moves contribution most (one input at a time)")),
+		boldLabel(lang.L("Cumulative contribution: 8 chances in 10 within the band"))}
+	right := newPage(s.words, s.status, s.tiles, s.chartTitles[0], s.tornado, s.chartTitles[1], s.fan)
 	split := container.NewHSplit(container.NewPadded(left), right)
 	split.Offset = 0.34
 	s.content = split
@@ -219,6 +220,13 @@ func (s *riskScreen) start(p *planner.Plan, scenario string) {
 // showRisk shows the figures of the last run.
 func (s *riskScreen) showRisk() {
 	p, r, f := s.plan, s.risk, s.env.Fmt()
+	for _, o := range []fyne.CanvasObject{s.chartTitles[0], s.chartTitles[1], s.tornado, s.fan} {
+		if r == nil {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
 	if r == nil {
 		setText(s.status, "")
 		setText(s.words, lang.L("Add ranges to see how sure the plan is."))

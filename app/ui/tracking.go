@@ -151,7 +151,12 @@ func productNames(p *planner.Plan) []string {
 // the document (about a millisecond for the sample plan).
 func (s *trackingScreen) tracking() *planner.Tracking {
 	if v := s.env.Doc.Version(); v != s.version || s.tk == nil {
-		tk, err := planner.Track(s.env.Doc.Plan())
+		p := s.env.Doc.Plan()
+		if p.Actuals == nil { // nothing closed yet: the latest estimate is the plan
+			p = p.Clone()
+			p.Actuals = &planner.Actuals{Credibility: planner.DefaultCredibility}
+		}
+		tk, err := planner.Track(p)
 		if err != nil { // a valid plan always tracks; show nothing rather than stale figures
 			tk = nil
 		}
