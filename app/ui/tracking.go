@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -112,9 +114,10 @@ func newTrackingScreen(env *Env) Screen {
 			widget.NewLabel(lang.L("Credibility (months)")), container.NewGridWrap(fyne.NewSize(90, s.credibility.MinSize().Height), s.credibility)),
 		nil)
 	s.replan = newReplanner(env)
+	standSplit := container.NewVSplit(s.chart, s.targets.table)
+	standSplit.Offset = 0.55
 	stand := container.NewBorder(container.NewVBox(s.summary,
-		container.NewBorder(nil, nil, s.replan.button, nil, s.replan.status)), nil, nil, nil,
-		container.NewVSplit(s.chart, s.targets.table))
+		container.NewBorder(nil, nil, s.replan.button, nil, s.replan.status)), nil, nil, nil, standSplit)
 	variance := container.NewAppTabs(
 		container.NewTabItem(lang.L("By month"), s.months.table),
 		container.NewTabItem(lang.L("By channel"), s.channels.table),
@@ -247,6 +250,9 @@ func (s *trackingScreen) showTargets(tk *planner.Tracking, f Fmt) {
 		change := lang.L("n/a")
 		if tg.Plan.Valid && tg.LatestEstimate.Valid {
 			d := tg.LatestEstimate.Value - tg.Plan.Value
+			if math.Abs(d) <= 1e-9*math.Max(1, math.Abs(tg.Plan.Value)) {
+				d = 0 // rounding noise of two equal figures, not a "+€0"
+			}
 			change = numfmt.Signed(d, gap(d))
 		}
 		rows = append(rows, []figureCell{

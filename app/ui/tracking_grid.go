@@ -82,7 +82,9 @@ func newActualsGrid(env *Env, measures []actualsMeasure, ids, names func(*planne
 	})
 	g.pick.SetSelectedIndex(0)
 	g.empty = widget.NewLabel(lang.L("No month is closed yet. Choose the last closed month above to type what happened."))
-	g.empty.Wrapping = fyne.TextWrapWord
+	// Not wrapped: a wrapping label in a centring container asks for a
+	// word's width and a line per word, which made the window taller than
+	// the screen.
 	g.empty.Alignment = fyne.TextAlignCenter
 
 	g.cellTitle = boldLabel("")
