@@ -132,7 +132,7 @@ shot() { settle "$body"; grab "$art/$1.png"; echo "   screenshot artifacts/e2e/$
 # numbered from N: NN-PREFIXproduct.png…
 tour() {
   local i=$1 s
-  for s in product price place promotion groups calendar targets scenarios optimise; do
+  for s in product price place promotion groups calendar targets scenarios optimise tracking risk; do
     open "$s"
     shot "$(printf '%02d' "$i")-$2$s"
     i=$((i + 1))
@@ -151,7 +151,7 @@ clean() { ! dirty; }
 # The window is 1360×860 at scale 1. Regions and positions, from screenshots:
 body=1180x740+170+75         # the screen right of the navigation
 declare -A nav=([overview]=93 [product]=132 [price]=171 [place]=210 [promotion]=249
-  [groups]=289 [calendar]=328 [targets]=367 [scenarios]=406 [optimise]=445)
+  [groups]=289 [calendar]=328 [targets]=367 [scenarios]=406 [optimise]=445 [tracking]=484 [risk]=523)
 
 # open SCREEN: clicks it in the navigation until the body changes (3 tries).
 open() {
@@ -249,7 +249,7 @@ echo "   window mapped after $mapped_ms ms, drawn after $launch_ms ms"
 step "every screen"
 shot 01-overview
 grab "$work/overview-kpis.png" 1180x200+170+160
-tour 2 ""
+tour 2 "tour-"
 
 # --- 3. change a spend --------------------------------------------------------
 step "Promotion: Search ads spend 90,000 → 150,000, then Ctrl+S"
