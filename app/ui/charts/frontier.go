@@ -169,11 +169,21 @@ func (f *Frontier) layout(c *ctx, legendH float32) (plot Box, sx, sy, sr Scale, 
 		xlo, xhi = math.Min(xlo, r.Budget), math.Max(xhi, r.Budget)
 	}
 	xt = Ticks(xlo, xhi, 5)
-	// The figure and ROMI share their gridlines and their zero.
-	figures := append(slices.Clone(d.Figure), d.TodayFigure)
-	lo1, hi1 := Extent(figures)
-	lo2, hi2 := Extent(d.ROMI)
-	yt, rt = PairedTicks(lo1, hi1, lo2, hi2, 4)
+	// The figure's axis spans its values only: the frontier's shape is in
+	// its top part, which an axis from zero would flatten. ROMI's axis
+	// keeps its zero, where promotion stops paying for itself.
+	flo, fhi := math.Inf(1), math.Inf(-1)
+	for _, v := range append(slices.Clone(d.Figure), d.TodayFigure) {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			flo, fhi = math.Min(flo, v), math.Max(fhi, v)
+		}
+	}
+	if flo > fhi {
+		flo, fhi = 0, 1
+	}
+	rlo, rhi := Extent(d.ROMI)
+	yt = Ticks(flo, fhi, 4)
+	rt = AlignedTicks(rlo, rhi, len(yt)-1)
 	lh := c.lineHeight()
 	left := c.axisWidth(yt, d.FigureFormat.axis(yt)) + 10
 	right := c.axisWidth(rt, f.percent) + 10
@@ -278,6 +288,26 @@ func dashed(d *drawing, a, b fyne.Position, stroke color.Color, width float32) {
 
 func lerp(a, b fyne.Position, t float32) fyne.Position {
 	return fyne.NewPos(a.X+(b.X-a.X)*t, a.Y+(b.Y-a.Y)*t)
+}
+
+// AlignedTicks returns n+1 round ticks covering lo to hi at a round step,
+// for a second axis whose labels sit on the first axis's n intervals.
+func AlignedTicks(lo, hi float64, n int) []float64 {
+	n = max(1, n)
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		lo, hi = math.Min(lo, 0), math.Max(hi, lo+1)
+	}
+	step := NiceStep(hi-lo, n)
+	first := math.Floor(lo/step+1e-9) * step
+	for first+float64(n)*step < hi-step*1e-9 { // the floor took room: a larger round step
+		step = NiceStep(step*float64(n)*(1+1e-9), n)
+		first = math.Floor(lo/step+1e-9) * step
+	}
+	ticks := make([]float64, n+1)
+	for i := range ticks {
+		ticks[i] = roundTo(first+float64(i)*step, step)
+	}
+	return ticks
 }
 
 // Run is the indices [From, To) of a piece of a line.

@@ -153,3 +153,28 @@ func TestRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestAlignedTicks: n intervals of a round step that cover the values.
+func TestAlignedTicks(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		lo, hi float64
+		n      int
+		want   []float64
+	}{
+		{"from zero", 0, 5.6, 4, []float64{0, 2, 4, 6, 8}},
+		{"the floor needs a larger step", 0.35, 1.95, 4, []float64{0, 0.5, 1, 1.5, 2}},
+		{"negative values", -0.4, 1.2, 4, []float64{-0.5, 0, 0.5, 1, 1.5}},
+		{"one value", 0, 0, 2, []float64{0, 0.5, 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := AlignedTicks(tc.lo, tc.hi, tc.n)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("AlignedTicks(%v, %v, %d) = %v, want %v", tc.lo, tc.hi, tc.n, got, tc.want)
+			}
+			if len(got) != tc.n+1 || got[0] > tc.lo || got[len(got)-1] < tc.hi {
+				t.Errorf("%v does not cover %v to %v in %d intervals", got, tc.lo, tc.hi, tc.n)
+			}
+		})
+	}
+}
