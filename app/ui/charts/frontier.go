@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"image/color"
 	"math"
 	"slices"
@@ -187,7 +188,7 @@ func (f *Frontier) layout(c *ctx, legendH float32) (plot Box, sx, sy, sr Scale, 
 	lh := c.lineHeight()
 	left := c.axisWidth(yt, d.FigureFormat.axis(yt)) + 10
 	right := c.axisWidth(rt, f.percent) + 10
-	top := legendH + 6 + lh // a line for the reaches' names
+	top := legendH + 6 + float32(reachRows(d.Reaches))*lh // lines for the reaches' names
 	plot = Box{X: left, Y: top, W: c.size.Width - left - right, H: c.size.Height - top - 2*lh - 10}
 	sx = Scale{Lo: xt[0], Hi: xt[len(xt)-1], From: plot.X, To: plot.X + plot.W}
 	sy = Scale{Lo: yt[0], Hi: yt[len(yt)-1], From: plot.Y + plot.H, To: plot.Y}
@@ -225,13 +226,26 @@ func (f *Frontier) paint(dr *drawing, c *ctx) {
 	c.yAxis(dr, plot, rt, sr, f.percent, true)
 	c.xAxis(dr, plot, xt, sx, d.Money.axis(xt))
 	dr.text(d.BudgetName, plot.X+plot.W/2, plot.Y+plot.H+lh+6, fyne.TextAlignCenter, c.small, c.muted, false)
-	for _, r := range d.Reaches {
+	rows := reachRows(d.Reaches)
+	var ends []float32 // the right end of the last name on each row
+	reaches := slices.Clone(d.Reaches)
+	slices.SortFunc(reaches, func(a, b FrontierReach) int { return cmp.Compare(a.Budget, b.Budget) })
+	for _, r := range reaches {
 		if r.Budget < sx.Lo || r.Budget > sx.Hi {
 			continue
 		}
 		x := sx.At(r.Budget)
 		dashed(dr, fyne.NewPos(x, plot.Y), fyne.NewPos(x, plot.Y+plot.H), c.fg, 1.5)
-		dr.text(r.Name, x, plot.Y-lh-2, fyne.TextAlignCenter, c.small, c.fg, false)
+		w := fyne.MeasureText(r.Name, c.small, fyne.TextStyle{}).Width
+		row := 0 // the lowest row where the name clears the one before it
+		for row < len(ends) && ends[row] > x-w/2-6 && row < rows-1 {
+			row++
+		}
+		if row == len(ends) {
+			ends = append(ends, 0)
+		}
+		ends[row] = x + w/2
+		dr.text(r.Name, x, plot.Y-float32(row+1)*lh-2, fyne.TextAlignCenter, c.small, c.fg, false)
 	}
 	for _, run := range Runs(d.Budgets, d.ROMI) {
 		dr.polyline(CurvePoints(d.Budgets[run.From:run.To], d.ROMI[run.From:run.To], sx, sr), c.alt, 1.5)
@@ -275,6 +289,10 @@ func (f *Frontier) paint(dr *drawing, c *ctx) {
 		c.tooltip(dr, lines)
 	}
 }
+
+// reachRows is how many lines the reaches' names take: one, or two when
+// there are several, so that names of close reaches do not overlap.
+func reachRows(reaches []FrontierReach) int { return min(2, max(1, len(reaches))) }
 
 // dashed draws a dashed segment from a to b.
 func dashed(d *drawing, a, b fyne.Position, stroke color.Color, width float32) {

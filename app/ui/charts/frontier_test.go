@@ -34,8 +34,8 @@ func frontierSample() FrontierData {
 		d.Figure = append(d.Figure, 400_000+gain-promo)
 		d.ROMI = append(d.ROMI, (gain-promo)/promo)
 	}
-	d.Reaches = []FrontierReach{{Budget: 461_300, Name: "Contribution target"}}
-	d.Zones = []Span{{From: 461_300, To: 800_000}}
+	d.Reaches = []FrontierReach{{Budget: 482_000, Name: "Net revenue target"}, {Budget: 461_300, Name: "Contribution target"}}
+	d.Zones = []Span{{From: 482_000, To: 800_000}}
 	return d
 }
 
@@ -119,7 +119,7 @@ func TestFrontierPointer(t *testing.T) {
 		t.Errorf("OnHover last told %d after the pointer left, want -1", hovered[len(hovered)-1])
 	}
 	texts := f.Texts()
-	for _, want := range []string{"Contribution target", "Marketing budget", "Every target met", "Today’s plan"} {
+	for _, want := range []string{"Contribution target", "Net revenue target", "Marketing budget", "Every target met", "Today’s plan"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("texts %q lack %q", texts, want)
 		}
