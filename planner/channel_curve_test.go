@@ -44,28 +44,6 @@ func TestChannelCurve(t *testing.T) {
 	}
 }
 
-// TestHillEquivalent: where every month that feels pressure feels the same
-// share of it, the single Hill curve the optimiser uses is the channel's.
-func TestHillEquivalent(t *testing.T) {
-	ch := Channel{MaxUnits: 14000, Half: 25000, Shape: 1.6}
-	ch.setMonths(12, []float64{0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0}, []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
-	m, h, exact := ch.hillEquivalent()
-	if !exact {
-		t.Fatal("a flighting over five equal months is not seen as one Hill curve")
-	}
-	for _, s := range []float64{0, 1000, 30000, 2e5} {
-		if got, want := m*saturation(s, h, ch.Shape), ch.Lift(s); math.Abs(got-want) > 1e-12*math.Max(want, 1) {
-			t.Errorf("at %g: Hill %.15g, monthly %.15g", s, got, want)
-		}
-	}
-	ch.Carryover = 0.4
-	ch.setMonths(12, []float64{0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0}, nil)
-	m, h, exact = ch.hillEquivalent()
-	if exact || math.Abs(ch.Lift(h)-m/2) > 1e-9*m {
-		t.Errorf("with carryover: exact %v, lift at the half spend %g of %g", exact, ch.Lift(h), m)
-	}
-}
-
 // TestChannelCurveExtremes: no NaN or Inf where the curve is steep or the
 // pressure tiny or huge.
 func TestChannelCurveExtremes(t *testing.T) {

@@ -40,24 +40,30 @@ func ExampleOptimize() {
 		log.Fatal(err)
 	}
 	// The plan's budget target less places' fixed costs and launch costs is
-	// what promotion may spend; find the split that maximises contribution.
+	// what promotion may spend; find the split that maximises contribution
+	// within the channels' bounds, monthly caps and the groups' bounds.
 	o, err := planner.Optimize(context.Background(), plan, planner.OptimizeRequest{Mode: planner.ModeContribution})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("promotion budget %.0f: contribution %.0f → %.0f, %.0f left unspent\n",
 		o.PromotionBudget.Value, o.Before.Contribution, o.After.Contribution, o.Unspent)
+	// The optimum is proven: no allocation beats UpperBound.
+	fmt.Printf("objective %.2f, proven within %.0e\n", o.Objective, 1e-6)
+	fmt.Println(o.UpperBound-o.Objective <= 1e-6*o.Objective)
 	for _, a := range o.Allocation {
 		fmt.Printf("%-6s %6.0f\n", a.ID, a.Spend)
 	}
 	// Output:
-	// promotion budget 143000: contribution 398336 → 431343, 83276 left unspent
-	// sea     41061
+	// promotion budget 143000: contribution 398336 → 429189, 84695 left unspent
+	// objective 46819.35, proven within 1e-06
+	// true
+	// sea     33808
 	// social      0
-	// email    8109
-	// plv      7668
+	// email    7005
+	// plv     13057
 	// radio       0
-	// fairs    2886
+	// fairs    4435
 }
 
 func ExampleAdvisePrices() {
@@ -114,4 +120,42 @@ func ExampleSimulate() {
 	// Output:
 	// products.green.baseVolume swings contribution by 75212
 	// contribution: 80 % between 363k and 415k
+}
+
+func ExampleFrontier() {
+	plan, err := planner.Load("testdata/tea.mixplan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Five marketing budgets from 210,000 to 250,000: the best contribution
+	// at each, and the least budget that meets each target. The digital
+	// group's minimum (40,000, at most 70 % of promotion) does not fit the
+	// first.
+	from, to := 210000.0, 250000.0
+	f, err := planner.Frontier(context.Background(), plan, planner.FrontierRequest{From: &from, To: &to, Steps: 5})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, pt := range f.Points {
+		if !pt.Objective.Valid {
+			fmt.Printf("budget %.0f: no allocation meets the constraints\n", pt.Budget)
+			continue
+		}
+		fmt.Printf("budget %.0f: promotion %.0f, contribution %.0f\n", pt.Budget, pt.Promotion.Value, pt.Contribution.Value)
+	}
+	for _, r := range f.Reach {
+		if r.Budget.Valid {
+			fmt.Printf("%s %.0f is met from a budget of %.0f\n", r.Target, r.Goal, r.Budget.Value)
+		} else {
+			fmt.Printf("%s %.0f is out of reach: %.0f at most\n", r.Target, r.Goal, r.Reached)
+		}
+	}
+	// Output:
+	// budget 210000: no allocation meets the constraints
+	// budget 220000: promotion 58305, contribution 429189
+	// budget 230000: promotion 58305, contribution 429189
+	// budget 240000: promotion 58305, contribution 429189
+	// budget 250000: promotion 58305, contribution 429189
+	// revenue 1200000 is out of reach: 1176747 at most
+	// contribution 450000 is out of reach: 429189 at most
 }

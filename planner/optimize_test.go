@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,9 +22,9 @@ type expectedOptimum struct {
 	Allocation []float64 `json:"allocation"`
 }
 
-// TestOptimizeWorkedExample checks the optimiser where its single Hill curve
-// per channel is the monthly model exactly: the version-1 worked example
-// with flat flighting, whose optimum was computed independently.
+// TestOptimizeWorkedExample checks the optimiser on the version-1 worked
+// example with flat flighting (the version-1 figures are unchanged there),
+// whose optimum was computed independently.
 func TestOptimizeWorkedExample(t *testing.T) {
 	v1, err := planner.Load("testdata/v1/tea.mixplan")
 	if err != nil {
@@ -73,7 +74,7 @@ func checkAllocation(t *testing.T, plan *planner.Plan, o *planner.Optimization) 
 			t.Fatalf("allocation %d is %q, want %q: the plan's order", i, a.ID, pm.ID)
 		}
 		if a.Spend < pm.Min || (pm.Max != nil && a.Spend > *pm.Max) {
-			t.Errorf("%s: spend %g outside [%g, %v]", a.ID, a.Spend, pm.Min, pm.Max)
+			t.Errorf("%s: spend %g outside [%g, %v]", a.ID, a.Spend, pm.Min, fmtMax(pm.Max))
 		}
 		sum += a.Spend
 	}
@@ -146,12 +147,17 @@ func TestOptimizeRequests(t *testing.T) {
 	}{
 		{"minimums over the budget", tea, planner.OptimizeRequest{Budget: planner.Float(160000)},
 			"the channels' minimum spends add up to 7000, 4000 more than the promotion budget of 3000 (budget 160000 − places' fixed costs 77000 − launch costs 80000)",
-			&planner.InfeasibleError{Kind: planner.MinimumsOverBudget, Budget: 160000, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
+			&planner.InfeasibleError{Kind: planner.MinimumsOverBudget, Budget: 160000, PlaceFixed: 77000, Launch: 80000, Minimums: 7000, Need: 7000, Allow: 3000}},
 		{"budget below the fixed costs", tea, planner.OptimizeRequest{Budget: planner.Float(100000)}, "the budget of 100000 does not cover places' fixed costs (77000) and launch costs (80000): 57000 short before any promotion",
 			&planner.InfeasibleError{Kind: planner.BudgetBelowFixed, Budget: 100000, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
 		{"units without a budget", noBudget, planner.OptimizeRequest{Mode: planner.ModeUnits}, "mode units needs a budget",
 			&planner.InfeasibleError{Kind: planner.NoBudget, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
-		{"unknown mode", tea, planner.OptimizeRequest{Mode: "revenue"}, `unknown optimisation mode "revenue"`, nil},
+		{"unknown mode", tea, planner.OptimizeRequest{Mode: "profit"}, `unknown optimisation mode "profit"`, nil},
+		{"unknown flighting", tea, planner.OptimizeRequest{Flighting: "weekly"}, `unknown flighting "weekly"`, nil},
+		{"revenue without a budget", noBudget, planner.OptimizeRequest{Mode: planner.ModeRevenue}, "mode revenue needs a budget",
+			&planner.InfeasibleError{Kind: planner.NoBudget, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
+		{"expected units", tea, planner.OptimizeRequest{Mode: planner.ModeUnits, Objective: planner.ObjectiveExpected}, "it takes mode \"contribution\"", nil},
+		{"rest of the year without actuals", tea, planner.OptimizeRequest{RestOfYear: true}, "the rest of the year needs closed months", nil},
 		{"unknown scenario", tea, planner.OptimizeRequest{Scenario: "crisis"}, `the plan has no scenario "crisis"`, nil},
 		{"negative budget", tea, planner.OptimizeRequest{Budget: planner.Float(-1)}, "the budget must be a number ≥ 0",
 			&planner.InfeasibleError{Kind: planner.BadBudget, Budget: -1, PlaceFixed: 77000, Launch: 80000, Minimums: 7000}},
@@ -218,10 +224,9 @@ func TestOptimizeLeavesUnprofitableBudget(t *testing.T) {
 }
 
 // TestOptimizeMonthlyPlan runs the optimiser on the version-2 worked
-// example, whose bursts and carryover its single Hill curve per channel only
-// approximates (and whose groups it does not know yet): the answer must
-// still respect every bound, monthly cap and the budget, and report its
-// figures with the exact monthly model.
+// example (bursts, carryover, caps, groups): the answer respects every
+// bound, monthly cap and the budget, and its objective is the report's
+// figures of the plan with its spends.
 func TestOptimizeMonthlyPlan(t *testing.T) {
 	tea, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
@@ -309,4 +314,12 @@ func TestOptimizeGeneratedPlans(t *testing.T) {
 			checkAllocation(t, q, o)
 		}
 	}
+}
+
+// fmtMax writes an optional maximum.
+func fmtMax(x *float64) string {
+	if x == nil {
+		return "none"
+	}
+	return strconv.FormatFloat(*x, 'g', -1, 64)
 }

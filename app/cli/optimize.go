@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"mixplan/planner"
 	"mixplan/planner/numfmt"
@@ -14,9 +15,10 @@ import (
 
 func init() {
 	register(command{
-		name:    "optimize",
-		usage:   "[--json] [--mode contribution|units] [--budget X] [--scenario ID] [--write OUT] FILE",
-		summary: "find the promotion spends that maximise contribution (or units) within the channels' bounds and the budget",
+		name: "optimize",
+		usage: "[--json] [--mode contribution|revenue|units] [--flighting fixed|free] [--rest-of-year] " +
+			"[--objective plan|expected] [--budget X] [--scenario ID] [--write OUT] FILE",
+		summary: "find the promotion spends that maximise contribution (or revenue, or units) within the channels' bounds and caps, the groups and the budget, with a proof",
 		run:     runOptimize,
 	})
 }
@@ -24,21 +26,26 @@ func init() {
 func runOptimize(env Env, args []string) int {
 	fs := flag.NewFlagSet("optimize", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the answer as JSON (docs/model.md section 4)")
-	mode := fs.String("mode", planner.ModeContribution, "what to maximise: contribution or units")
+	mode := fs.String("mode", planner.ModeContribution, "what to maximise: contribution, revenue or units")
+	flighting := fs.String("flighting", planner.FlightingFixed, "fixed keeps each channel's flighting; free chooses every month's spend")
+	rest := fs.Bool("rest-of-year", false, "optimise the open months only of a plan with actuals")
+	objective := fs.String("objective", planner.ObjectivePlan, "plan, or expected: the mean contribution over the uncertainty draws")
 	budgetText := fs.String("budget", "", "total marketing budget; the plan's budget target when absent")
 	scenario := fs.String("scenario", planner.BaseScenario, "scenario id")
 	write := fs.String("write", "", "save the plan with the optimal spends to this file")
 	pos, err := parseArgs(fs, args, "plan file")
-	if err == nil && *mode != planner.ModeContribution && *mode != planner.ModeUnits {
-		err = errUsage{fmt.Sprintf("--mode must be contribution or units, not %q", *mode)}
+	if err == nil {
+		err = oneOf("--mode", *mode, planner.ModeContribution, planner.ModeRevenue, planner.ModeUnits)
+	}
+	if err == nil {
+		err = oneOf("--flighting", *flighting, planner.FlightingFixed, planner.FlightingFree)
+	}
+	if err == nil {
+		err = oneOf("--objective", *objective, planner.ObjectivePlan, planner.ObjectiveExpected)
 	}
 	var budget *float64
 	if err == nil && *budgetText != "" {
-		x, perr := strconv.ParseFloat(*budgetText, 64)
-		if perr != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-			err = errUsage{fmt.Sprintf("--budget must be an amount ≥ 0 such as 250000, not %q", *budgetText)}
-		}
-		budget = &x
+		budget, err = parseAmount("--budget", *budgetText)
 	}
 	if err != nil {
 		return fail(env, "optimize", err)
@@ -47,7 +54,8 @@ func runOptimize(env Env, args []string) int {
 	if err != nil {
 		return fail(env, "optimize", err)
 	}
-	o, err := planner.Optimize(context.Background(), plan, planner.OptimizeRequest{Scenario: *scenario, Mode: *mode, Budget: budget})
+	o, err := planner.Optimize(context.Background(), plan, planner.OptimizeRequest{Scenario: *scenario, Mode: *mode,
+		Flighting: *flighting, RestOfYear: *rest, Objective: *objective, Budget: budget})
 	if err != nil {
 		return fail(env, "optimize", err)
 	}
@@ -71,11 +79,14 @@ func runOptimize(env Env, args []string) int {
 func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, before, after *planner.Report, budget *float64) {
 	f := p.Figures()
 	sc, _ := p.ScenarioByID(before.Scenario)
-	goal := "contribution"
-	if o.Mode == planner.ModeUnits {
-		goal = "units sold"
-	}
+	goal := map[string]string{planner.ModeContribution: "contribution", planner.ModeRevenue: "net revenue", planner.ModeUnits: "units sold"}[o.Mode]
 	fmt.Fprintf(w, "Promotion budget optimised for %s — %s, scenario %s\n", goal, p.Name, sc.Name)
+	if o.Flighting == planner.FlightingFree {
+		fmt.Fprintln(w, "Free flighting: the optimiser chose every month's spend.")
+	}
+	if o.RestOfYear {
+		fmt.Fprintf(w, "Rest of the year: the %d closed months keep their actual spends; the open months are optimised with the re-fitted curves.\n", p.Actuals.Through)
+	}
 	if o.PromotionBudget.Valid {
 		total := p.Targets.Budget
 		source := "the plan's marketing budget target"
@@ -112,8 +123,36 @@ func writeOptimization(w io.Writer, p *planner.Plan, o *planner.Optimization, be
 	if o.Unspent > 0.5 {
 		fmt.Fprintf(w, "%s of the promotion budget is left unspent: every channel not held by its bounds already returns less than one more unit of money would cost.\n", f.Money(o.Unspent))
 	}
+	fmt.Fprintf(w, "Proven optimal: no allocation brings more than %s (the answer brings %s).\n", objectiveText(f, o.Mode, o.UpperBound), objectiveText(f, o.Mode, o.Objective))
 	fmt.Fprintln(w)
 	writeTargetChanges(w, f, before, after)
+}
+
+// objectiveText writes a value of the mode's objective: money, or units.
+func objectiveText(f numfmt.Figures, mode string, x float64) string {
+	if mode == planner.ModeUnits {
+		return f.Units(x) + " units"
+	}
+	return f.Money(x)
+}
+
+// oneOf refuses a flag's value outside its choices, as a command-line mistake.
+func oneOf(flagName, value string, choices ...string) error {
+	for _, c := range choices {
+		if value == c {
+			return nil
+		}
+	}
+	return errUsage{fmt.Sprintf("%s must be %s, not %q", flagName, strings.Join(choices, " or "), value)}
+}
+
+// parseAmount reads an amount ≥ 0 given on the command line.
+func parseAmount(flagName, text string) (*float64, error) {
+	x, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+		return nil, errUsage{fmt.Sprintf("%s must be an amount ≥ 0 such as 250000, not %q", flagName, text)}
+	}
+	return &x, nil
 }
 
 // writeTargetChanges shows every set target before and after a change.

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -30,7 +31,14 @@ func TestOptimizeCommand(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"bad mode", []string{"optimize", "--mode", "revenue", "testdata/tea.mixplan"}, ExitUsage, "", "--mode must be contribution or units"},
+		{"bad mode", []string{"optimize", "--mode", "profit", "testdata/tea.mixplan"}, ExitUsage, "", "--mode must be contribution or revenue or units"},
+		{"bad flighting", []string{"optimize", "--flighting", "weekly", "testdata/tea.mixplan"}, ExitUsage, "", "--flighting must be fixed or free"},
+		{"bad objective", []string{"optimize", "--objective", "median", "testdata/tea.mixplan"}, ExitUsage, "", "--objective must be plan or expected"},
+		{"revenue without a budget", []string{"optimize", "--mode", "revenue", noBudget}, ExitRefused, "", "mode revenue needs a budget"},
+		{"groups that cannot hold", []string{"optimize", "--budget", "170000", "testdata/tea.mixplan"}, ExitRefused, "",
+			"the promotion budget of 13000; group digital spends at least 40000; group digital takes at most 70% of promotion"},
+		{"rest of the year without actuals", []string{"optimize", "--rest-of-year", "testdata/tea-v1.mixplan"}, ExitRefused, "", "the rest of the year needs closed months"},
+		{"free flighting", []string{"optimize", "--flighting", "free", "testdata/tea.mixplan"}, ExitOK, "Free flighting: the optimiser chose every month's spend.", ""},
 		{"bad budget", []string{"optimize", "--budget", "lots", "testdata/tea.mixplan"}, ExitUsage, "", "--budget must be an amount"},
 		{"negative budget", []string{"optimize", "--budget", "-5", "testdata/tea.mixplan"}, ExitUsage, "", "--budget must be an amount"},
 		{"minimums over the budget", []string{"optimize", "--budget", "160000", "testdata/tea.mixplan"}, ExitRefused, "",
@@ -48,20 +56,27 @@ func TestOptimizeCommand(t *testing.T) {
 	}
 }
 
-// TestOptimizeJSON: --json prints exactly the engine's answer.
+// TestOptimizeJSON: --json prints exactly the engine's answer, with the
+// contract's keys (§4), and reaches the contract's reference optimum of the
+// worked example in every mode (testdata/expected, copied from the
+// contract): the objective to 1e-6 of the reference's, the proof within
+// 1e-6 above it, the promotion budget exactly.
 func TestOptimizeJSON(t *testing.T) {
 	tea, err := planner.Load("testdata/tea.mixplan")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name string
-		args []string
-		req  planner.OptimizeRequest
+		name, reference string
+		args            []string
+		req             planner.OptimizeRequest
 	}{
-		{"contribution", nil, planner.OptimizeRequest{}},
-		{"units", []string{"--mode", "units"}, planner.OptimizeRequest{Mode: planner.ModeUnits}},
-		{"budget and scenario", []string{"--budget", "350000", "--scenario", "high"}, planner.OptimizeRequest{Budget: planner.Float(350000), Scenario: "high"}},
+		{"contribution", "contribution", nil, planner.OptimizeRequest{}},
+		{"units", "units", []string{"--mode", "units"}, planner.OptimizeRequest{Mode: planner.ModeUnits}},
+		{"revenue", "revenue", []string{"--mode", "revenue"}, planner.OptimizeRequest{Mode: planner.ModeRevenue}},
+		{"free flighting", "free", []string{"--flighting", "free"}, planner.OptimizeRequest{Flighting: planner.FlightingFree}},
+		{"rest of the year", "rest", []string{"--rest-of-year"}, planner.OptimizeRequest{RestOfYear: true}},
+		{"budget and scenario", "", []string{"--budget", "350000", "--scenario", "high"}, planner.OptimizeRequest{Budget: planner.Float(350000), Scenario: "high"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := run(t, "", append(append([]string{"optimize", "--json"}, tc.args...), "testdata/tea.mixplan")...)
@@ -82,16 +97,69 @@ func TestOptimizeJSON(t *testing.T) {
 			if !reflect.DeepEqual(got, wantTree) {
 				t.Errorf("got %s\nwant %s", stdout, b)
 			}
-			for _, key := range []string{"mode", "promotionBudget", "before", "after", "allocation"} {
-				if _, ok := got[key]; !ok {
-					t.Errorf("key %q missing", key)
+			checkKeys(t, "", got, []string{"mode", "flighting", "promotionBudget", "objective", "upperBound", "before", "after", "allocation"})
+			for _, side := range []string{"before", "after"} {
+				checkKeys(t, side, got[side].(map[string]any), []string{"promotion", "contribution", "netRevenue", "liftUnits"})
+			}
+			for _, a := range got["allocation"].([]any) {
+				checkKeys(t, "allocation", a.(map[string]any), []string{"id", "spend", "monthlySpend", "liftUnits", "marginalRoi"})
+			}
+			if tc.reference == "" {
+				return
+			}
+			var ref struct {
+				B         float64
+				Objective float64
+			}
+			if err := json.Unmarshal(readTestFile(t, "testdata/expected/tea.optimize-"+tc.reference+".json"), &ref); err != nil {
+				t.Fatal(err)
+			}
+			objective, bound := got["objective"].(float64), got["upperBound"].(float64)
+			tol := 1e-6 * math.Max(1, math.Abs(ref.Objective))
+			if objective < ref.Objective-tol || bound < ref.Objective-1e-9*math.Abs(ref.Objective) || bound-objective > 1e-6*math.Max(1, math.Abs(objective)) {
+				t.Errorf("objective %.12g, upper bound %.12g; the reference's optimum is %.12g", objective, bound, ref.Objective)
+			}
+			// With the rest of the year, B less the closed months' spends
+			// (recorded, or as planned where not recorded).
+			closed := 0.0
+			if tc.req.RestOfYear {
+				tk, err := planner.Track(tea)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, spends := range tk.ClosedSpends {
+					for _, s := range spends {
+						closed += s
+					}
 				}
 			}
-			if len(got) != 5 {
-				t.Errorf("keys %v, want exactly the contract's five", got)
+			if pb := got["promotionBudget"].(float64); math.Abs(pb-(ref.B-closed)) > 1e-9*ref.B {
+				t.Errorf("promotionBudget %v, want the reference's B %v less the closed months' %v", pb, ref.B, closed)
 			}
 		})
 	}
+}
+
+// checkKeys holds a JSON object to exactly the keys given.
+func checkKeys(t *testing.T, at string, obj map[string]any, keys []string) {
+	t.Helper()
+	for _, k := range keys {
+		if _, ok := obj[k]; !ok {
+			t.Errorf("%s: key %q missing", at, k)
+		}
+	}
+	if len(obj) != len(keys) {
+		t.Errorf("%s: keys %v, want exactly %v", at, obj, keys)
+	}
+}
+
+func readTestFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestOptimizeText(t *testing.T) {
