@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -195,10 +196,15 @@ func nanIfNone(m planner.Maybe) float64 {
 // metZones are the budgets where every set target is met: each run of
 // points meeting them all, from its first budget (or from a target's exact
 // reach when one lies between the run and the point before it, since the
-// reach is where that target starts being met) to its last.
-func metZones(budgets []float64, allMet []bool, reaches []float64) []charts.Span {
+// reach is where that target starts being met) to its last budget, or on
+// to the budget target when it lies before the next point and that point
+// misses the budget target only: up to the target, the optimum spends
+// within it. cap is the budget target (NaN for none); onlyCap[i] says
+// point i misses the budget target and nothing else.
+func metZones(budgets []float64, allMet []bool, reaches []float64, cap float64, onlyCap []bool) []charts.Span {
+	n := min(len(budgets), len(allMet))
 	var zones []charts.Span
-	for i := 0; i < len(budgets) && i < len(allMet); i++ {
+	for i := 0; i < n; i++ {
 		if !allMet[i] {
 			continue
 		}
@@ -211,10 +217,14 @@ func metZones(budgets []float64, allMet []bool, reaches []float64) []charts.Span
 			}
 		}
 		j := i
-		for j+1 < len(budgets) && j+1 < len(allMet) && allMet[j+1] {
+		for j+1 < n && allMet[j+1] {
 			j++
 		}
-		zones = append(zones, charts.Span{From: from, To: budgets[j]})
+		to := budgets[j]
+		if j+1 < n && j+1 < len(onlyCap) && onlyCap[j+1] && cap > to && cap < budgets[j+1] {
+			to = cap
+		}
+		zones = append(zones, charts.Span{From: from, To: to})
 		i = j
 	}
 	return zones
@@ -234,12 +244,18 @@ func frontierData(res *frontierResult, r *planner.Report, f Fmt) charts.Frontier
 	if mode == planner.ModeUnits {
 		d.FigureFormat = f.ChartUnits()
 	}
-	allMet := make([]bool, len(fr.Points))
+	allMet, onlyCap := make([]bool, len(fr.Points)), make([]bool, len(fr.Points))
+	capMet := 0 // whether the budget target is set, and so counts in TargetsMet
+	budgetTarget := math.NaN()
+	if t := res.key.plan.Targets.Budget; t != nil {
+		budgetTarget, capMet = *t, 1
+	}
 	for i, pt := range fr.Points {
 		d.Budgets = append(d.Budgets, pt.Budget)
 		d.Figure = append(d.Figure, nanIfNone(pointFigure(mode, pt)))
 		d.ROMI = append(d.ROMI, nanIfNone(pt.ROMI))
 		allMet[i] = set > 0 && pt.Objective.Valid && len(pt.TargetsMet) == set
+		onlyCap[i] = capMet == 1 && pt.Objective.Valid && len(pt.TargetsMet) == set-1 && !slices.Contains(pt.TargetsMet, planner.TargetBudget)
 	}
 	var reaches []float64
 	for _, rc := range fr.Reach {
@@ -249,7 +265,7 @@ func frontierData(res *frontierResult, r *planner.Report, f Fmt) charts.Frontier
 			reaches = append(reaches, rc.Budget.Value)
 		}
 	}
-	d.Zones = metZones(d.Budgets, allMet, reaches)
+	d.Zones = metZones(d.Budgets, allMet, reaches, budgetTarget, onlyCap)
 	return d
 }
 

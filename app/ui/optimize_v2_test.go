@@ -175,20 +175,26 @@ func TestGroupBounds(t *testing.T) {
 // its last.
 func TestMetZones(t *testing.T) {
 	b := []float64{100, 200, 300, 400, 500}
+	nan := math.NaN()
 	for _, tc := range []struct {
 		name    string
 		met     []bool
 		reaches []float64
+		cap     float64
+		onlyCap []bool
 		want    []charts.Span
 	}{
-		{"never", []bool{false, false, false, false, false}, nil, nil},
-		{"always", []bool{true, true, true, true, true}, nil, []charts.Span{{From: 100, To: 500}}},
-		{"from a reach between two points", []bool{false, false, true, true, true}, []float64{250}, []charts.Span{{From: 250, To: 500}}},
-		{"a reach elsewhere is ignored", []bool{false, false, true, true, false}, []float64{150, 450}, []charts.Span{{From: 300, To: 400}}},
-		{"two runs", []bool{true, false, true, false, true}, nil, []charts.Span{{From: 100, To: 100}, {From: 300, To: 300}, {From: 500, To: 500}}},
+		{"never", []bool{false, false, false, false, false}, nil, nan, nil, nil},
+		{"always", []bool{true, true, true, true, true}, nil, nan, nil, []charts.Span{{From: 100, To: 500}}},
+		{"from a reach between two points", []bool{false, false, true, true, true}, []float64{250}, nan, nil, []charts.Span{{From: 250, To: 500}}},
+		{"a reach elsewhere is ignored", []bool{false, false, true, true, false}, []float64{150, 450}, nan, nil, []charts.Span{{From: 300, To: 400}}},
+		{"two runs", []bool{true, false, true, false, true}, nil, nan, nil, []charts.Span{{From: 100, To: 100}, {From: 300, To: 300}, {From: 500, To: 500}}},
+		{"on to the budget target when only it is missed next", []bool{false, true, true, false, false}, nil, 350, []bool{false, false, false, true, true}, []charts.Span{{From: 200, To: 350}}},
+		{"not when the next point misses more", []bool{false, true, true, false, false}, nil, 350, []bool{false, false, false, false, false}, []charts.Span{{From: 200, To: 300}}},
+		{"not past the next point", []bool{false, true, true, false, false}, nil, 450, []bool{false, false, false, true, true}, []charts.Span{{From: 200, To: 300}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := metZones(b, tc.met, tc.reaches); !slices.Equal(got, tc.want) {
+			if got := metZones(b, tc.met, tc.reaches, tc.cap, tc.onlyCap); !slices.Equal(got, tc.want) {
 				t.Errorf("%v, want %v", got, tc.want)
 			}
 		})
@@ -291,5 +297,26 @@ func TestFrontierDropsStaleResults(t *testing.T) {
 	}
 	if got := frontierData(s.front.result, w.doc.Report(), s.env.Fmt()).FigureName; got != "Units the promotion brings" {
 		t.Errorf("the units frontier draws %q", got)
+	}
+}
+
+// TestFrontierZone: with targets the optimum can all meet, the shaded zone
+// runs from the revenue target's reach to the budget target. Figures:
+// `mixplan frontier --json` on the sample plan with net revenue 5,250,000,
+// contribution 2,250,000 and ROMI 50% as targets: revenue reached from
+// €599,330; the budget of €610,900 meets all six targets, that of €634,200
+// all but the €620,000 budget.
+func TestFrontierZone(t *testing.T) {
+	p := samplePlan(t)
+	p.Targets.Revenue, p.Targets.Contribution, p.Targets.ROMI = planner.Float(5250000), planner.Float(2250000), planner.Float(0.5)
+	w := openWindow(t, p, "", "")
+	s := optimizeOf(t, w)
+	showFrontier(t, w, s)
+	d := frontierData(s.front.result, w.doc.Report(), s.env.Fmt())
+	if len(d.Zones) != 1 || math.Abs(d.Zones[0].From-599329.5738) > 0.01 || d.Zones[0].To != 620000 {
+		t.Fatalf("zones %v, want one from €599,330 to €620,000", d.Zones)
+	}
+	if len(d.Reaches) != 2 {
+		t.Errorf("reaches %v, want the revenue and contribution targets'", d.Reaches)
 	}
 }
