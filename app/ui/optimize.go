@@ -136,8 +136,8 @@ func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Maximise"), s.mode),
 		widget.NewFormItem(lang.L("Flighting"), s.flighting),
 		widget.NewFormItem(lang.L("Marketing budget"), s.budget),
-		help(lang.L("Leave the budget empty to use the plan’s budget target. The promotion budget is the marketing budget less places’ fixed costs and launch costs; each channel stays between its minimum and maximum and under its monthly cap, each group within its bounds.")),
-		help(lang.L("Keep each channel’s months: the optimiser sets each channel’s spend for the year and spreads it as its flighting does. Choose the months too: it sets every month’s spend, and accepting writes the months as the channel’s flighting.")),
+		help(lang.L("Leave the budget empty to use the plan’s budget target. The promotion budget is the marketing budget less places’ fixed costs and launch costs; each channel stays between its minimum and maximum.")),
+		help(lang.L("Keep each channel’s months: the optimiser sets each channel’s spend for the year and spreads it as its flighting does. Choose the months too: it sets every month’s spend, and accepting writes the months as the channel’s flighting. Either way each channel stays under its monthly cap, and each channel group within its bounds.")),
 	)
 
 	s.channels = widget.NewTable(
@@ -306,7 +306,7 @@ func (s *optimizeScreen) runOptimizer() {
 		s.stopProgress()
 		if err != nil {
 			s.clearProposal()
-			s.setStatus(refusal(err, p), widget.DangerImportance)
+			s.setStatus(refusal(err, p, req.Mode), widget.DangerImportance)
 			return
 		}
 		s.prop = pr
@@ -512,7 +512,7 @@ func (s *optimizeScreen) showCurve() {
 // refused: no budget for modes revenue and units, a budget that does not
 // cover fixed and launch costs, minimum spends above the promotion budget,
 // a monthly cap below a minimum, groups that clash.
-func refusal(err error, p *planner.Plan) string {
+func refusal(err error, p *planner.Plan, mode string) string {
 	f := fmtFor(p)
 	var inf *planner.InfeasibleError
 	if !errors.As(err, &inf) {
@@ -521,7 +521,10 @@ func refusal(err error, p *planner.Plan) string {
 	promo := inf.PromotionBudget()
 	switch inf.Kind {
 	case planner.NoBudget:
-		return lang.L("Maximising net revenue or units sold needs a budget: type one above, or set the marketing budget target in Targets & settings.")
+		if mode == planner.ModeRevenue {
+			return lang.L("Maximising net revenue needs a budget: type one above, or set the marketing budget target in Targets & settings.")
+		}
+		return lang.L("Maximising units sold needs a budget: type one above, or set the marketing budget target in Targets & settings.")
 	case planner.BudgetBelowFixed:
 		return lang.L("The budget of {{.Budget}} does not cover places’ fixed costs ({{.Fixed}}) and launch costs ({{.Launch}}): it is {{.Short}} short before any promotion.",
 			map[string]any{"Budget": f.Money(inf.Budget), "Fixed": f.Money(inf.PlaceFixed), "Launch": f.Money(inf.Launch), "Short": f.Money(-promo)})

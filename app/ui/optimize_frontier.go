@@ -129,7 +129,7 @@ func (s *optimizeScreen) refreshFrontier() {
 		return &frontierResult{key: want, fr: fr}, nil
 	}, func(res *frontierResult, err error) {
 		if err != nil {
-			s.setFrontierStatus(refusal(err, want.plan))
+			s.setFrontierStatus(refusal(err, want.plan, want.mode))
 			return
 		}
 		s.setFrontierStatus("")
@@ -321,7 +321,7 @@ func (s *optimizeScreen) showFrontierPoint(i int) {
 	}, func(pr *proposal, err error) {
 		if err != nil {
 			v.point = nil
-			setText(v.pointText, refusal(err, p))
+			setText(v.pointText, refusal(err, p, req.Mode))
 			return
 		}
 		v.point = pr

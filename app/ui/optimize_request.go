@@ -8,12 +8,12 @@ import (
 )
 
 // optimizeModes are the optimiser's modes in the order the Maximise radio
-// offers them.
-var optimizeModes = []string{planner.ModeContribution, planner.ModeRevenue, planner.ModeUnits}
+// offers them (revenue came last, with version 2).
+var optimizeModes = []string{planner.ModeContribution, planner.ModeUnits, planner.ModeRevenue}
 
 // modeOptions are the Maximise radio's options, one per optimizeModes.
 func modeOptions() []string {
-	return []string{lang.L("Contribution"), lang.L("Net revenue"), lang.L("Units sold")}
+	return []string{lang.L("Contribution"), lang.L("Units sold"), lang.L("Net revenue")}
 }
 
 // flightingModes are the optimiser's flighting choices in the radio's order.

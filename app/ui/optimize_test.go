@@ -87,21 +87,21 @@ func TestOptimizeShowsTheProposal(t *testing.T) {
 func TestOptimizeTargetsTurnGreenAndRed(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		mode   string
+		mode   int // 0 contribution, 1 units
 		budget string
 		met    string
 		turns  string
 	}{
-		{"the plan's budget", planner.ModeContribution, "", "Targets met: 3 of 6 now, 3 of 6 after", "No target changes colour."},
-		{"a larger budget", planner.ModeContribution, "700000", "Targets met: 3 of 6 now, 2 of 6 after", "Turns red: Marketing budget."},
-		{"units", planner.ModeUnits, "", "Targets met: 3 of 6 now, 3 of 6 after", "No target changes colour."},
-		{"a smaller budget", planner.ModeContribution, "450,000", "Targets met: 3 of 6 now, 4 of 6 after", "Turns green: ROMI."},
-		{"units within a smaller budget", planner.ModeUnits, "500000", "Targets met: 3 of 6 now, 4 of 6 after", "Turns green: ROMI."},
+		{"the plan's budget", 0, "", "Targets met: 3 of 6 now, 3 of 6 after", "No target changes colour."},
+		{"a larger budget", 0, "700000", "Targets met: 3 of 6 now, 2 of 6 after", "Turns red: Marketing budget."},
+		{"units", 1, "", "Targets met: 3 of 6 now, 3 of 6 after", "No target changes colour."},
+		{"a smaller budget", 0, "450,000", "Targets met: 3 of 6 now, 4 of 6 after", "Turns green: ROMI."},
+		{"units within a smaller budget", 1, "500000", "Targets met: 3 of 6 now, 4 of 6 after", "Turns green: ROMI."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, samplePlan(t), "", "")
 			s := optimizeOf(t, w)
-			pick(s.mode, optimizeModes, tc.mode)
+			s.mode.SetSelected(s.mode.Options[tc.mode])
 			enter(s.budget, s.budget.Entry().SetText, tc.budget)
 			optimize(t, w, s)
 			if s.met.Text != tc.met || s.turns.Text != tc.turns {
@@ -191,21 +191,21 @@ func TestOptimizeRefusals(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		plan   *planner.Plan
-		mode   string
+		mode   int
 		budget string
 		reason string
 	}{
-		{"units without a budget", noBudget, planner.ModeUnits, "",
-			"Maximising net revenue or units sold needs a budget: type one above, or set the marketing budget target in Targets & settings."},
-		{"a budget below fixed and launch costs", samplePlan(t), planner.ModeContribution, "200000",
+		{"units without a budget", noBudget, 1, "",
+			"Maximising units sold needs a budget: type one above, or set the marketing budget target in Targets & settings."},
+		{"a budget below fixed and launch costs", samplePlan(t), 0, "200000",
 			"The budget of €200,000 does not cover places’ fixed costs (€145,000) and launch costs (€120,000): it is €65,000 short before any promotion."},
-		{"minimums over the budget", samplePlan(t), planner.ModeContribution, "300000",
+		{"minimums over the budget", samplePlan(t), 0, "300000",
 			"The channels’ minimum spends add up to €43,000, €8,000 more than the promotion budget of €35,000 (budget €300,000 − places’ fixed costs €145,000 − launch costs €120,000). Lower some minimums in Promotion, or raise the budget."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, tc.plan, "", "")
 			s := optimizeOf(t, w)
-			pick(s.mode, optimizeModes, tc.mode)
+			s.mode.SetSelected(s.mode.Options[tc.mode])
 			enter(s.budget, s.budget.Entry().SetText, tc.budget)
 			optimize(t, w, s)
 			if s.status.Text != tc.reason || s.status.Importance != widget.DangerImportance || !s.status.Visible() {

@@ -320,3 +320,20 @@ func TestFrontierZone(t *testing.T) {
 		t.Errorf("reaches %v, want the revenue and contribution targets'", d.Reaches)
 	}
 }
+
+// TestRevenueNeedsABudget: maximising net revenue without a budget is
+// refused at the button, in words, and nothing is proposed.
+func TestRevenueNeedsABudget(t *testing.T) {
+	p := samplePlan(t)
+	p.Targets.Budget = nil
+	w := openWindow(t, p, "", "")
+	s := optimizeOf(t, w)
+	pick(s.mode, optimizeModes, planner.ModeRevenue)
+	optimize(t, w, s)
+	if want := "Maximising net revenue needs a budget: type one above, or set the marketing budget target in Targets & settings."; s.status.Text != want {
+		t.Errorf("status %q, want %q", s.status.Text, want)
+	}
+	if s.prop != nil || w.doc.Dirty() {
+		t.Error("something was proposed or changed")
+	}
+}
