@@ -364,10 +364,14 @@ func (s *optimizeScreen) showProposal() {
 		setText(s.unproven, lang.L("Not proven best: this allocation brings {{.Objective}}, and none can bring more than {{.Bound}}.",
 			map[string]any{"Objective": f.Money(u.Objective), "Bound": f.Money(u.UpperBound)}))
 	}
-	if o.Mode == planner.ModeContribution {
+	switch {
+	case groupHeld(figuresOfGroups(p, pr.before, o)):
+		setText(s.unspent, lang.L("{{.Amount}} of the promotion budget is left unspent: a channel group is held at one of its bounds, and spending more elsewhere would return less than it costs.",
+			map[string]any{"Amount": f.Money(o.Unspent)}))
+	case o.Mode == planner.ModeContribution:
 		setText(s.unspent, lang.L("{{.Amount}} of the promotion budget is left unspent: in every channel not held at its bounds, more spend would return less than it costs.",
 			map[string]any{"Amount": f.Money(o.Unspent)}))
-	} else {
+	default:
 		setText(s.unspent, lang.L("{{.Amount}} of the promotion budget is left unspent: every channel is at its maximum.",
 			map[string]any{"Amount": f.Money(o.Unspent)}))
 	}

@@ -63,6 +63,16 @@ func figuresOfGroups(p *planner.Plan, before *planner.Report, o *planner.Optimiz
 	return out
 }
 
+// groupHeld reports whether a proposal holds any group at one of its bounds.
+func groupHeld(gfs []groupFigures) bool {
+	for _, g := range gfs {
+		if g.atMin || g.atMax || g.atMinShare || g.atMaxShare {
+			return true
+		}
+	}
+	return false
+}
+
 // groupBounds writes a group's bounds: "at least €20,000, at most €150,000,
 // 10% to 70% of the promotion".
 func groupBounds(g planner.Group, f Fmt) string {

@@ -145,6 +145,10 @@ func TestProposalShowsGroups(t *testing.T) {
 	if got := s.groups.Objects[1].(*widget.Label).Text; got != want {
 		t.Errorf("group line\n%q, want\n%q", got, want)
 	}
+	// 355,000 − 344,783 left: the share cap, not saturation, holds it back.
+	if want := "€10,217 of the promotion budget is left unspent: a channel group is held at one of its bounds, and spending more elsewhere would return less than it costs."; !s.unspent.Visible() || s.unspent.Text != want {
+		t.Errorf("unspent %q (shown %v), want %q", s.unspent.Text, s.unspent.Visible(), want)
+	}
 }
 
 // TestGroupBounds writes every kind of bound a group may have.
