@@ -279,7 +279,7 @@ cp "$plans/plan.mixplan" "$work/pre-optimise.mixplan"
 open optimise
 settle "$body"
 grab "$work/before.png" "$body"
-click 267 385 # Optimise the budget
+click 267 400 # Optimise the budget
 waitfor "the optimiser's proposal" 20 changed "$work/before.png" 500x360+850+120 5000
 shot 12-optimise-proposal
 click 990 182 # Accept: set every channel's spend
@@ -307,11 +307,10 @@ settle 1360x860+0+0
 savefile e2e-plan.pdf
 
 step "Optimise: choose the months too, accept, the Calendar shows the months; Save As…; the budget frontier"
-open optimise
-settle "$body"
+settle "$body" # still on Optimise
 click 565 177 # Flighting: Choose the months too
 grab "$work/before.png" "$body"
-click 267 385 # Optimise the budget
+click 267 400 # Optimise the budget
 waitfor "the free-flighting proposal" 20 changed "$work/before.png" 500x360+850+120 5000
 shot 15b-optimise-free-proposal
 click 1035 183 # Accept: set every channel's spend and months

@@ -161,3 +161,27 @@ func TestHeatMapGrowsWithRows(t *testing.T) {
 		t.Errorf("min height %v for 200 rows, want at least %v", got, 200*heatRowHeight)
 	}
 }
+
+// BenchmarkHeatMapDraw draws the large plan's calendar today and proposed:
+// 200 channels × 24 months in two grids, 9,600 cells.
+func BenchmarkHeatMapDraw(b *testing.B) {
+	test.NewTempApp(b)
+	rows, cols := make([]string, 200), make([]string, 24)
+	today, proposed := make([][]float64, 200), make([][]float64, 200)
+	for r := range rows {
+		rows[r] = "Channel"
+		today[r], proposed[r] = make([]float64, 24), make([]float64, 24)
+		for c := range cols {
+			cols[c] = "M"
+			today[r][c], proposed[r][c] = float64(r+c), float64(r*c%97)
+		}
+	}
+	h := NewHeatMap()
+	w := test.NewTempWindow(b, h)
+	w.Resize(fyne.NewSize(700, 3000))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		proposed[0][0] = float64(i) // new data each time: a full redraw
+		h.SetData(rows, cols, []HeatPanel{{"Today", today}, {"Proposed", proposed}}, "Spend", Format{Currency: "EUR", Locale: "en"})
+	}
+}
