@@ -379,3 +379,36 @@ func BenchmarkOptimizeFreeAccept(b *testing.B) {
 		s.acceptProposal()
 	}
 }
+
+// TestFrontierFreeFlighting: the frontier tab's own Flighting choice asks
+// for the frontier that chooses the months too. Figures: `mixplan frontier
+// --json --flighting free` on the sample plan (contribution €2,351,668 at
+// €610,900; revenue target met from €620,128, contribution from €470,630).
+func TestFrontierFreeFlighting(t *testing.T) {
+	w := openWindow(t, samplePlan(t), "", "")
+	s := optimizeOf(t, w)
+	pick(s.front.flighting, flightingModes, planner.FlightingFree)
+	showFrontier(t, w, s)
+	fr := s.front.result.fr
+	if fr.Flighting != planner.FlightingFree || fr.Points[13].Budget != 610900 || !fr.Points[13].Contribution.Valid ||
+		math.Abs(fr.Points[13].Contribution.Value-2351668.4678) > 0.01 {
+		t.Fatalf("flighting %q, point 13 at %v brings %v", fr.Flighting, fr.Points[13].Budget, fr.Points[13].Contribution)
+	}
+	for _, want := range []string{"met from a marketing budget of €620,128", "met from a marketing budget of €470,630"} {
+		if !strings.Contains(s.front.reach.Text, want) {
+			t.Errorf("the reach lacks %q:\n%s", want, s.front.reach.Text)
+		}
+	}
+	s.front.chart.OnTapped(13)
+	waitFor(t, w, "the point's allocation", func() bool { return !s.front.pointJob.running() })
+	if s.front.point == nil || s.front.pointAccept.Text != "Accept: set every channel’s spend and months" {
+		t.Fatalf("point %v, accept reads %q", s.front.point, s.front.pointAccept.Text)
+	}
+	test.Tap(s.front.pointAccept)
+	if got := w.doc.UndoLabel(); got != "Accept the optimised budget and months" {
+		t.Errorf("undo step %q", got)
+	}
+	if got := w.doc.Report().Totals.Contribution; math.Abs(got-2351668.4678) > 0.01 {
+		t.Errorf("contribution after accepting the point %v, want €2,351,668", got)
+	}
+}
