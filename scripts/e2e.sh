@@ -7,6 +7,8 @@
 #   3. on Promotion change Search ads' spend, save (Ctrl+S), see the Overview change;
 #   4. on Optimise run the budget optimiser and accept it, Save As… (Ctrl+Shift+S)
 #      through Fyne's file dialog, export to Excel and to PDF from the File menu;
+#      then let it choose the months too, accept, see them on the Calendar, save
+#      again, and open the budget frontier and a budget's allocation;
 #   5. switch to the dark theme and to French from the View menu, quit (Ctrl+Q);
 #   6. check the files with the command line, pdftotext and pdffonts;
 #   7. open the engine's large benchmark plan, show every screen, measure the memory.
@@ -277,7 +279,7 @@ cp "$plans/plan.mixplan" "$work/pre-optimise.mixplan"
 open optimise
 settle "$body"
 grab "$work/before.png" "$body"
-click 267 281 # Optimise the budget
+click 267 400 # Optimise the budget
 waitfor "the optimiser's proposal" 20 changed "$work/before.png" 500x360+850+120 5000
 shot 12-optimise-proposal
 click 990 182 # Accept: set every channel's spend
@@ -303,6 +305,35 @@ menu 27 13 66 289
 waitfor "the Export to PDF dialog" 10 dialog_open
 settle 1360x860+0+0
 savefile e2e-plan.pdf
+
+step "Optimise: choose the months too, accept, the Calendar shows the months; Save As…; the budget frontier"
+settle "$body" # still on Optimise
+click 565 177 # Flighting: Choose the months too
+grab "$work/before.png" "$body"
+click 267 400 # Optimise the budget
+waitfor "the free-flighting proposal" 20 changed "$work/before.png" 500x360+850+120 5000
+shot 15b-optimise-free-proposal
+click 1035 183 # Accept: set every channel's spend and months
+waitfor "the accepted months to mark the plan unsaved" 5 dirty
+open calendar
+shot 15c-calendar-free-accepted
+grab "$work/before.png" 1360x860+0+0
+key ctrl+shift+s
+waitfor "the Save As dialog" 10 dialog_open
+settle 1360x860+0+0
+savefile e2e-free.mixplan
+waitfor "the title's unsaved mark to go" 5 clean
+open optimise
+settle "$body"
+grab "$work/before.png" "$body"
+click 375 95 # the Budget frontier tab
+waitfor "the budget frontier" 20 changed "$work/before.png" 700x500+170+260 5000
+shot 15d-frontier
+grab "$work/before.png" 420x520+930+260
+click 600 520 # a budget of the frontier
+waitfor "the allocation of the budget clicked" 20 changed "$work/before.png" 420x520+930+260 2000
+shot 15e-frontier-point
+click 240 95 # back to the Budget optimiser tab
 
 # --- 5. theme and language ----------------------------------------------------
 step "View › Theme › Dark, then Light; View › Language › Français"
@@ -344,7 +375,7 @@ quit
 
 # --- 6. the files -------------------------------------------------------------
 step "check the files"
-cp "$plans"/e2e-plan.* "$work/pre-optimise.mixplan" "$art/files/"
+cp "$plans"/e2e-plan.* "$plans/e2e-free.mixplan" "$work/pre-optimise.mixplan" "$art/files/"
 mixplan validate "$plans/e2e-plan.mixplan" >/dev/null || fail "the saved plan does not load"
 # the spend change moved the contribution
 c0=$(mixplan report --json "$work/original.mixplan" | jq .totals.contribution)
@@ -364,6 +395,22 @@ ok=$(jq -n --slurpfile e "$work/expected.json" --slurpfile r "$work/saved-report
   ($r[0].totals.contribution - $e[0].after.contribution) | (if . < 0 then -. else . end) < 1e-6 * (1 + ($e[0].after.contribution | if . < 0 then -. else . end))')
 [ "$ok" = true ] || fail "the saved plan's contribution is not the optimised one"
 echo "   contribution: sample $c0, after the spend change $c1, optimised $(jq .totals.contribution "$work/saved-report.json")"
+# the plan saved after accepting free flighting spends every month as the
+# optimiser proposes for the plan it was run on (the one saved before)
+mixplan optimize --json --flighting free "$plans/e2e-plan.mixplan" >"$work/free.json"
+mixplan report --json "$plans/e2e-free.mixplan" >"$work/free-report.json"
+off=$(jq -n --slurpfile e "$work/free.json" --slurpfile r "$work/free-report.json" '
+  def abs: if . < 0 then -. else . end;
+  [$e[0].allocation | to_entries[] | .key as $i | .value as $a
+   | range(0; $a.monthlySpend | length) as $m
+   | ($r[0].promotions[$i].monthlySpend[$m]) as $s
+   | select((($s - $a.monthlySpend[$m]) | abs) > 1e-6 * (1 + ($a.monthlySpend[$m] | abs)))
+   | "\($a.id) month \($m + 1): saved \($s), optimiser \($a.monthlySpend[$m])"] | join("; ")')
+[ "$off" = '""' ] || fail "the months saved after accepting free flighting are not the optimiser's: $off"
+ok=$(jq -n --slurpfile e "$work/free.json" --slurpfile r "$work/free-report.json" '
+  ($r[0].totals.contribution - $e[0].after.contribution) | (if . < 0 then -. else . end) < 1e-6 * (1 + ($e[0].after.contribution | if . < 0 then -. else . end))')
+[ "$ok" = true ] || fail "the free-flighting plan's contribution is not the optimised one"
+echo "   free flighting: contribution $(jq .totals.contribution "$work/free-report.json"), the optimiser's $(jq .after.contribution "$work/free.json")"
 # the workbook reads back as the saved plan
 mixplan import --out "$work/imported.mixplan" "$plans/e2e-plan.xlsx" >/dev/null
 cmp -s "$work/imported.mixplan" "$plans/e2e-plan.mixplan" ||

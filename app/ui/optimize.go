@@ -36,6 +36,7 @@ type optimizeScreen struct {
 
 	// The budget optimiser's request.
 	mode        *widget.RadioGroup
+	flighting   *widget.RadioGroup
 	budget      *widgets.NumberField
 	budgetValue *float64 // the budget typed; nil: the plan's budget target
 	run         *widget.Button
@@ -51,6 +52,8 @@ type optimizeScreen struct {
 	proposalBox                  *fyne.Container
 	summary, unspent, met, turns *widget.Label
 	targetRows                   *fyne.Container
+	unproven                     *widget.Label
+	groups                       *fyne.Container // the groups' spends and bounds (optimize_groups.go)
 	accept, dismiss              *widget.Button
 
 	// The channels now and proposed, and the selected one's curve.
@@ -59,6 +62,17 @@ type optimizeScreen struct {
 	ch         int           // the channel whose curve is drawn
 	curveTitle *widget.Label
 	curve      *charts.Curve
+
+	// The calendar today and proposed (optimize_calendar.go), in a tab
+	// beside the curve.
+	views        *container.AppTabs
+	calendarTab  *container.TabItem
+	calendarNote *widget.Label
+	calendar     *charts.HeatMap
+
+	// The budget frontier (optimize_frontier.go).
+	frontierTab *container.TabItem
+	front       frontierView
 
 	// The price advisor (optimise_prices.go).
 	priceTab               *container.TabItem
@@ -78,31 +92,34 @@ type proposal struct {
 	// before and after are the reports of the plan as it is and with the
 	// proposed spends, under the scenario.
 	before, after *planner.Report
+	// unproven is set when the optimiser could not prove the answer best
+	// to its tolerance (the answer still holds every constraint).
+	unproven *planner.UnprovenError
 }
 
 func newOptimizeScreen(env *Env) Screen {
 	s := &optimizeScreen{screenInfo: screenInfo{id: "optimize", title: lang.L("Optimise"), icon: theme.MediaFastForwardIcon()}, env: env}
 	s.job.env, s.priceJob.env = env, env
+	s.front.job.env, s.front.pointJob.env = env, env
 	budgetTab := container.NewTabItem(lang.L("Budget optimiser"), s.buildBudget())
+	s.frontierTab = container.NewTabItem(lang.L("Budget frontier"), s.buildFrontier())
 	s.priceTab = container.NewTabItem(lang.L("Price advice"), s.buildPrices())
-	s.tabs = container.NewAppTabs(budgetTab, s.priceTab)
-	s.tabs.OnSelected = func(*container.TabItem) { s.refreshPrices() }
+	s.tabs = container.NewAppTabs(budgetTab, s.frontierTab, s.priceTab)
+	s.tabs.OnSelected = func(*container.TabItem) {
+		s.refreshPrices()
+		s.refreshFrontier()
+	}
 	s.content = s.tabs
 	return s
 }
-
-// modeOptions are the mode radio's options: contribution, units.
-func modeOptions() []string { return []string{lang.L("Contribution"), lang.L("Units sold")} }
 
 // buildBudget makes the budget optimiser's tab: the request and the
 // channels' spends now and proposed on the left, the proposal's effect and
 // the selected channel's response curve on the right.
 func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 	f := s.env.Fmt()
-	s.mode = widget.NewRadioGroup(modeOptions(), nil)
-	s.mode.Horizontal = true
-	s.mode.Required = true
-	s.mode.SetSelected(modeOptions()[0])
+	s.mode = newChoice(modeOptions())
+	s.flighting = newChoice(flightingOptions())
 	s.budget = widgets.NewNumberField(f.Field(widgets.Money), widgets.NonNegative())
 	s.budget.Optional = true
 	s.budget.OnCommit = func(x float64) error { s.budgetValue = planner.Float(x); return nil }
@@ -117,8 +134,10 @@ func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 	s.status.Hide()
 	request := widget.NewForm(
 		widget.NewFormItem(lang.L("Maximise"), s.mode),
+		widget.NewFormItem(lang.L("Flighting"), s.flighting),
 		widget.NewFormItem(lang.L("Marketing budget"), s.budget),
 		help(lang.L("Leave the budget empty to use the plan’s budget target. The promotion budget is the marketing budget less places’ fixed costs and launch costs; each channel stays between its minimum and maximum.")),
+		help(lang.L("Keep each channel’s months: the optimiser sets each channel’s spend for the year and spreads it as its flighting does. Choose the months too: it sets every month’s spend, and accepting writes the months as the channel’s flighting. Either way each channel stays under its monthly cap, and each channel group within its bounds.")),
 	)
 
 	s.channels = widget.NewTable(
@@ -160,6 +179,11 @@ func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 	s.turns = widget.NewLabel("")
 	s.turns.Wrapping = fyne.TextWrapWord
 	s.targetRows = container.NewVBox()
+	s.unproven = widget.NewLabel("")
+	s.unproven.Wrapping = fyne.TextWrapWord
+	s.unproven.Importance = widget.WarningImportance
+	s.unproven.Hide()
+	s.groups = container.NewVBox()
 	s.accept = widget.NewButtonWithIcon(lang.L("Accept: set every channel’s spend"), theme.ConfirmIcon(), s.acceptProposal)
 	s.accept.Importance = widget.HighImportance
 	s.dismiss = widget.NewButtonWithIcon(lang.L("Dismiss"), theme.CancelIcon(), func() {
@@ -168,7 +192,7 @@ func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 	})
 	title := subheading(lang.L("Proposal"))
 	s.proposalBox = container.NewVBox(title, container.NewHBox(s.accept, s.dismiss),
-		s.summary, s.unspent, s.met, s.turns, s.targetRows)
+		s.summary, s.unproven, s.unspent, s.met, s.turns, s.targetRows, s.groups)
 	s.proposalBox.Hide()
 
 	s.curveTitle = boldLabel("")
@@ -177,7 +201,9 @@ func (s *optimizeScreen) buildBudget() fyne.CanvasObject {
 	s.curve.SetMinSize(fyne.NewSize(320, 280))
 	proposal := newPage(s.hint, s.proposalBox)
 	curve := container.NewPadded(container.NewBorder(s.curveTitle, nil, nil, nil, s.curve))
-	right := container.NewVSplit(proposal, curve)
+	s.calendarTab = container.NewTabItem(lang.L("Calendar"), s.buildCalendar())
+	s.views = container.NewAppTabs(container.NewTabItem(lang.L("Response curve"), curve), s.calendarTab)
+	right := container.NewVSplit(proposal, s.views)
 	right.Offset = 0.62
 
 	split := container.NewHSplit(container.NewPadded(left), right)
@@ -256,19 +282,9 @@ func (s *optimizeScreen) Refresh() {
 	s.ch = s.chSel.cell.Row
 	s.channels.Refresh()
 	s.showCurve()
+	s.showCalendar()
 	s.refreshPrices()
-}
-
-// request is what the optimiser is asked: the mode picked and the budget typed.
-func (s *optimizeScreen) request() planner.OptimizeRequest {
-	req := planner.OptimizeRequest{Scenario: s.env.Doc.Scenario(), Mode: planner.ModeContribution}
-	if s.mode.Selected == modeOptions()[1] {
-		req.Mode = planner.ModeUnits
-	}
-	if s.budgetValue != nil {
-		req.Budget = planner.Float(*s.budgetValue)
-	}
-	return req
+	s.refreshFrontier()
 }
 
 // runOptimizer asks for the best spends in the background, cancelling a
@@ -285,20 +301,12 @@ func (s *optimizeScreen) runOptimizer() {
 	s.progress.Start()
 	s.setStatus(lang.L("Optimising…"), widget.MediumImportance)
 	startJob(&s.job, func(ctx context.Context) (*proposal, error) {
-		o, err := planner.Optimize(ctx, p, req)
-		if err != nil {
-			return nil, err
-		}
-		after, err := planner.Evaluate(o.Apply(p), req.Scenario)
-		if err != nil {
-			return nil, err
-		}
-		return &proposal{plan: p, scenario: req.Scenario, opt: o, before: before, after: after}, nil
+		return propose(ctx, p, before, req)
 	}, func(pr *proposal, err error) {
 		s.stopProgress()
 		if err != nil {
 			s.clearProposal()
-			s.setStatus(refusal(err, fmtFor(p)), widget.DangerImportance)
+			s.setStatus(refusal(err, p, req.Mode), widget.DangerImportance)
 			return
 		}
 		s.prop = pr
@@ -328,11 +336,10 @@ func (s *optimizeScreen) setStatus(text string, importance widget.Importance) {
 func (s *optimizeScreen) showProposal() {
 	pr, f := s.prop, s.env.Fmt()
 	p, o := pr.plan, pr.opt
-	goal := lang.L("Maximising contribution.")
-	if o.Mode == planner.ModeUnits {
-		goal = lang.L("Maximising the units the promotion brings.")
+	lines := []string{goal(o.Mode) + " " + scenarioNote(p, pr.scenario)}
+	if o.Flighting == planner.FlightingFree {
+		lines = append(lines, lang.L("The months are chosen too: the Calendar tab shows them beside today’s."))
 	}
-	lines := []string{goal + " " + scenarioNote(p, pr.scenario)}
 	if o.PromotionBudget.Valid {
 		total := o.PromotionBudget.Value + pr.before.Totals.PlaceFixed + pr.before.Totals.Launch
 		lines = append(lines, lang.L("Promotion budget {{.Promotion}}: the marketing budget {{.Budget}} less places’ fixed costs {{.Fixed}} and launch costs {{.Launch}}.",
@@ -346,23 +353,39 @@ func (s *optimizeScreen) showProposal() {
 	}
 	lines = append(lines,
 		lang.L("Contribution: {{.Before}} → {{.After}} ({{.Change}})", change(o.Before.Contribution, o.After.Contribution, f.Money)),
+		lang.L("Net revenue: {{.Before}} → {{.After}} ({{.Change}})", change(o.Before.NetRevenue, o.After.NetRevenue, f.Money)),
 		lang.L("Promotion spend: {{.Before}} → {{.After}} ({{.Change}})", change(o.Before.Promotion, o.After.Promotion, f.Money)),
 		lang.L("Units the promotion brings: {{.Before}} → {{.After}} ({{.Change}})", change(o.Before.LiftUnits, o.After.LiftUnits, f.Units)))
 	setText(s.summary, strings.Join(lines, "\n"))
 
 	s.unspent.Hidden = !(o.Unspent > 0.5)
-	if o.Mode == planner.ModeContribution {
+	s.unproven.Hidden = pr.unproven == nil
+	if u := pr.unproven; u != nil {
+		setText(s.unproven, lang.L("Not proven best: this allocation brings {{.Objective}}, and none can bring more than {{.Bound}}.",
+			map[string]any{"Objective": f.Money(u.Objective), "Bound": f.Money(u.UpperBound)}))
+	}
+	switch {
+	case groupHeld(figuresOfGroups(p, pr.before, o)):
+		setText(s.unspent, lang.L("{{.Amount}} of the promotion budget is left unspent: a channel group is held at one of its bounds, and spending more elsewhere would return less than it costs.",
+			map[string]any{"Amount": f.Money(o.Unspent)}))
+	case o.Mode == planner.ModeContribution:
 		setText(s.unspent, lang.L("{{.Amount}} of the promotion budget is left unspent: in every channel not held at its bounds, more spend would return less than it costs.",
 			map[string]any{"Amount": f.Money(o.Unspent)}))
-	} else {
+	default:
 		setText(s.unspent, lang.L("{{.Amount}} of the promotion budget is left unspent: every channel is at its maximum.",
 			map[string]any{"Amount": f.Money(o.Unspent)}))
 	}
 	s.showTargetChanges()
+	s.showGroups()
+	s.accept.SetText(acceptLabel(o))
 	s.hint.Hide()
 	s.proposalBox.Show()
 	s.channels.Refresh()
 	s.showCurve()
+	s.showCalendar()
+	if o.Flighting == planner.FlightingFree {
+		s.views.Select(s.calendarTab)
+	}
 }
 
 // showTargetChanges lists every set target now and after, and names those
@@ -443,33 +466,24 @@ func (s *optimizeScreen) clearProposal() {
 	s.hint.Show()
 	s.channels.Refresh()
 	s.showCurve()
+	s.showCalendar()
 }
 
-// acceptProposal sets every channel's spend to the proposal's as one undo
-// step, copying spends by channel id, then clears the proposal: the plan it
-// was for is now the undo step before.
+// acceptProposal writes the proposal into the plan as one undo step
+// (acceptOptimization), then clears it: the plan it was for is now the
+// undo step before.
 func (s *optimizeScreen) acceptProposal() {
 	pr := s.prop
-	if pr == nil || pr.plan != s.env.Doc.Plan() {
+	if !s.acceptOptimization(pr) {
 		return
 	}
-	spends := make(map[string]float64, len(pr.opt.Allocation))
-	for _, a := range pr.opt.Allocation {
-		spends[a.ID] = a.Spend
-	}
-	err := s.env.Edit(lang.L("Accept the optimised budget"), func(p *planner.Plan) {
-		for i := range p.Promotions {
-			if x, ok := spends[p.Promotions[i].ID]; ok {
-				p.Promotions[i].Spend = x
-			}
-		}
-	})
-	if err != nil {
-		s.env.ShowError(err)
-		return
-	}
+	free := pr.opt.Flighting == planner.FlightingFree
 	s.clearProposal()
-	s.setStatus(lang.L("Accepted: every channel’s spend is set. Undo takes it back."), widget.MediumImportance)
+	if free {
+		s.setStatus(lang.L("Accepted: every channel’s spend and months are set. Undo takes them back."), widget.MediumImportance)
+	} else {
+		s.setStatus(lang.L("Accepted: every channel’s spend is set. Undo takes it back."), widget.MediumImportance)
+	}
 }
 
 // showCurve draws the selected channel's response curve with its spend now
@@ -499,9 +513,11 @@ func (s *optimizeScreen) showCurve() {
 }
 
 // refusal says in plain words, with the engine's numbers, why the optimiser
-// refused: no budget for mode units, a budget that does not cover fixed
-// and launch costs, or minimum spends above the promotion budget.
-func refusal(err error, f Fmt) string {
+// refused: no budget for modes revenue and units, a budget that does not
+// cover fixed and launch costs, minimum spends above the promotion budget,
+// a monthly cap below a minimum, groups that clash.
+func refusal(err error, p *planner.Plan, mode string) string {
+	f := fmtFor(p)
 	var inf *planner.InfeasibleError
 	if !errors.As(err, &inf) {
 		return err.Error()
@@ -509,6 +525,9 @@ func refusal(err error, f Fmt) string {
 	promo := inf.PromotionBudget()
 	switch inf.Kind {
 	case planner.NoBudget:
+		if mode == planner.ModeRevenue {
+			return lang.L("Maximising net revenue needs a budget: type one above, or set the marketing budget target in Targets & settings.")
+		}
 		return lang.L("Maximising units sold needs a budget: type one above, or set the marketing budget target in Targets & settings.")
 	case planner.BudgetBelowFixed:
 		return lang.L("The budget of {{.Budget}} does not cover places’ fixed costs ({{.Fixed}}) and launch costs ({{.Launch}}): it is {{.Short}} short before any promotion.",
@@ -517,6 +536,12 @@ func refusal(err error, f Fmt) string {
 		return lang.L("The channels’ minimum spends add up to {{.Minimums}}, {{.Over}} more than the promotion budget of {{.Promotion}} (budget {{.Budget}} − places’ fixed costs {{.Fixed}} − launch costs {{.Launch}}). Lower some minimums in Promotion, or raise the budget.",
 			map[string]any{"Minimums": f.Money(inf.Minimums), "Over": f.Money(inf.Minimums - promo), "Promotion": f.Money(promo),
 				"Budget": f.Money(inf.Budget), "Fixed": f.Money(inf.PlaceFixed), "Launch": f.Money(inf.Launch)})
+	case planner.CapBelowMinimum:
+		return lang.L("“{{.Channel}}” may spend at most {{.Allow}} over the year under its monthly cap, below its minimum of {{.Need}}. Raise its monthly cap or lower its minimum in Promotion.",
+			map[string]any{"Channel": channelName(p, inf.Channel), "Allow": f.Money(inf.Allow), "Need": f.Money(inf.Need)})
+	case planner.ConstraintsClash:
+		return lang.L("The groups’ bounds and shares, the budget and the channels’ minimums and maximums cannot all hold: together they need at least {{.Need}} where they allow at most {{.Allow}}. Loosen a group’s bounds or a channel’s, or change the budget. In detail: {{.Reason}}",
+			map[string]any{"Need": f.Money(inf.Need), "Allow": f.Money(inf.Allow), "Reason": inf.Reason})
 	}
 	return inf.Error()
 }
