@@ -41,8 +41,8 @@ func fieldOf(in planner.RangeInput) rangeField {
 	return rangeField{list: in.List, field: in.Field}
 }
 
-// fieldLabel names a field in the user's language.
-func fieldLabel(field string) string {
+// rangeFieldLabel names a field in the user's language.
+func rangeFieldLabel(field string) string {
 	switch field {
 	case "baseVolume":
 		return lang.L("Base volume")
@@ -100,7 +100,7 @@ func rangeLabel(p *planner.Plan, of string) string {
 	if err != nil {
 		return of
 	}
-	return lang.L("{{.Field}} of “{{.Name}}”", map[string]any{"Field": fieldLabel(in.Field), "Name": entryName(p, in.List, in.Index)})
+	return lang.L("{{.Field}} of “{{.Name}}”", map[string]any{"Field": rangeFieldLabel(in.Field), "Name": entryName(p, in.List, in.Index)})
 }
 
 // planValue is the plan's own value of the input of names.

@@ -61,7 +61,7 @@ func (r *replanner) start() {
 		r.refresh(r.env.Doc.Plan())
 		var unproven *planner.UnprovenError
 		if err != nil && !errors.As(err, &unproven) {
-			setText(r.status, refusal(err, r.env.Fmt()))
+			setText(r.status, refusal(err, p, planner.ModeContribution))
 			return
 		}
 		setText(r.status, "")

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -15,21 +14,6 @@ import (
 	"mixplan/planner"
 	"mixplan/planner/numfmt"
 )
-
-// teaPlan is the worked example of the contract: four closed months of
-// actuals and six ranges (testdata/tea.mixplan, copied from the spec).
-func teaPlan(t testing.TB) *planner.Plan {
-	t.Helper()
-	b, err := os.ReadFile("testdata/tea.mixplan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := planner.Parse(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 func trackingOf(t testing.TB, w *Window) *trackingScreen {
 	t.Helper()
