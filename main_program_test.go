@@ -59,7 +59,7 @@ func TestCommandLineWithoutFyneLines(t *testing.T) {
 func TestUsageMistakes(t *testing.T) {
 	for _, args := range [][]string{{"frobnicate"}, {"help", "frob"}} {
 		_, stderr, status := runProgram(t, nil, args...)
-		if status != 2 || !strings.Contains(stderr, "the commands are export, ") || !strings.Contains(stderr, " report, ") || strings.Contains(stderr, "panic") {
+		if status != 2 || !strings.Contains(stderr, "the commands are ") || !strings.Contains(stderr, " export, ") || !strings.Contains(stderr, " report, ") || strings.Contains(stderr, "panic") {
 			t.Errorf("mixplan %s: status %d, stderr %q", strings.Join(args, " "), status, stderr)
 		}
 	}

@@ -27,7 +27,7 @@ func (pr *planReader) checkRowsBelow() {
 	}{
 		{sheetProducts, "product", firstRow, l.products},
 		{sheetPlaces, "place", firstRow, l.places},
-		{sheetPromotion, "promotion channel", firstRow, l.promotions},
+		{sheetPromotion, "promotion channel", pmFirstRow, l.promotions},
 		{sheetScenarios, "scenario", scBaseRow + 1, l.scenarios},
 	} {
 		rows := pr.sheets[t.sheet]
