@@ -59,23 +59,29 @@ func starterPlan(now time.Time) *planner.Plan {
 // openDialog asks about unsaved changes, then for a plan or a Mixplan workbook to open.
 func (w *Window) openDialog() {
 	w.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				w.env.ShowError(err)
-				return
-			}
-			if r == nil {
-				return // cancelled
-			}
-			path := r.URI().Path()
-			r.Close()
-			w.openPath(path)
-		}, w.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{extPlan, extExcel}))
-		w.setDialogFolder(d)
-		d.Resize(fyne.NewSize(900, 620))
-		d.Show()
+		w.fileOpenDialog([]string{extPlan, extExcel}, w.openPath).Show()
 	})
+}
+
+// fileOpenDialog is a file picker, in the last folder used, for files
+// with one of these extensions; the path chosen goes to then.
+func (w *Window) fileOpenDialog(exts []string, then func(path string)) *dialog.FileDialog {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.env.ShowError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	w.setDialogFolder(d)
+	d.Resize(fyne.NewSize(900, 620))
+	return d
 }
 
 // openPath opens a plan file (.mixplan) or a workbook Mixplan exported
