@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,12 +32,15 @@ const prefActualsNames = "actualsNames"
 // actualsImport is one import in progress: the files read, the names
 // mapped, the last closed month chosen and the merge it gives.
 type actualsImport struct {
-	w       *Window
-	tables  []*actuals.Table
-	mapping actuals.Mapping
-	closed  int // last closed month (1-based)
-	result  *actuals.Result
-	err     error
+	w            *Window
+	paths        []string // the files, in the order they were added
+	tables       []*actuals.Table
+	readErr      error // the problems of reading paths; tables is nil then
+	mapping      actuals.Mapping
+	closed       int  // last closed month (1-based)
+	closedChosen bool // the person chose closed: adding a file keeps it
+	result       *actuals.Result
+	err          error
 
 	// The dialogs and their widgets, for tests to press.
 	mappingDialog *dialog.CustomDialog
@@ -52,41 +53,40 @@ type actualsImport struct {
 	problemBox    *container.Scroll
 	changes       *widget.Table
 	accept        *widget.Button
+	fileList      *fyne.Container
+	addFile       *widget.Button
+	removes       []*widget.Button // one per path
+	// previewContent is laid out again, in a dialog of previewSize, when
+	// the files change.
+	previewContent *fyne.Container
+	previewSize    fyne.Size
 }
 
 // importActualsDialog asks for an export to read.
 func (w *Window) importActualsDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.env.ShowError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		w.importActuals(path)
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv", extExcel}))
-	w.setDialogFolder(d)
-	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
+	w.openActualsFile(func(path string) { w.importActuals(path) })
+}
+
+// openActualsFile asks for an export and gives its path to then.
+func (w *Window) openActualsFile(then func(path string)) {
+	w.env.ShowDialog(func(fyne.Window) dialog.Dialog {
+		return w.fileOpenDialog([]string{".csv", ".txt", ".tsv", extExcel}, then)
+	})
 }
 
 // importActuals reads the export at path and goes on to the names it does
 // not know, then to the preview. It returns the import, for tests.
 func (w *Window) importActuals(path string) *actualsImport {
-	t, err := actuals.ReadFile(path, actuals.Limits{})
+	tables, err := readActualsFiles([]string{path})
 	if err != nil {
 		w.env.ShowDialog(func(parent fyne.Window) dialog.Dialog {
 			return actualsProblemsDialog(lang.L("The file cannot be imported"), err, parent)
 		})
 		return nil
 	}
-	imp := &actualsImport{w: w, tables: []*actuals.Table{t}, mapping: loadActualsNames(w.app.Preferences())}
+	imp := &actualsImport{w: w, paths: []string{path}, tables: tables, mapping: loadActualsNames(w.app.Preferences())}
 	if u := actuals.FindUnmatched(w.doc.Plan(), imp.tables, imp.mapping); len(u) > 0 {
-		imp.askNames(u)
+		imp.askNames(u, imp.showPreview)
 	} else {
 		imp.showPreview()
 	}
@@ -110,8 +110,8 @@ func saveActualsNames(p fyne.Preferences, m actuals.Mapping) {
 }
 
 // askNames shows one dropdown per unknown name, the closest ids first and
-// the closest chosen, and "Leave out" last.
-func (imp *actualsImport) askNames(unmatched []actuals.Unmatched) {
+// the closest chosen, and "Leave out" last; Continue goes on to then.
+func (imp *actualsImport) askNames(unmatched []actuals.Unmatched, then func()) {
 	plan := imp.w.doc.Plan()
 	names := map[string]string{}
 	for _, p := range plan.Promotions {
@@ -158,7 +158,7 @@ func (imp *actualsImport) askNames(unmatched []actuals.Unmatched) {
 			}
 			saveActualsNames(imp.w.app.Preferences(), imp.mapping)
 			d.Hide()
-			imp.showPreview()
+			then()
 		})
 		next.Importance = widget.HighImportance
 		imp.next = next
@@ -241,6 +241,7 @@ func (imp *actualsImport) showPreview() {
 		for t, l := range labels {
 			if l == s && t+1 != imp.closed {
 				imp.closed = t + 1
+				imp.closedChosen = true
 				imp.merge()
 			}
 		}
@@ -253,15 +254,17 @@ func (imp *actualsImport) showPreview() {
 	problems := container.NewVScroll(imp.problems)
 	problems.SetMinSize(fyne.NewSize(0, 160))
 	imp.problemBox = problems
-	top := container.NewVBox(imp.summary,
+	top := container.NewVBox(imp.filesBox(), imp.summary,
 		container.NewHBox(widget.NewLabel(lang.L("Closed through")), imp.closedSelect), problems)
 	tableBox := container.NewStack(imp.changes)
 	content := container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(660, 320), tableBox))
+	imp.previewContent = content
 	imp.merge()
 	imp.w.env.ShowDialog(func(parent fyne.Window) dialog.Dialog {
 		d := dialog.NewCustom(lang.L("Import actuals"), lang.L("Cancel"), content, parent)
 		d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), imp.accept})
-		d.Resize(fyne.NewSize(720, 560))
+		imp.previewSize = fyne.NewSize(720, 560)
+		d.Resize(imp.previewSize)
 		imp.preview = d
 		return d
 	})
@@ -271,7 +274,11 @@ func (imp *actualsImport) showPreview() {
 // the preview.
 func (imp *actualsImport) merge() {
 	plan := imp.w.doc.Plan()
-	imp.result, imp.err = actuals.Merge(plan, imp.tables, actuals.Options{Closed: imp.closed, Today: imp.w.now(), Mapping: imp.mapping})
+	if imp.readErr != nil {
+		imp.result, imp.err = nil, imp.readErr
+	} else {
+		imp.result, imp.err = actuals.Merge(plan, imp.tables, actuals.Options{Closed: imp.closed, Today: imp.w.now(), Mapping: imp.mapping})
+	}
 	var lines []string
 	for _, t := range imp.tables {
 		first, last := t.Months()
@@ -294,6 +301,17 @@ func (imp *actualsImport) merge() {
 	}
 	imp.summary.SetText(strings.Join(lines, "\n"))
 	imp.changes.Refresh()
+	imp.relayout()
+}
+
+// relayout lays the preview out again when its files, summary or
+// problems changed height: a dialog does not follow its content's size.
+func (imp *actualsImport) relayout() {
+	if imp.preview == nil {
+		return
+	}
+	imp.previewContent.Refresh()
+	imp.preview.Resize(imp.previewSize)
 }
 
 func (imp *actualsImport) changeCount() (int, int) {
@@ -385,11 +403,8 @@ func (imp *actualsImport) apply() {
 		return
 	}
 	merged := imp.result.Plan.Actuals
-	files := make([]string, len(imp.tables))
-	for i, t := range imp.tables {
-		files[i] = t.File
-	}
-	label := lang.L("Import actuals from {{.File}}", map[string]any{"File": strings.Join(files, ", ")})
+	files := actualsFilesWords(imp.paths)
+	label := lang.L("Import actuals from {{.File}}", map[string]any{"File": files})
 	if err := imp.w.env.Edit(label, func(p *planner.Plan) { p.Actuals = merged }); err != nil {
 		imp.problems.SetText(err.Error())
 		imp.problemBox.Show()
@@ -398,7 +413,7 @@ func (imp *actualsImport) apply() {
 	if imp.preview != nil {
 		imp.preview.Hide()
 	}
-	imp.w.setStatus(lang.L("Imported actuals from {{.File}}", map[string]any{"File": filepath.Base(strings.Join(files, ", "))}))
+	imp.w.setStatus(lang.L("Imported actuals from {{.File}}", map[string]any{"File": files}))
 }
 
 // actualsProblemsDialog lists why an export was refused.
