@@ -40,13 +40,15 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 		copy(s.best[c], start[c])
 	}
 	s.bestValue, _ = m.objective(s.best)
-	// The root's relaxations leave their state behind (warm starts,
-	// regularization centres): the search starts afresh, with the
-	// incumbent they found.
-	s.tightenRoot()
-	prev := s
-	s = newSolver(m, opts)
-	s.best, s.bestValue, s.nodes, s.deadline = prev.best, prev.bestValue, prev.nodes, prev.deadline
+	if m.openEnded() {
+		// The root's relaxations leave their state behind (warm starts,
+		// regularization centres): the search starts afresh, with the
+		// incumbent they found.
+		s.tightenRoot()
+		prev := s
+		s = newSolver(m, opts)
+		s.best, s.bestValue, s.nodes, s.deadline = prev.best, prev.bestValue, prev.nodes, prev.deadline
+	}
 	ub, err := s.run(ctx)
 	if err != nil {
 		if _, ok := err.(*GapError); !ok {

@@ -70,3 +70,16 @@ func (s *solver) tightenRoot() bool {
 	}
 	return any
 }
+
+// openEnded reports whether some channel's total has no upper end, the
+// case tightenRoot is for: where every total is capped (a budget row
+// does), its extra relaxations at the root cost more than they save (a
+// frontier solves 41 such problems).
+func (m *model) openEnded() bool {
+	for c := range m.ch {
+		if math.IsInf(m.ch[c].tu, 1) {
+			return true
+		}
+	}
+	return false
+}
