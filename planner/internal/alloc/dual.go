@@ -289,7 +289,7 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 		// smooth and no more than bisection across a tie's steep ramp, until
 		// Wolfe's conditions hold (decrease, and a slope cut to a tenth).
 		side := 0
-		for ls := 0; ls < 60 && hi-lo > 1e-16; ls++ {
+		for ls := 0; ls < 60 && hi-lo > 1e-16 && !s.late(); ls++ {
 			a := 0.5 * (lo + hi)
 			if slo < 0 && shi > 0 {
 				w := hi - lo
