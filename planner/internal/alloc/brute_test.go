@@ -348,6 +348,11 @@ var bruteCases = []struct {
 	{"fixed groups", spec{channels: 3, months: 4, shapes: mixed, groups: true, budget: "binding", kappa: 1, carryover: true}},
 	{"fixed groups shares", spec{channels: 4, months: 3, shapes: mixed, groups: true, shares: true, budget: "binding", kappa: 0, flight: true}},
 	{"fixed no budget", spec{channels: 2, months: 4, shapes: sShaped, kappa: 1, carryover: true, bounds: true}},
+	// No budget, and share rows that keep channels without a Max open-ended:
+	// the totals are capped from the root's bound (tighten.go), as on the
+	// large generated plan.
+	{"fixed no budget shares", spec{channels: 3, months: 4, shapes: mixed, kappa: 1, carryover: true, groups: true, shares: true, bounds: true}},
+	{"free no budget shares", spec{channels: 3, months: 3, shapes: mixed, kappa: 1, carryover: true, groups: true, shares: true, caps: true, free: true}},
 	{"fixed rest of year", spec{channels: 3, months: 4, shapes: mixed, carryover: true, closed: 1, flight: true, budget: "binding", kappa: 1}},
 	{"free concave", spec{channels: 2, months: 3, shapes: concave, budget: "binding", kappa: 1, free: true, rho: true}},
 	{"free s-shaped", spec{channels: 2, months: 4, shapes: sShaped, budget: "binding", kappa: 1, free: true}},

@@ -443,7 +443,7 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 	q := &nodeQueue{}
 	heap.Push(q, &node{bound: math.Inf(1), mu: make([]float64, len(s.m.b))})
 	maxNodes := s.opts.MaxNodes
-	if s.opts.TimeLimit > 0 {
+	if s.opts.TimeLimit > 0 && s.deadline.IsZero() {
 		s.deadline = time.Now().Add(s.opts.TimeLimit)
 	}
 	for q.Len() > 0 {
