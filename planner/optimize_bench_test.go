@@ -2,8 +2,10 @@ package planner_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"mixplan/planner"
 	"mixplan/planner/plangen"
@@ -104,6 +106,32 @@ func BenchmarkAdvisePrices(b *testing.B) {
 			for b.Loop() {
 				if _, err := planner.AdvisePrices(context.Background(), p, ""); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOptimizeLarge is the optimiser's recommendation on the
+// 200-channel plan (plangen.Large: 2,000 products, 24 months, carryover,
+// responsiveness, caps, groups) with the plan's own budget, which has no
+// budget target: no budget row, so the problem splits by channel. Goals:
+// contribution under 1 s; free flighting with a 3 s TimeLimit answers
+// within 10 % of it.
+func BenchmarkOptimizeLarge(b *testing.B) {
+	p := plangen.Generate(plangen.Large, 1)
+	for name, req := range map[string]planner.OptimizeRequest{
+		"contribution": {},
+		"free 3s":      {Flighting: planner.FlightingFree, TimeLimit: 3 * time.Second},
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := planner.Optimize(context.Background(), p, req); err != nil {
+					var unproven *planner.UnprovenError
+					if !errors.As(err, &unproven) || req.TimeLimit == 0 {
+						b.Fatal(err)
+					}
 				}
 			}
 		})

@@ -38,6 +38,7 @@ type spec struct {
 	free             bool
 	rho              bool
 	flight           bool
+	open             bool // the last channel has no Max and no group caps it: only share rows hold it
 }
 
 func randomPlan(sp spec, seed int64) *mPlan {
@@ -77,6 +78,9 @@ func randomPlan(sp spec, seed int64) *mPlan {
 				ch.Max = ch.Min + 2000 + 12000*rng.Float64()
 			}
 		}
+		if sp.open && c == sp.channels-1 {
+			ch.Max = 0 // none
+		}
 		if sp.caps && rng.Float64() < 0.7 {
 			ch.Cap = 800 + 3000*rng.Float64()
 			if ch.Min > 0.5*ch.Cap*float64(n-sp.closed) {
@@ -91,7 +95,7 @@ func randomPlan(sp spec, seed int64) *mPlan {
 	if sp.groups && sp.channels >= 2 {
 		g := mGroup{Members: []int{0, 1}}
 		g.Min = 1500 + 1500*rng.Float64()
-		if sp.channels > 2 {
+		if sp.channels > 2 && !sp.open {
 			g2 := mGroup{Members: []int{1, sp.channels - 1}, Max: 4000 + 6000*rng.Float64()}
 			p.Groups = append(p.Groups, g2)
 		}
@@ -348,6 +352,11 @@ var bruteCases = []struct {
 	{"fixed groups", spec{channels: 3, months: 4, shapes: mixed, groups: true, budget: "binding", kappa: 1, carryover: true}},
 	{"fixed groups shares", spec{channels: 4, months: 3, shapes: mixed, groups: true, shares: true, budget: "binding", kappa: 0, flight: true}},
 	{"fixed no budget", spec{channels: 2, months: 4, shapes: sShaped, kappa: 1, carryover: true, bounds: true}},
+	// No budget, and share rows that keep channels without a Max open-ended:
+	// the totals are capped from the root's bound (tighten.go), as on the
+	// large generated plan.
+	{"fixed no budget shares", spec{channels: 3, months: 4, shapes: mixed, kappa: 1, carryover: true, groups: true, shares: true, bounds: true, open: true}},
+	{"free no budget shares", spec{channels: 3, months: 3, shapes: mixed, kappa: 1, carryover: true, groups: true, shares: true, bounds: true, free: true, open: true}},
 	{"fixed rest of year", spec{channels: 3, months: 4, shapes: mixed, carryover: true, closed: 1, flight: true, budget: "binding", kappa: 1}},
 	{"free concave", spec{channels: 2, months: 3, shapes: concave, budget: "binding", kappa: 1, free: true, rho: true}},
 	{"free s-shaped", spec{channels: 2, months: 4, shapes: sShaped, budget: "binding", kappa: 1, free: true}},

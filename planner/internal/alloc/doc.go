@@ -45,7 +45,12 @@
 //
 // # The method
 //
-// Branch and bound. In a node (a box of the variables — for channels whose
+// Branch and bound. Before it, each channel's total is capped where more
+// spend cannot pay: by its curves' saturation against the cost of spend
+// when no row needs its spend, and from the root's Lagrangian bound
+// against the first incumbent otherwise (tighten.go); without a budget a
+// channel with no Max would otherwise keep a box far wider than anything
+// worth spending, whose envelopes no number of splits makes tight. In a node (a box of the variables — for channels whose
 // terms mix variables, as carryover does, a box of the terms' arguments,
 // the months' pressures) each curve is replaced by its concave envelope over
 // the range its argument takes, or, where several curves read one variable

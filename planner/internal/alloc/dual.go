@@ -61,7 +61,7 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 	s.recenter()
 	s.setStage(1)
 	best, ok := s.newton(mu, cutoff)
-	if !ok && best > cutoff && len(s.m.b) > 0 {
+	if !ok && best > cutoff && len(s.m.b) > 0 && !s.late() {
 		for _, f := range []float64{1e4, 1e2, 1} {
 			s.setStage(f)
 			b, _ := s.newton(mu, cutoff)
@@ -75,7 +75,7 @@ func (s *solver) relax(mu []float64, cutoff float64) float64 {
 	// what it concedes matters. The first centres it on the answers with
 	// almost no regularization, which it can hold back a long way where a
 	// curve is nearly flat (saturated).
-	for pass := 0; pass < 4 && best > cutoff && s.concession() > 0.01*s.tol(); pass++ {
+	for pass := 0; pass < 4 && best > cutoff && !s.late() && s.concession() > 0.01*s.tol(); pass++ {
 		if pass == 0 {
 			s.setStage(1e-6)
 			_, b := s.evaluate(mu)
@@ -163,7 +163,7 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 	free := make([]int, 0, nr)
 	converged := false
 	prevReg := math.Inf(1)
-	for it := 0; it < 60 && best > cutoff; it++ {
+	for it := 0; it < 60 && best > cutoff && !s.late(); it++ {
 		for r := 0; r < nr; r++ {
 			grad[r], scale[r] = m.b[r], math.Abs(m.b[r])
 			for q := 0; q < nr; q++ {
@@ -289,7 +289,7 @@ func (s *solver) newton(mu []float64, cutoff float64) (float64, bool) {
 		// smooth and no more than bisection across a tie's steep ramp, until
 		// Wolfe's conditions hold (decrease, and a slope cut to a tenth).
 		side := 0
-		for ls := 0; ls < 60 && hi-lo > 1e-16; ls++ {
+		for ls := 0; ls < 60 && hi-lo > 1e-16 && !s.late(); ls++ {
 			a := 0.5 * (lo + hi)
 			if slo < 0 && shi > 0 {
 				w := hi - lo

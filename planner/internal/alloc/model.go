@@ -112,6 +112,7 @@ func compile(p *Problem) (*model, error) {
 		m.ch[c].col = col
 	}
 	m.propagate()
+	m.capByValue()
 	for c := range m.ch {
 		ch := &m.ch[c]
 		ch.tightenVariables()
@@ -420,6 +421,76 @@ func (m *model) propagate() {
 			return
 		}
 	}
+}
+
+// capByValue caps, when spending costs (Kappa > 0), the total of every
+// channel that no row needs spending from (no negative coefficient). Its
+// terms bring at most wsum, so a total T above (wsum − v0)/Kappa, where v0
+// is the channel's value (terms − Kappa × total) at some allocation of
+// total T0 ≤ that cap, loses to that allocation, which meets every row the
+// larger total did: some optimum lies under the cap. v0 is the best of a
+// few totals from tl up. Without the cap a channel with no Max and no
+// budget has an unbounded (or, capped by wsum alone, a needlessly wide)
+// box, whose S-curves' envelopes stay loose however often the search
+// splits it.
+func (m *model) capByValue() {
+	if !(m.kappa > 0) {
+		return
+	}
+	for c := range m.ch {
+		ch := &m.ch[c]
+		needed := false
+		for r := range m.a {
+			if m.a[r][c] < 0 {
+				needed = true
+			}
+		}
+		if needed {
+			continue
+		}
+		top := math.Min(ch.tu, ch.tl+ch.wsum/m.kappa)
+		v0 := math.Inf(-1)
+		x := make([]float64, ch.dim)
+		const samples = 64
+		for i := 0; i <= samples; i++ {
+			t := ch.tl + (top-ch.tl)*math.Pow(float64(i)/samples, 3)
+			if !ch.fill(x, t) {
+				continue
+			}
+			v0 = math.Max(v0, ch.value(x)-m.kappa*t)
+		}
+		if cap := (ch.wsum - v0) / m.kappa; cap < ch.tu {
+			ch.tu = math.Max(cap, ch.tl)
+		}
+	}
+}
+
+// fill sets x to an allocation of the channel with total t, within the
+// variables' bounds: spread in proportion to their ranges when they are
+// finite, in fill order otherwise. It reports false when t is out of reach.
+func (ch *channel) fill(x []float64, t float64) bool {
+	copy(x, ch.lo)
+	d, room := t-sum(ch.lo), 0.0
+	for j := range x {
+		room += ch.hi[j] - ch.lo[j]
+	}
+	if d < 0 || d > room {
+		return false
+	}
+	if !math.IsInf(room, 1) && room > 0 {
+		for j := range x {
+			x[j] += d * (ch.hi[j] - ch.lo[j]) / room
+		}
+		return true
+	}
+	for _, j := range ch.order {
+		add := math.Min(d, ch.hi[j]-x[j])
+		if add > 0 {
+			x[j] += add
+			d -= add
+		}
+	}
+	return true
 }
 
 // tightenVariables narrows each variable's bounds to what the total allows.

@@ -63,6 +63,8 @@ type solver struct {
 	mu        []float64 // the multipliers where the incumbent was found
 	lastMu    []float64 // the multipliers of the last relaxation
 
+	deadline time.Time // Options.TimeLimit's end; zero when there is none
+
 	relaxBest   float64   // the best bound of the relaxation under way
 	relaxBestMu []float64 // and its multipliers
 	lastEval    []float64 // the multipliers of the channels' last answers
@@ -441,9 +443,8 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 	q := &nodeQueue{}
 	heap.Push(q, &node{bound: math.Inf(1), mu: make([]float64, len(s.m.b))})
 	maxNodes := s.opts.MaxNodes
-	var deadline time.Time
-	if s.opts.TimeLimit > 0 {
-		deadline = time.Now().Add(s.opts.TimeLimit)
+	if s.opts.TimeLimit > 0 && s.deadline.IsZero() {
+		s.deadline = time.Now().Add(s.opts.TimeLimit)
 	}
 	for q.Len() > 0 {
 		if err := ctx.Err(); err != nil {
@@ -453,7 +454,7 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 		if nd.bound <= s.bestValue+s.tol() {
 			break
 		}
-		if s.nodes >= maxNodes || (!deadline.IsZero() && time.Now().After(deadline)) {
+		if s.nodes >= maxNodes || s.late() {
 			return math.Max(nd.bound, s.leftover), &GapError{}
 		}
 		heap.Pop(q)
@@ -530,6 +531,15 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 	return ub, nil
 }
 
+// late reports whether the time allowed (Options.TimeLimit) is over. The
+// loops that can run long — the search, a dive, the multipliers' Newton
+// search — ask it, so that the limit holds within a node too: a relaxation
+// cut short still gives a valid bound (any multipliers do), only a looser
+// one.
+func (s *solver) late() bool {
+	return !s.deadline.IsZero() && time.Now().After(s.deadline)
+}
+
 // dive looks for a good allocation quickly: it takes the variable with the
 // largest gap and either holds it at its lower bound or lifts it past the
 // linear stretch of its envelope, keeps the better relaxation of the two,
@@ -542,6 +552,9 @@ func (s *solver) dive(ctx context.Context, nd *node) error {
 	for c, j, at, _ := s.pick(); c >= 0 && steps < 64; c, j, at, _ = s.pick() {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if s.late() {
+			return nil
 		}
 		steps++
 		st, ch := s.st[c], &s.m.ch[c]

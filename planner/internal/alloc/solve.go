@@ -3,6 +3,7 @@ package alloc
 import (
 	"context"
 	"math"
+	"time"
 )
 
 // Solve finds the allocation that maximizes p's objective, with Options'
@@ -32,10 +33,22 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 		return nil, err
 	}
 	s := newSolver(m, opts)
+	if opts.TimeLimit > 0 {
+		s.deadline = time.Now().Add(opts.TimeLimit)
+	}
 	for c := range m.ch {
 		copy(s.best[c], start[c])
 	}
 	s.bestValue, _ = m.objective(s.best)
+	if m.openEnded() {
+		// The root's relaxations leave their state behind (warm starts,
+		// regularization centres): the search starts afresh, with the
+		// incumbent they found.
+		s.tightenRoot()
+		prev := s
+		s = newSolver(m, opts)
+		s.best, s.bestValue, s.nodes, s.deadline = prev.best, prev.bestValue, prev.nodes, prev.deadline
+	}
 	ub, err := s.run(ctx)
 	if err != nil {
 		if _, ok := err.(*GapError); !ok {
