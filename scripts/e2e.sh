@@ -9,6 +9,9 @@
 #      through Fyne's file dialog, export to Excel and to PDF from the File menu;
 #      then let it choose the months too, accept, see them on the Calendar, save
 #      again, and open the budget frontier and a budget's allocation;
+#   4b. open the worked example, File › Import actuals… a campaign report of its
+#      closed months, accept; Tracking › Re-plan the rest of the year, accept;
+#      Save As…, export to Excel and PDF; check the actuals and spends saved;
 #   5. switch to the dark theme and to French from the View menu, quit (Ctrl+Q);
 #   6. check the files with the command line, pdftotext and pdffonts;
 #   7. open the engine's large benchmark plan, show every screen, measure the memory.
@@ -334,6 +337,82 @@ click 600 520 # a budget of the frontier
 waitfor "the allocation of the budget clicked" 20 changed "$work/before.png" 420x520+930+260 2000
 shot 15e-frontier-point
 click 240 95 # back to the Budget optimiser tab
+
+# --- 4b. actuals, re-plan the rest of the year ----------------------------------
+step "File › Import actuals…, Accept; Tracking › Re-plan the rest of the year, Accept; Save As…, export"
+# The worked example closed January to April 2027; the Meta Ads report of
+# those months corrects them (the import allows corrections of closed months).
+quit
+cp "$root/app/ui/testdata/tea.mixplan" "$plans/tea.mixplan"
+# Named to come first in the file dialog, before the workbooks exported above.
+cp "$root/app/ui/testdata/actuals/meta-ads-jan-apr.csv" "$plans/actuals-meta-ads.csv"
+cp "$plans/tea.mixplan" "$work/pre-actuals.mixplan"
+launch "$plans/tea.mixplan"
+settle "$body"
+grab "$work/before.png" 1360x860+0+0
+menu 27 13 68 333 # File › Import actuals…
+waitfor "the Import actuals file dialog" 10 dialog_open
+settle 1360x860+0+0
+click 524 255 # the report, the first file in the plan's folder
+sleep 0.3
+grab "$work/before.png" 1360x860+0+0
+click 1093 717 # Open
+# HOME starts empty, so no answer is remembered: the report's campaign name
+# is asked for, its closest channel (social) chosen.
+waitfor "the dialog asking which channel a campaign is" 10 changed "$work/before.png" 1360x860+0+0 20000
+settle 1360x860+0+0
+grab "$art/15f-actuals-names.png"
+grab "$work/before.png" 1360x860+0+0
+click 721 514 # Continue
+waitfor "the preview of the import" 10 changed "$work/before.png" 1360x860+0+0 20000
+settle 1360x860+0+0
+grab "$art/15g-actuals-preview.png"
+click 713 707 # Accept
+waitfor "the imported actuals to mark the plan unsaved" 5 dirty
+open tracking
+shot 15h-tracking-actuals
+grab "$work/before.png" 1360x860+0+0
+click 277 229 # Re-plan the rest of the year
+waitfor "the re-plan proposal" 60 changed "$work/before.png" 1360x860+0+0 100000
+settle 1360x860+0+0
+grab "$art/15i-replan-proposal.png"
+grab "$work/before.png" 1360x860+0+0
+click 725 668 # Accept
+waitfor "the re-plan dialog to close" 10 changed "$work/before.png" 1360x860+0+0 100000
+shot 15j-tracking-replanned
+grab "$work/before.png" 1360x860+0+0
+key ctrl+shift+s
+waitfor "the Save As dialog" 10 dialog_open
+settle 1360x860+0+0
+savefile e2e-actuals.mixplan
+waitfor "the title's unsaved mark to go" 5 clean
+grab "$work/before.png" 1360x860+0+0
+menu 27 13 70 250
+waitfor "the Export to Excel dialog" 10 dialog_open
+settle 1360x860+0+0
+savefile e2e-actuals.xlsx
+grab "$work/before.png" 1360x860+0+0
+menu 27 13 66 289
+waitfor "the Export to PDF dialog" 10 dialog_open
+settle 1360x860+0+0
+savefile e2e-actuals.pdf
+# The saved plan holds the report's spend for the closed months and the
+# re-planned open months.
+saved=$plans/e2e-actuals.mixplan
+jq -e '.actuals.promotions.social.spend == [6638.75, 6341.7, 6919.61, 6640.15]' "$saved" >/dev/null ||
+  fail "the saved plan's social spend is not the report's: $(jq -c .actuals.promotions.social.spend "$saved")"
+jq -e '.actuals.promotions.social.clicks == [6896, 6751, 7579, 7048]' "$saved" >/dev/null ||
+  fail "the saved plan's social clicks are not the report's: $(jq -c .actuals.promotions.social.clicks "$saved")"
+[ "$(jq -c '[.promotions[].spend]' "$saved")" != "$(jq -c '[.promotions[].spend]' "$work/pre-actuals.mixplan")" ] ||
+  fail "accepting the re-plan did not change the channels' spends"
+mixplan validate "$saved" >/dev/null || fail "the plan saved after the re-plan does not load"
+mixplan import --out "$work/imported-actuals.mixplan" "$plans/e2e-actuals.xlsx" >/dev/null ||
+  fail "the workbook exported after the re-plan does not import"
+pdftotext -layout "$plans/e2e-actuals.pdf" "$work/actuals-report.txt"
+grep -qF "$(jq -r .name "$saved")" "$work/actuals-report.txt" ||
+  fail "the PDF exported after the re-plan does not name the plan \"$(jq -r .name "$saved")\""
+cp "$plans"/e2e-actuals.* "$art/files/"
+echo "   actuals imported and the rest of the year re-planned: spends $(jq -c '[.promotions[].spend]' "$saved")"
 
 # --- 5. theme and language ----------------------------------------------------
 step "View › Theme › Dark, then Light; View › Language › Français"
