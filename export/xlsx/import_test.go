@@ -179,7 +179,7 @@ func TestEditedInputsComeBack(t *testing.T) {
 // TestInvalidEditsRefused: edits that break the plan's rules are refused
 // with every problem and its cell.
 func TestInvalidEditsRefused(t *testing.T) {
-	l := layout{products: 5, places: 4, promotions: 7, scenarios: 3, months: 12} // the sample's
+	l := layoutOf(exporttest.SamplePlan(t))
 	for _, tc := range []struct {
 		name  string
 		edits map[string]any // "Sheet!A1" → value (nil clears)

@@ -86,15 +86,17 @@ func TestCachedTotalsAreTheEngines(t *testing.T) {
 func TestInputsUnlockedFormulasLocked(t *testing.T) {
 	p := exporttest.SamplePlan(t)
 	f := openBytes(t, export(t, p, Options{}))
-	l := layout{products: 5, places: 4, promotions: 7, scenarios: 3, months: 12}
+	l := layoutOf(p)
+	lastProduct, lastPlace, lastChannel := l.products-1, l.places-1, l.promotions-1
 	inputs := map[string][][2]int{ // sheet → [col, row] of every input
-		sheetProducts: block(prID, firstRow, prUnitsPerCustomer, firstRow+4),
-		sheetPlaces:   append(block(plID, firstRow, plFixed, firstRow+3), block(plShare, firstRow, plShare+4, firstRow+3)...),
-		sheetPromotion: append(block(pmID, pmFirstRow, pmMaxPerMonth, pmFirstRow+6),
-			block(pmSplit, pmFirstRow, pmSplit+4, pmFirstRow+6)...),
-		sheetMonths: append(block(moFirst, l.flightRow(0), l.lastMonthCol(), l.flightRow(6)),
-			block(moFirst, l.seasonRow(0), l.lastMonthCol(), l.seasonRow(4))...),
-		sheetScenarios: block(scID, scBaseRow+1, scPrice, scBaseRow+3),
+		sheetProducts: block(prID, firstRow, prUnitsPerCustomer, firstRow+lastProduct),
+		sheetPlaces:   append(block(plID, firstRow, plFixed, firstRow+lastPlace), block(plShare, firstRow, plShare+lastProduct, firstRow+lastPlace)...),
+		sheetPromotion: append(block(pmID, pmFirstRow, pmMaxPerMonth, pmFirstRow+lastChannel),
+			block(pmSplit, pmFirstRow, pmSplit+lastProduct, pmFirstRow+lastChannel)...),
+		sheetMonths: append(append(block(moFirst, l.flightRow(0), l.lastMonthCol(), l.flightRow(lastChannel)),
+			block(moFirst, l.seasonRow(0), l.lastMonthCol(), l.seasonRow(lastProduct))...),
+			block(moFirst, l.channelRow(blockResponsiveness, 0), l.lastMonthCol(), l.channelRow(blockResponsiveness, lastChannel))...),
+		sheetScenarios: block(scID, scBaseRow+1, scPrice, scBaseRow+l.scenarios),
 		sheetSummary: append(append(block(suRValue, suTargetsRow, suRValue, suTargetsRow+5), block(suRValue, suName, suRValue, suStart)...),
 			[2]int{suRValue, suRetention}, [2]int{suRValue, suDiscountRate}, [2]int{suRValue, suScenarioRow}),
 	}
@@ -183,13 +185,13 @@ func zipPart(t testing.TB, book []byte, name string) []byte {
 	return nil
 }
 
-// sampleLayout is the sample plan's layout: 5 products, 4 places, 7 channels, 3 scenarios, 12 months.
-var sampleLayout = layout{products: 5, places: 4, promotions: 7, scenarios: 3, months: 12}
-
 // TestDataValidation: every input range has a rule with an input message
 // within Excel's limits.
 func TestDataValidation(t *testing.T) {
-	f := openBytes(t, export(t, exporttest.SamplePlan(t), Options{}))
+	p := exporttest.SamplePlan(t)
+	f := openBytes(t, export(t, p, Options{}))
+	l := layoutOf(p)
+	lastChannel := l.promotions - 1
 	for _, tc := range []struct {
 		sheet string
 		cells []string // cells that must be covered, with the rule's type
@@ -197,13 +199,14 @@ func TestDataValidation(t *testing.T) {
 	}{
 		{sheetProducts, []string{"A6", "B10", "C6", "D8", "E6", "H9", "J10"}, []string{"custom", "textLength", "decimal", "decimal", "custom", "decimal", "decimal"}},
 		{sheetPlaces, []string{"C6", "E9", "K6", "O9"}, []string{"custom", "decimal", "decimal", "decimal"}},
-		{sheetPromotion, []string{"D8", "F14", "I8", "J8", "K14", "X8", "AB14"}, []string{"decimal", "custom", "custom", "custom", "custom", "decimal", "decimal"}},
+		{sheetPromotion, []string{"D8", cellName(6, pmFirstRow+lastChannel), "I8", "J8", cellName(11, pmFirstRow+lastChannel), "X8", cellName(28, pmFirstRow+lastChannel)}, []string{"decimal", "custom", "custom", "custom", "custom", "decimal", "decimal"}},
 		{sheetScenarios, []string{"C7", "F9"}, []string{"decimal", "decimal"}},
 		{sheetSummary, []string{"E17", "E18", "E21", "E26", "E10"}, []string{"custom", "list", "custom", "list", "decimal"}},
-		{sheetMonths, []string{"D39", "O53", cellName(moFirst, sampleLayout.channelRow(blockResponsiveness, 0)),
-			cellName(sampleLayout.lastMonthCol(), sampleLayout.channelRow(blockResponsiveness, 6))}, []string{"decimal", "decimal", "decimal", "decimal"}},
+		{sheetMonths, []string{cellName(moFirst, l.flightRow(0)), cellName(l.lastMonthCol(), l.seasonRow(l.products-1)),
+			cellName(moFirst, l.channelRow(blockResponsiveness, 0)), cellName(l.lastMonthCol(), l.channelRow(blockResponsiveness, lastChannel))},
+			[]string{"decimal", "decimal", "decimal", "decimal"}},
 		{sheetGroups, []string{"A6", "C6", "F8", "H6", cellName(grMember+6, 8)}, []string{"custom", "decimal", "decimal", "", "custom"}},
-		{sheetActuals, []string{"B3", "B4", cellName(acExtra, sampleLayout.actualsRow(0, 0)), cellName(acFirst+11, sampleLayout.actualsRow(6, 4))},
+		{sheetActuals, []string{"B3", "B4", cellName(acExtra, l.actualsRow(0, 0)), cellName(acFirst+11, l.actualsRow(6, 4))},
 			[]string{"decimal", "decimal", "decimal", "decimal"}},
 		{sheetRisk, []string{"A6", "B6", "C10"}, []string{"", "decimal", "decimal"}},
 	} {
@@ -342,11 +345,13 @@ func numberFormat(t testing.TB, f *excelize.File, sheet, cell string) string {
 
 // TestCharts: four native charts over the workbook's own cells.
 func TestCharts(t *testing.T) {
-	book := export(t, exporttest.SamplePlan(t), Options{})
+	p := exporttest.SamplePlan(t)
+	book := export(t, p, Options{})
+	lastChannel := pmFirstRow + len(p.Promotions) - 1
 	for i, want := range []struct{ kind, refs string }{
 		{"barChart", "Summary!$F$60:$F$65|Summary!$G$60:$G$65|Summary!$H$60:$H$65|Summary!$I$60:$I$65|Summary!$J$60:$J$65"},
 		{"barChart", "Summary!$B$70:$B$75|Summary!$D$70:$D$75"},
-		{"barChart", "Promotion!$D$8:$D$14|Promotion!$S$8:$S$14"},
+		{"barChart", fmt.Sprintf("Promotion!$D$8:$D$%d|Promotion!$S$8:$S$%d", lastChannel, lastChannel)},
 		{"lineChart", "Months!$D$11:$O$11|Months!$D$12:$O$12"},
 	} {
 		xml := string(zipPart(t, book, fmt.Sprintf("xl/charts/chart%d.xml", i+1)))
