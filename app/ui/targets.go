@@ -241,17 +241,18 @@ func (s *targetsScreen) changeLocale() {
 	}
 }
 
-// changeHorizon sets the number of months. Seasonality and flighting lists
-// hold one weight per month, so they change with it (see fitWeights); when
-// the plan has any, a dialog says how before anything changes. The field
-// keeps the new number while the dialog is open and goes back if cancelled.
+// changeHorizon sets the number of months. Seasonality, flighting and
+// responsiveness lists hold one weight per month, so they change with it
+// (see fitWeights); when the plan has any, a dialog says how before anything
+// changes. The field keeps the new number while the dialog is open and goes
+// back if cancelled.
 func (s *targetsScreen) changeHorizon(n int) error {
 	p := s.env.Doc.Plan()
 	from := p.Months
 	label := lang.L("Change the horizon to {{.Count}} months", map[string]any{"Count": n})
 	apply := func() error { return s.env.Edit(label, func(p *planner.Plan) { setHorizon(p, n) }) }
-	seasonal, flighted := weightLists(p)
-	if seasonal+flighted == 0 {
+	seasonal, flighted, responsive := weightLists(p)
+	if seasonal+flighted+responsive == 0 {
 		return apply()
 	}
 	var msg []string
@@ -261,6 +262,9 @@ func (s *targetsScreen) changeHorizon(n int) error {
 	}
 	if flighted > 0 {
 		msg = append(msg, lang.N("{{.Count}} channel has a monthly flighting.", flighted, map[string]any{"Count": flighted}))
+	}
+	if responsive > 0 {
+		msg = append(msg, lang.N("{{.Count}} channel has a monthly responsiveness.", responsive, map[string]any{"Count": responsive}))
 	}
 	if n > from {
 		msg = append(msg, lang.L("To give them one weight per month, Mixplan repeats each pattern from its first month to fill the new months."))
@@ -280,8 +284,8 @@ func (s *targetsScreen) changeHorizon(n int) error {
 }
 
 // weightLists counts the products with a seasonality and the channels with
-// a flighting: the lists a change of horizon must resize.
-func weightLists(p *planner.Plan) (seasonal, flighted int) {
+// a flighting or a responsiveness: the lists a change of horizon must resize.
+func weightLists(p *planner.Plan) (seasonal, flighted, responsive int) {
 	for _, pr := range p.Products {
 		if pr.Seasonality != nil {
 			seasonal++
@@ -291,12 +295,16 @@ func weightLists(p *planner.Plan) (seasonal, flighted int) {
 		if pm.Flighting != nil {
 			flighted++
 		}
+		if pm.Responsiveness != nil {
+			responsive++
+		}
 	}
-	return seasonal, flighted
+	return seasonal, flighted, responsive
 }
 
-// setHorizon sets p's horizon to n months and fits every seasonality and
-// flighting list to it, which keeps the plan valid.
+// setHorizon sets p's horizon to n months and fits every seasonality,
+// flighting and responsiveness list to it, which keeps the plan valid (a
+// list of the old length is refused).
 func setHorizon(p *planner.Plan, n int) {
 	p.Months = n
 	for i := range p.Products {
@@ -304,6 +312,7 @@ func setHorizon(p *planner.Plan, n int) {
 	}
 	for i := range p.Promotions {
 		p.Promotions[i].Flighting = fitWeights(p.Promotions[i].Flighting, n)
+		p.Promotions[i].Responsiveness = fitWeights(p.Promotions[i].Responsiveness, n)
 	}
 }
 
