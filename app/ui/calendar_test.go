@@ -69,8 +69,9 @@ func TestFlightingCells(t *testing.T) {
 		{name: "a month off", row: 2, col: 0, top: "0.0%", bottom: "€0", low: true},
 		{name: "channel header", row: 1, col: -1, headTop: "Social media", headBot: "€70,000 spend · flighted"},
 		{name: "flat channel header", row: 0, col: -1, headTop: "Search ads", headBot: "€90,000 spend · flat"},
-		// January: search 7,500 + social 5,833.33 + email 1,500 + podcast 2,500.
-		{name: "month header", row: -1, col: 0, headTop: "Jan 27", headBot: "€17,333"},
+		// January: search 7,500 + social 5,833.33 + email 1,500 + podcast 2,083.33
+		// (the radio, displays, influencers and races spend nothing then).
+		{name: "month header", row: -1, col: 0, headTop: "Jan 27", headBot: "€16,917"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			top, bottom, imp := shownWeight(g, tc.row, tc.col)
@@ -271,7 +272,7 @@ func TestMonthLabels(t *testing.T) {
 				p.Products[i].Seasonality = nil
 			}
 			for i := range p.Promotions {
-				p.Promotions[i].Flighting = nil
+				p.Promotions[i].Flighting, p.Promotions[i].Responsiveness = nil, nil
 			}
 			w := openWindow(t, p, "", "")
 			g := calendarOf(t, w).seasonality
@@ -303,6 +304,9 @@ func TestHorizonChangeRebuildsColumns(t *testing.T) {
 		for i := range p.Promotions {
 			if f := p.Promotions[i].Flighting; f != nil {
 				p.Promotions[i].Flighting = f[:6]
+			}
+			if r := p.Promotions[i].Responsiveness; r != nil {
+				p.Promotions[i].Responsiveness = r[:6]
 			}
 		}
 		p.Promotions[2].Flighting = nil // influencers: Jan–Jun would leave 0,0,1,2,2,2
@@ -344,8 +348,8 @@ func TestCalendarCharts(t *testing.T) {
 		t.Error("the spend chart did not change when the flighting did")
 	}
 	// December: search €90,000 × 12/23, social €70,000 × 3/24, email €1,500,
-	// podcast €2,500, the places' fixed costs €145,000 / 12.
-	want := 90000.0*12/23 + 70000.0*3/24 + 18000.0/12 + 30000.0/12 + 145000.0/12
+	// podcast €25,000 / 12, the places' fixed costs €145,000 / 12.
+	want := 90000.0*12/23 + 70000.0*3/24 + 18000.0/12 + 25000.0/12 + 145000.0/12
 	if got := w.doc.Report().Monthly[11].MarketingSpend; math.Abs(got-want) > 1e-6 {
 		t.Errorf("December's marketing spend %v, want %v", got, want)
 	}

@@ -39,7 +39,7 @@ func TestSwitchLanguage(t *testing.T) {
 				t.Errorf("choice not remembered")
 			}
 			// Numbers follow the plan's locale, not the language.
-			if got := tileValue(w, kpiRevenue); got != "€5,183,545" {
+			if got := tileValue(w, kpiRevenue); got != "€5,257,355" {
 				t.Errorf("revenue %q", got)
 			}
 		})

@@ -152,14 +152,14 @@ func TestPriceAdvice(t *testing.T) {
 		appliedPrice        float64
 		appliedSentenceHead string
 	}{
-		{0, "€140.49", "€160.25", "€2,273,735 (+€14,442)",
-			"Contribution peaks with Ridgeline trail shoe at €160.25: raising its list price from €139.00 adds €14,442. At €139.00 it misses the 60.0% gross-margin target: it needs at least €140.49.",
-			true, 160.25, "Ridgeline trail shoe is priced about right for contribution: the best price, €160.25, is within 0.5% of today’s."},
-		{1, "€124.04", "€103.98", "€2,273,762 (+€14,468)",
-			"Contribution peaks with Tempo road shoe at €103.98: lowering its list price from €119.00 adds €14,468. At €119.00 it misses the 60.0% gross-margin target: it needs at least €124.04.",
-			true, 103.98, "Tempo road shoe is priced about right for contribution: the best price, €103.98, is within 0.5% of today’s. At €103.98 it misses the 60.0% gross-margin target: it needs at least €124.04."},
-		{3, "€23.60", "€145.00 (edge of the range)", "€2,632,541 (+€373,248)",
-			"Demand for Merino running socks (3-pack) is inelastic: contribution keeps rising up to the highest price tried (€145.00, 5× today’s), where it would add €373,248. The constant elasticity is unlikely to hold that far: test a smaller rise.",
+		{0, "€140.49", "€160.37", "€2,298,938 (+€14,816)",
+			"Contribution peaks with Ridgeline trail shoe at €160.37: raising its list price from €139.00 adds €14,816. At €139.00 it misses the 60.0% gross-margin target: it needs at least €140.49.",
+			true, 160.37, "Ridgeline trail shoe is priced about right for contribution: the best price, €160.37, is within 0.5% of today’s."},
+		{1, "€124.04", "€104.02", "€2,298,831 (+€14,708)",
+			"Contribution peaks with Tempo road shoe at €104.02: lowering its list price from €119.00 adds €14,708. At €119.00 it misses the 60.0% gross-margin target: it needs at least €124.04.",
+			true, 104.02, "Tempo road shoe is priced about right for contribution: the best price, €104.02, is within 0.5% of today’s. At €104.02 it misses the 60.0% gross-margin target: it needs at least €124.04."},
+		{3, "€23.60", "€145.00 (edge of the range)", "€2,659,587 (+€375,464)",
+			"Demand for Merino running socks (3-pack) is inelastic: contribution keeps rising up to the highest price tried (€145.00, 5× today’s), where it would add €375,464. The constant elasticity is unlikely to hold that far: test a smaller rise.",
 			true, 145, "Demand for Merino running socks (3-pack) is inelastic: contribution keeps rising up to the highest price tried (€725.00, 5× today’s)"},
 	} {
 		t.Run(samplePlan(t).Products[tc.product].ID, func(t *testing.T) {
@@ -285,7 +285,7 @@ func TestPriceChart(t *testing.T) {
 	at := s.chart.PointAt(139)
 	hoverAt(s.chart, at.X, at.Y)
 	hover := strings.Join(s.chart.Texts(), " | ")
-	if !strings.Contains(hover, "€139.00") || !strings.Contains(hover, "Contribution €2,259,293") {
+	if !strings.Contains(hover, "€139.00") || !strings.Contains(hover, "Contribution €2,284,122") {
 		t.Errorf("hovering today's price shows %q", hover)
 	}
 	s.chart.MouseOut()
@@ -309,7 +309,7 @@ func TestPriceAndProductInFrench(t *testing.T) {
 	s.list.Select(0)
 	settle(t, w, s)
 	f := s.env.Fmt()
-	want := "La contribution est au plus haut avec Ridgeline trail shoe à " + f.UnitMoney(160.25) + "\u00a0: relever son prix catalogue de " + f.UnitMoney(139) + " à ce niveau rapporte " + f.Money(14442) + "."
+	want := "La contribution est au plus haut avec Ridgeline trail shoe à " + f.UnitMoney(160.37) + "\u00a0: relever son prix catalogue de " + f.UnitMoney(139) + " à ce niveau rapporte " + f.Money(14816) + "."
 	if !strings.HasPrefix(s.sentence.Text, want) {
 		t.Errorf("sentence\n %q\nwant it to start\n %q", s.sentence.Text, want)
 	}

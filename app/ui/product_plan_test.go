@@ -36,7 +36,7 @@ func TestMixShares(t *testing.T) {
 			for i := range p.Products {
 				p.Products[i].BaseVolume = 0
 			}
-			p.Promotions = nil
+			p.Promotions, p.Groups = nil, nil // a group names its channels
 			return p
 		}, func(t *testing.T, p *planner.Plan, mix []float64) {
 			if !slices.Equal(mix, []float64{0.25, 0.25, 0.25, 0.25}) {
@@ -45,7 +45,7 @@ func TestMixShares(t *testing.T) {
 		}},
 		{"three places share equally with the rounding on one", func(t *testing.T) *planner.Plan {
 			p := samplePlan(t)
-			p.Products, p.Promotions = nil, nil
+			p.Products, p.Promotions, p.Groups = nil, nil, nil
 			p.Places = p.Places[:3]
 			for k := range p.Places {
 				p.Places[k].Share = map[string]float64{}

@@ -235,18 +235,18 @@ func TestChannelListActions(t *testing.T) {
 		undoLbl string
 	}{
 		{"add", func(w *Window, s *promotionScreen) { test.Tap(s.actions.add) },
-			[]string{"search", "social", "influencers", "email", "pos", "podcast", "races", "channel"}, 7, "Add channel “New channel”"},
+			[]string{"search", "social", "influencers", "email", "pos", "podcast", "radio", "races", "channel"}, 8, "Add channel “New channel”"},
 		{"duplicate the second", func(w *Window, s *promotionScreen) { s.list.Select(1); test.Tap(s.actions.duplicate) },
-			[]string{"search", "social", "social-copy", "influencers", "email", "pos", "podcast", "races"}, 2, "Duplicate channel “Social media”"},
+			[]string{"search", "social", "social-copy", "influencers", "email", "pos", "podcast", "radio", "races"}, 2, "Duplicate channel “Social media”"},
 		{"delete the third after confirming", func(w *Window, s *promotionScreen) {
 			s.list.Select(2)
 			test.Tap(s.actions.remove)
 			w.lastDialog.(*dialog.ConfirmDialog).Confirm()
-		}, []string{"search", "social", "email", "pos", "podcast", "races"}, 2, "Delete channel “Trail influencers”"},
+		}, []string{"search", "social", "email", "pos", "podcast", "radio", "races"}, 2, "Delete channel “Trail influencers”"},
 		{"move the first down", func(w *Window, s *promotionScreen) { s.list.Select(0); test.Tap(s.actions.down) },
-			[]string{"social", "search", "influencers", "email", "pos", "podcast", "races"}, 1, "Move channel “Search ads” down"},
-		{"move the last up", func(w *Window, s *promotionScreen) { s.list.Select(6); test.Tap(s.actions.up) },
-			[]string{"search", "social", "influencers", "email", "pos", "races", "podcast"}, 5, "Move channel “Race sponsorship” up"},
+			[]string{"social", "search", "influencers", "email", "pos", "podcast", "radio", "races"}, 1, "Move channel “Search ads” down"},
+		{"move the last up", func(w *Window, s *promotionScreen) { s.list.Select(7); test.Tap(s.actions.up) },
+			[]string{"search", "social", "influencers", "email", "pos", "podcast", "races", "radio"}, 6, "Move channel “Race sponsorship” up"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := openWindow(t, samplePlan(t), "", "")
@@ -275,6 +275,7 @@ func TestChannelListActions(t *testing.T) {
 
 func TestDeleteAsksFirst(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
+	channels := len(w.doc.Plan().Promotions)
 	s := promotionOf(t, w)
 	s.list.Select(0)
 	test.Tap(s.actions.remove)
@@ -283,14 +284,20 @@ func TestDeleteAsksFirst(t *testing.T) {
 		t.Fatalf("no confirmation asked")
 	}
 	d.Dismiss() // Cancel
-	if len(w.doc.Plan().Promotions) != 7 || w.doc.Dirty() {
+	if len(w.doc.Plan().Promotions) != channels || w.doc.Dirty() {
 		t.Errorf("cancelled delete changed the plan")
 	}
 }
 
 func TestDeleteEveryChannel(t *testing.T) {
 	p := samplePlan(t)
-	p.Promotions = p.Promotions[:1]
+	var others []string
+	for _, c := range p.Promotions[1:] {
+		others = append(others, c.ID)
+	}
+	for _, id := range others {
+		dropChannel(p, id) // out of the digital group too
+	}
 	w := openWindow(t, p, "", "")
 	s := promotionOf(t, w)
 	test.Tap(s.actions.remove)

@@ -63,14 +63,15 @@ func TestScenarioComparison(t *testing.T) {
 		texts  []string // base, downturn, strong, price-up
 		best   []bool
 	}{
-		{"Net revenue", []string{"€5,183,545", "€4,406,014", "€5,785,400", "€5,044,487"}, []bool{false, false, true, false}},
+		{"Net revenue", []string{"€5,257,355", "€4,468,752", "€5,866,591", "€5,115,509"}, []bool{false, false, true, false}},
 		{"Gross margin %", []string{"61.5%", "60.0%", "61.5%", "63.4%"}, []bool{false, false, false, true}},
-		{"Contribution", []string{"€2,259,293", "€1,763,653", "€2,590,440", "€2,291,513"}, []bool{false, false, true, false}},
-		{"Marketing spend", []string{"€593,000", "€593,000", "€593,000", "€593,000"}, []bool{false, false, false, false}},
-		{"ROMI", []string{"69.6%", "40.1%", "86.6%", "70.4%"}, []bool{false, false, true, false}},
-		{"CAC", []string{"€29.65", "€34.88", "€26.95", "€32.14"}, []bool{false, false, true, false}},
-		{"Payback", []string{"Month 1", "Month 1", "Month 1", "Month 1"}, []bool{false, false, false, false}},
-		{"Targets met", []string{"3 of 6", "1 of 6", "6 of 6", "2 of 6"}, []bool{false, false, true, false}},
+		{"Contribution", []string{"€2,284,122", "€1,781,487", "€2,619,252", "€2,316,385"}, []bool{false, false, true, false}},
+		{"Marketing spend", []string{"€608,000", "€608,000", "€608,000", "€608,000"}, []bool{false, false, false, false}},
+		{"ROMI", []string{"73.8%", "43.5%", "91.2%", "74.6%"}, []bool{false, false, true, false}},
+		{"CAC", []string{"€28.89", "€33.99", "€26.26", "€31.33"}, []bool{false, false, true, false}},
+		// The downturn pays back a month later; the earliest payback is the best.
+		{"Payback", []string{"Month 1", "Month 2", "Month 1", "Month 1"}, []bool{true, false, true, true}},
+		{"Targets met", []string{"3 of 6", "1 of 6", "6 of 6", "4 of 6"}, []bool{false, false, true, false}},
 	} {
 		t.Run(tc.metric, func(t *testing.T) {
 			row := -1
@@ -358,7 +359,7 @@ func TestScenarioEmptyList(t *testing.T) {
 	if s.sel != -1 || s.detail.Visible() || !s.empty.Visible() {
 		t.Errorf("sel %d, form visible %v", s.sel, s.detail.Visible())
 	}
-	if text, best := s.cellText(0, 0); text != "€5,183,545" || best {
+	if text, best := s.cellText(0, 0); text != "€5,257,355" || best {
 		t.Errorf("base column %q (best %v)", text, best)
 	}
 	w.doc.Undo()

@@ -57,12 +57,12 @@ func TestTargetsShowThePlan(t *testing.T) {
 		key, field, status string
 		importance         widget.Importance
 	}{
-		{"revenue", "€5,400,000", "Missed — now €5,183,545, gap -€216,455", widget.DangerImportance},
+		{"revenue", "€5,400,000", "Missed — now €5,257,355, gap -€142,645", widget.DangerImportance},
 		{"grossMarginPct", "60%", "Met — now 61.5%, gap +1.5 pts", widget.SuccessImportance},
-		{"contribution", "€2,300,000", "Missed — now €2,259,293, gap -€40,707", widget.DangerImportance},
-		{"budget", "€620,000", "Met — now €593,000, gap -€27,000", widget.SuccessImportance},
-		{"romi", "80%", "Missed — now 69.6%, gap -10.4 pts", widget.DangerImportance},
-		{"cac", "€32", "Met — now €29.65, gap -€2.35", widget.SuccessImportance},
+		{"contribution", "€2,300,000", "Missed — now €2,284,122, gap -€15,878", widget.DangerImportance},
+		{"budget", "€620,000", "Met — now €608,000, gap -€12,000", widget.SuccessImportance},
+		{"romi", "80%", "Missed — now 73.8%, gap -6.2 pts", widget.DangerImportance},
+		{"cac", "€32", "Met — now €28.89, gap -€3.11", widget.SuccessImportance},
 	} {
 		t.Run(tc.key, func(t *testing.T) {
 			r := s.row(tc.key)
@@ -95,7 +95,7 @@ func TestTargetsAndSettingsEdits(t *testing.T) {
 			if v := w.doc.Plan().Targets.Revenue; v == nil || *v != 5e6 {
 				t.Errorf("revenue target %v", v)
 			}
-			if r := s.row("revenue"); r.status.Text != "Met — now €5,183,545, gap +€183,545" || r.status.Importance != widget.SuccessImportance {
+			if r := s.row("revenue"); r.status.Text != "Met — now €5,257,355, gap +€257,355" || r.status.Importance != widget.SuccessImportance {
 				t.Errorf("status %q", r.status.Text)
 			}
 			w.ShowScreen("overview")
@@ -110,7 +110,7 @@ func TestTargetsAndSettingsEdits(t *testing.T) {
 			if w.doc.Plan().Targets.ROMI != nil {
 				t.Errorf("ROMI target still set")
 			}
-			if r := s.row("romi"); r.status.Text != "Not set — now 69.6%" || r.icon.Resource != nil {
+			if r := s.row("romi"); r.status.Text != "Not set — now 73.8%" || r.icon.Resource != nil {
 				t.Errorf("status %q", r.status.Text)
 			}
 			if met, set := w.doc.Report().MetCount(); met != 3 || set != 5 {
@@ -160,7 +160,7 @@ func TestTargetsAndSettingsEdits(t *testing.T) {
 					t.Errorf("the revenue target is written %q in dollars", got)
 				}
 				w.ShowScreen("overview")
-				if got := tileValue(w, kpiRevenue); got != "$5,183,545" {
+				if got := tileValue(w, kpiRevenue); got != "$5,257,355" {
 					t.Errorf("the Overview writes %q", got)
 				}
 			}},
@@ -344,8 +344,8 @@ func TestNumberFormatChangesEverywhere(t *testing.T) {
 	for _, tc := range []struct{ name, got, want string }{
 		{"revenue target", s.row("revenue").field.Text(), "5" + nb + "400" + nb + "000" + nb + "€"},
 		{"retention", s.retention.Text(), "45" + nb + "%"},
-		{"revenue status", s.row("revenue").status.Text, "Missed — now 5" + nb + "183" + nb + "545" + nb + "€, gap -216" + nb + "455" + nb + "€"},
-		{"Overview tile", tileValue(w, kpiRevenue), "5" + nb + "183" + nb + "545" + nb + "€"},
+		{"revenue status", s.row("revenue").status.Text, "Missed — now 5" + nb + "257" + nb + "355" + nb + "€, gap -142" + nb + "645" + nb + "€"},
+		{"Overview tile", tileValue(w, kpiRevenue), "5" + nb + "257" + nb + "355" + nb + "€"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s shows %q, want %q", tc.name, tc.got, tc.want)
@@ -362,12 +362,14 @@ func TestNumberFormatChangesEverywhere(t *testing.T) {
 	}
 }
 
-// TestHorizonChange changes the number of months: seasonality and flighting
-// lists follow (the pattern repeats when longer, is cut when shorter, and
-// becomes flat when nothing is left), after a dialog that says so.
+// TestHorizonChange changes the number of months: seasonality, flighting
+// and responsiveness lists follow (the pattern repeats when longer, is cut
+// when shorter, and becomes flat when nothing is left), after a dialog that
+// says so.
 func TestHorizonChange(t *testing.T) {
 	sample := samplePlan(t)
 	flight := func(p *planner.Plan, id string) []float64 { return p.Promotions[promotionIndex(p, id)].Flighting }
+	answers := func(p *planner.Plan, id string) []float64 { return p.Promotions[promotionIndex(p, id)].Responsiveness }
 	for _, tc := range []struct {
 		name    string
 		typed   string
@@ -383,6 +385,9 @@ func TestHorizonChange(t *testing.T) {
 			if f := flight(p, "races"); len(f) != 24 || !slices.Equal(f[:12], f[12:]) {
 				t.Errorf("race flighting %v", f)
 			}
+			if r := answers(p, "search"); len(r) != 24 || !slices.Equal(r[12:], answers(sample, "search")) {
+				t.Errorf("search responsiveness %v", r)
+			}
 		}},
 		{"shorter: first months kept", "6", true, 6, func(t *testing.T, p *planner.Plan) {
 			if got := p.Products[0].Seasonality; !slices.Equal(got, sample.Products[0].Seasonality[:6]) {
@@ -394,10 +399,19 @@ func TestHorizonChange(t *testing.T) {
 			if p.Products[3].Seasonality != nil {
 				t.Errorf("flat socks got a seasonality")
 			}
+			if got := answers(p, "search"); !slices.Equal(got, answers(sample, "search")[:6]) {
+				t.Errorf("search responsiveness %v", got)
+			}
+			if answers(p, "email") != nil {
+				t.Errorf("evenly answering email got a responsiveness")
+			}
 		}},
 		{"shorter: a pattern with nothing left is flat", "3", true, 3, func(t *testing.T, p *planner.Plan) {
 			if got := flight(p, "races"); got != nil {
 				t.Errorf("race flighting %v, want flat (its first three months are 0)", got)
+			}
+			if got := answers(p, "races"); got != nil {
+				t.Errorf("race responsiveness %v, want flat (its first three months are 0)", got)
 			}
 			if got := flight(p, "social"); !slices.Equal(got, []float64{2, 2, 3}) {
 				t.Errorf("social flighting %v", got)
@@ -449,14 +463,15 @@ func TestHorizonChange(t *testing.T) {
 }
 
 // TestHorizonWithoutMonthlyPatterns changes the horizon of a plan with no
-// seasonality or flighting at once: there is nothing to explain.
+// seasonality, flighting or responsiveness at once: there is nothing to
+// explain.
 func TestHorizonWithoutMonthlyPatterns(t *testing.T) {
 	p := samplePlan(t)
 	for i := range p.Products {
 		p.Products[i].Seasonality = nil
 	}
 	for i := range p.Promotions {
-		p.Promotions[i].Flighting = nil
+		p.Promotions[i].Flighting, p.Promotions[i].Responsiveness = nil, nil
 	}
 	w := openWindow(t, p, "", "")
 	s := targetsOf(t, w)
@@ -494,7 +509,7 @@ func TestTargetsFollowTheScenario(t *testing.T) {
 	w := openWindow(t, samplePlan(t), "", "")
 	s := targetsOf(t, w)
 	w.SetScenario("strong")
-	if got := s.row("revenue").status.Text; got != "Met — now €5,785,400, gap +€385,400" {
+	if got := s.row("revenue").status.Text; got != "Met — now €5,866,591, gap +€466,591" {
 		t.Errorf("revenue under the strong season: %q", got)
 	}
 	if !strings.Contains(s.scenario.Text, "Strong season") {

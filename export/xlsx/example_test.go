@@ -45,6 +45,6 @@ func ExampleWrite() {
 	fmt.Println(back.Name, len(back.Products), "products")
 	// Output:
 	// [Summary Products Places Promotion Groups Months]
-	// Summary!$B$19 = grossMargin-logistics-marketingSpend → €1,763,653
+	// Summary!$B$19 = grossMargin-logistics-marketingSpend → €1,781,487
 	// Trail running range 2027 5 products
 }
