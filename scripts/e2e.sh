@@ -3,7 +3,8 @@
 # server (Xvfb) driven by xdotool:
 #
 #   1. build bin/mixplan and open it on the sample plan; time launch → drawn window;
-#   2. show every screen and keep a screenshot of each;
+#   2. show every screen and keep a screenshot of each, and the Calendar's
+#      response by month of the sample's local radio (bursts, carryover);
 #   3. on Promotion change Search ads' spend, save (Ctrl+S), see the Overview change;
 #   4. on Optimise run the budget optimiser and accept it, Save As… (Ctrl+Shift+S)
 #      through Fyne's file dialog, export to Excel and to PDF from the File menu;
@@ -255,6 +256,30 @@ step "every screen"
 shot 01-overview
 grab "$work/overview-kpis.png" 1180x200+170+160
 tour 2 "tour-"
+
+# The sample's local radio spends in bursts with carryover: its lift goes on
+# after each burst, and the bursts are past saturation, which a note says.
+step "Calendar › Response by month: Local radio's bursts and their carryover"
+open calendar
+settle "$body"
+grab "$work/before.png" "$body"
+click 406 95 # the Response by month tab
+waitfor "the response by month" 5 changed "$work/before.png" "$body" 2000
+settle "$body"
+grab "$work/before.png" "$body"
+click 400 133 # the channel picker
+waitfor "the list of channels" 5 changed "$work/before.png" "$body" 2000
+grab "$work/before.png" "$body"
+click 289 402 # Local radio, the seventh channel
+waitfor "the response of Local radio" 5 changed "$work/before.png" "$body" 2000
+shot 07b-calendar-response-radio
+# The warning's orange text over the charts: the bursts are past saturation.
+orange=$(convert "$art/07b-calendar-response-radio.png" -crop 1150x40+175+160 +repage \
+  -fx "(r>0.55 && b<0.3)?1:0" -format "%[fx:round(mean*w*h)]" info:)
+[ "$orange" -gt 500 ] || fail "no note that Local radio's bursts are past saturation: see 07b-calendar-response-radio.png"
+grab "$work/before.png" "$body"
+click 248 95 # back to the Promotion flighting tab, which step 4 shows
+waitfor "the flighting grid" 5 changed "$work/before.png" "$body" 2000
 
 # --- 3. change a spend --------------------------------------------------------
 step "Promotion: Search ads spend 90,000 → 150,000, then Ctrl+S"
