@@ -26,7 +26,7 @@ optimize() {
 
 # The window: name in docs ← screenshot of the e2e run.
 for pair in overview:01-overview product:02-tour-product price:03-tour-price place:04-tour-place \
-  promotion:05-tour-promotion groups:06-tour-groups calendar:07-tour-calendar targets:08-tour-targets \
+  promotion:05-tour-promotion groups:06-tour-groups calendar:07b-calendar-response-radio targets:08-tour-targets \
   scenarios:09-tour-scenarios tracking:11-tour-tracking risk:12-tour-risk \
   optimise:12-optimise-proposal dark:16-dark-overview french:19-fr-overview; do
   optimize "$shots/${pair#*:}.png" "docs/window-${pair%%:*}.png"
