@@ -75,22 +75,13 @@ func runActuals(env Env, args []string) int {
 	if err := checkOut(*out, dataPaths); err != nil {
 		return fail(env, "actuals", err)
 	}
-	var tables []*actuals.Table
-	var problems []actuals.Problem
-	for _, p := range dataPaths {
-		t, err := actuals.ReadFile(p, actuals.Limits{})
-		var ae *actuals.Error
-		switch {
-		case errors.As(err, &ae):
-			problems = append(problems, ae.Problems...)
-		case err != nil:
-			return fail(env, "actuals", err)
-		default:
-			tables = append(tables, t)
-		}
+	tables, err := actuals.ReadFiles(dataPaths, actuals.Limits{})
+	var readErr *actuals.Error
+	if errors.As(err, &readErr) {
+		return refused(env, "actuals", "import", readErr.Problems)
 	}
-	if len(problems) > 0 {
-		return refused(env, "actuals", "import", problems)
+	if err != nil {
+		return fail(env, "actuals", err)
 	}
 	res, err := actuals.Merge(plan, tables, opts)
 	var ae *actuals.Error

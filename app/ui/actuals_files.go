@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,30 +20,6 @@ import (
 // export for the funnel, a ledger for units and revenue), so the preview
 // can take more files, and every change of the set re-reads all of them
 // and merges them together, as `mixplan actuals import PLAN DATA...` does.
-
-// readActualsFiles reads every file, collecting the problems of all of
-// them as the command line does; an error that is no import problem (the
-// file vanished) stops at once.
-func readActualsFiles(paths []string) ([]*actuals.Table, error) {
-	var tables []*actuals.Table
-	var problems []actuals.Problem
-	for _, p := range paths {
-		t, err := actuals.ReadFile(p, actuals.Limits{})
-		var ae *actuals.Error
-		switch {
-		case errors.As(err, &ae):
-			problems = append(problems, ae.Problems...)
-		case err != nil:
-			return nil, err
-		default:
-			tables = append(tables, t)
-		}
-	}
-	if len(problems) > 0 {
-		return nil, &actuals.Error{Problems: problems}
-	}
-	return tables, nil
-}
 
 // actualsFilesWords names the files for the undo label and the status
 // line: their names, or how many when there are more than three.
@@ -130,7 +105,7 @@ func (imp *actualsImport) removeFile(i int) {
 // reload re-reads every file and refreshes the preview; until the
 // mapping dialog is answered, unknown names show as problems.
 func (imp *actualsImport) reload() {
-	imp.tables, imp.readErr = readActualsFiles(imp.paths)
+	imp.tables, imp.readErr = actuals.ReadFiles(imp.paths, actuals.Limits{})
 	imp.refreshFiles()
 	imp.followFiles()
 }

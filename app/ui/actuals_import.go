@@ -77,7 +77,7 @@ func (w *Window) openActualsFile(then func(path string)) {
 // importActuals reads the export at path and goes on to the names it does
 // not know, then to the preview. It returns the import, for tests.
 func (w *Window) importActuals(path string) *actualsImport {
-	tables, err := readActualsFiles([]string{path})
+	tables, err := actuals.ReadFiles([]string{path}, actuals.Limits{})
 	if err != nil {
 		w.env.ShowDialog(func(parent fyne.Window) dialog.Dialog {
 			return actualsProblemsDialog(lang.L("The file cannot be imported"), err, parent)

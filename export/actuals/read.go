@@ -2,6 +2,7 @@ package actuals
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -51,6 +52,32 @@ func ReadFile(path string, lim Limits) (*Table, error) {
 	}
 	defer f.Close()
 	return Read(f, filepath.Base(path), lim)
+}
+
+// ReadFiles reads several files for one import (an ad-platform export for
+// the funnel, a ledger for units and revenue), collecting the problems of
+// them all into one *Error so that a person fixes every file at once. An
+// error that is no import problem (a file that cannot be opened) stops at
+// once and is returned as it is.
+func ReadFiles(paths []string, lim Limits) ([]*Table, error) {
+	var tables []*Table
+	var all []Problem
+	for _, p := range paths {
+		t, err := ReadFile(p, lim)
+		var ae *Error
+		switch {
+		case errors.As(err, &ae):
+			all = append(all, ae.Problems...)
+		case err != nil:
+			return nil, err
+		default:
+			tables = append(tables, t)
+		}
+	}
+	if len(all) > 0 {
+		return nil, &Error{Problems: all}
+	}
+	return tables, nil
 }
 
 // Read reads a CSV or xlsx export (told apart by their first bytes, not by

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -180,5 +181,56 @@ func TestReadUTF16(t *testing.T) {
 	}
 	if len(tab.Entries) != 1 || tab.Entries[0].Values[Spend] != 1234.5 || tab.Entries[0].Month != (Month{2027, 1}) {
 		t.Errorf("entries %+v", tab.Entries)
+	}
+}
+
+func TestReadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.csv", "Day,Campaign,Cost\n2027-01-03,A,12\n")
+	other := write("other.csv", "Day,Campaign,Cost\n2027-02-03,B,7\n")
+	badDate := write("dates.csv", "Day,Campaign,Cost\n2027-13-45,A,1\n")
+	badNumber := write("numbers.csv", "Day,Campaign,Cost\n2027-01-04,A,douze\n")
+	for _, tc := range []struct {
+		name   string
+		paths  []string
+		tables int      // tables read when the files are good
+		files  []string // files the problems must name, all at once
+		other  bool     // an error that is no import problem
+	}{
+		{"two good files", []string{good, other}, 2, nil, false},
+		{"one bad among good", []string{good, badDate}, 0, []string{"dates.csv"}, false},
+		{"every bad file listed", []string{badDate, good, badNumber}, 0, []string{"dates.csv", "numbers.csv"}, false},
+		{"a missing file stops", []string{good, filepath.Join(dir, "gone.csv")}, 0, nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tables, err := ReadFiles(tc.paths, Limits{})
+			var e *Error
+			switch {
+			case tc.other:
+				if err == nil || errors.As(err, &e) {
+					t.Fatalf("error %v, want one that is no import problem", err)
+				}
+			case len(tc.files) > 0:
+				if !errors.As(err, &e) {
+					t.Fatalf("error %v, want *Error", err)
+				}
+				for _, f := range tc.files {
+					if !strings.Contains(err.Error(), f) {
+						t.Errorf("%v does not name %s", err, f)
+					}
+				}
+			default:
+				if err != nil || len(tables) != tc.tables {
+					t.Fatalf("got %d tables, %v; want %d", len(tables), err, tc.tables)
+				}
+			}
+		})
 	}
 }
