@@ -119,6 +119,9 @@ func calendarWords(spend []float64, months []planner.MonthResult) string {
 	case hi <= lo*1.05 && len(active) <= 4:
 		return names(active) + " only"
 	}
+	if words, ok := steadyWords(spend, active, names); ok {
+		return words
+	}
 	sort.SliceStable(idx, func(a, b int) bool { return spend[idx[a]] > spend[idx[b]] })
 	run, n := 0.0, 0
 	for run < total/2 {
@@ -128,6 +131,55 @@ func calendarWords(spend []float64, months []planner.MonthResult) string {
 	top := idx[:n]
 	sort.Ints(top)
 	return "half in " + names(top)
+}
+
+// steadyWords describes a channel that spends one level in most of its
+// months, over one stretch of them: "Jan–Nov, steady; more in Jan, less in
+// Nov". Naming the months that hold half its spend would pick an arbitrary
+// few among equal ones. ok is false unless one level holds two thirds of
+// the active months (at least three, one stretch of them) and half the
+// spend: a season's peak is better said by "half in".
+func steadyWords(spend []float64, active []int, names func([]int) string) (string, bool) {
+	if len(active) < 3 || active[len(active)-1]-active[0] != len(active)-1 {
+		return "", false
+	}
+	levels := make([]float64, len(active))
+	for i, m := range active {
+		levels[i] = spend[m]
+	}
+	sort.Float64s(levels)
+	level := levels[len(levels)/2]
+	var more, less []int
+	steady, total := 0.0, 0.0
+	for _, m := range active {
+		total += spend[m]
+		switch {
+		case spend[m] > level*1.05:
+			more = append(more, m)
+		case spend[m] < level/1.05:
+			less = append(less, m)
+		default:
+			steady += spend[m]
+		}
+	}
+	if 3*(len(active)-len(more)-len(less)) < 2*len(active) || steady < total/2 {
+		return "", false
+	}
+	words := names(active[:1]) + "–" + names(active[len(active)-1:]) + ", steady"
+	if len(active) == len(spend) {
+		words = "every month, steady"
+	}
+	var odd []string
+	if len(more) > 0 {
+		odd = append(odd, "more in "+names(more))
+	}
+	if len(less) > 0 {
+		odd = append(odd, "less in "+names(less))
+	}
+	if len(odd) > 0 {
+		words += "; " + strings.Join(odd, ", ")
+	}
+	return words, true
 }
 
 // whenPage draws the months × channels grid of the optimiser's calendar.

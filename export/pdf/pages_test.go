@@ -243,6 +243,10 @@ func TestCalendarWords(t *testing.T) {
 		{"flat", []float64{5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, "every month, evenly"},
 		{"a burst", []float64{5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0}, "Jan, Feb, Mar only"},
 		{"a season", []float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 6, 9}, "half in Nov, Dec"},
+		{"steady with a launch month", []float64{7.6, 3.8, 3.8, 3.8, 3.8, 3.8, 3.8, 3.8, 3.8, 3.8, 2.8, 0}, "Jan–Nov, steady; more in Jan, less in Nov"},
+		{"steady all year but one", []float64{2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 6}, "every month, steady; more in Dec"},
+		{"steady but two stretches", []float64{3, 3, 3, 3, 0, 0, 0, 0, 3, 3, 3, 4}, "half in Jan, Feb, Mar, Dec"},
+		{"uneven", []float64{5, 5, 7.5, 8.9, 8.9, 6.7, 5, 4.1, 8.2, 8.2, 5.9, 5.9}, "half in Mar, Apr, May, Sep, Oct"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := calendarWords(tc.spend, months); got != tc.want {
