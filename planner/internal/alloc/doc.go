@@ -45,6 +45,22 @@
 //
 // # The method
 //
+// Channels apart first (decompose.go). With free flighting (some channel
+// with several variables) and rows that do not bind — the relaxation
+// priced at the cost of spend alone, rows' multipliers at 0, meets them
+// all, which one pricing of every channel tells — each channel is solved
+// alone, rows left out, by the branch and bound below, on as many
+// goroutines as there are processors. The sum of their upper bounds bounds
+// the whole problem (the rows dropped: the Lagrangian bound at μ = 0 with
+// every channel's answer exact, not its envelope's), and when their optima
+// together meet every row they are the whole problem's optimum; each
+// channel is proven to a quarter of the gap (relative to its own part),
+// and those that leave too much are solved again, tighter. Solved together,
+// a search over the product of 2,400 months' boxes closes one channel's
+// gap again in every branch of another's; apart, the searches add up. When
+// the optima break a row, the whole search runs, and the sum still caps
+// its UpperBound.
+//
 // Branch and bound. Before it, each channel's total is capped where more
 // spend cannot pay: by its curves' saturation against the cost of spend
 // when no row needs its spend, and from the root's Lagrangian bound

@@ -77,6 +77,10 @@ type Options struct {
 	// honest UpperBound: a caller that must answer in time gets the proof
 	// it has rather than nothing.
 	TimeLimit time.Duration
+
+	// whole (tests only) skips solving the channels apart (decompose.go),
+	// so that the two methods can be checked against each other.
+	whole bool
 }
 
 // DefaultGap is the relative optimality gap Solve proves by default.
