@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 )
@@ -63,6 +64,7 @@ func solveApart(ctx context.Context, p *Problem, m *model, opts Options, deadlin
 	}
 	var sol *Solution
 	for round := 0; round < 3 && len(todo) > 0; round++ {
+		m.hardestFirst(todo)
 		if err := solveChannels(ctx, p, opts, deadline, todo, gaps, subs); err != nil {
 			return nil, math.Inf(1), err
 		}
@@ -190,4 +192,32 @@ func assemble(p *Problem, m *model, subs []*Solution) *Solution {
 	// adds its own.
 	sol.UpperBound = math.Max(ub+1e-13*(m.scale+mag), obj)
 	return sol
+}
+
+// hardestFirst orders the channels so that those likely to take longest
+// start first, and the goroutines finish together rather than one of them
+// alone on the last slow channel: carryover with S-curves and a minimum
+// (which forces spend where the curves are convex, and the search must
+// find which months take it) before carryover with S-curves, before
+// S-curves, before the rest.
+func (m *model) hardestFirst(list []int) {
+	score := func(c int) int {
+		ch := &m.ch[c]
+		sShaped := false
+		for t := range ch.terms {
+			if ch.terms[t].k > 1 {
+				sShaped = true
+			}
+		}
+		switch {
+		case !sShaped:
+			return 0
+		case ch.separable:
+			return 1
+		case ch.tl > 0:
+			return 3
+		}
+		return 2
+	}
+	sort.SliceStable(list, func(i, j int) bool { return score(list[i]) > score(list[j]) })
 }
