@@ -46,11 +46,15 @@ var errNotSeparate = errors.New("alloc: the channels' own optima do not meet the
 
 // solveApart solves each channel of p alone (m is p compiled) and returns
 // the whole problem's solution when their optima meet every row, with the
-// sum of their bounds as its UpperBound; errNotSeparate when they do not,
-// with that sum, which still bounds the whole problem (+Inf when some
-// channel has no bound alone); ctx's error when it ends first. Each
-// channel is proven to a share of the gap; channels whose gaps add up to
-// too much are solved again, tighter.
+// sum of their bounds as its UpperBound (a *GapError with it when the
+// deadline came first). It returns errNotSeparate when the optima break a
+// row, or when their gaps still add up to too much after a few rounds
+// (rounding, where the objective is much smaller than its parts), with
+// the best sum of the bounds, which still bounds the whole problem (+Inf
+// when some channel has no bound alone), and the last allocation that met
+// the rows, if any, for the whole search to start from. It returns ctx's
+// error when ctx ends first. Each channel is proven to a share of the
+// gap; channels whose gaps add up to too much are solved again, tighter.
 func solveApart(ctx context.Context, p *Problem, m *model, opts Options, deadline time.Time) (*Solution, float64, error) {
 	nc := len(p.Channels)
 	subs := make([]*Solution, nc)
@@ -62,22 +66,25 @@ func solveApart(ctx context.Context, p *Problem, m *model, opts Options, deadlin
 	for c := range todo {
 		todo[c] = c
 	}
-	var sol *Solution
-	for round := 0; round < 3 && len(todo) > 0; round++ {
+	var feasible *Solution
+	bound := math.Inf(1)
+	for round := 0; round < 3; round++ {
 		m.hardestFirst(todo)
 		if err := solveChannels(ctx, p, opts, deadline, todo, gaps, subs); err != nil {
-			return nil, math.Inf(1), err
+			return nil, bound, err
 		}
-		sol = assemble(p, m, subs)
+		sol := assemble(p, m, subs)
+		bound = math.Min(bound, sol.UpperBound)
 		if !m.feasible(sol.X) {
-			return nil, sol.UpperBound, errNotSeparate
+			return feasible, bound, errNotSeparate
 		}
+		feasible = sol
 		slack := opts.Gap * math.Max(1, math.Abs(sol.Objective))
 		if sol.UpperBound-sol.Objective <= slack {
-			return sol, sol.UpperBound, nil
+			return sol, bound, nil
 		}
 		if !deadline.IsZero() && time.Now().After(deadline) {
-			break
+			return sol, bound, &GapError{Objective: sol.Objective, UpperBound: sol.UpperBound}
 		}
 		// Too loose altogether: ask the channels that left most of the
 		// gap for a share of the slack in proportion to what they left.
@@ -91,7 +98,7 @@ func solveApart(ctx context.Context, p *Problem, m *model, opts Options, deadlin
 			}
 		}
 	}
-	return sol, sol.UpperBound, &GapError{Objective: sol.Objective, UpperBound: sol.UpperBound}
+	return feasible, bound, errNotSeparate
 }
 
 // rowsIdle reports whether the relaxation at the root, priced at the cost

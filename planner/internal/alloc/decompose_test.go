@@ -82,3 +82,29 @@ func TestApart(t *testing.T) {
 		})
 	}
 }
+
+// TestApartUnproven: channels whose gaps cannot add up to the gap asked for
+// (1e-15, below rounding) leave the proof to the whole search, with the
+// allocation they found (feasible) and the sum of their bounds (valid).
+func TestApartUnproven(t *testing.T) {
+	plan := randomPlan(spec{channels: 3, months: 4, shapes: mixed, carryover: true, budget: "slack", kappa: 1, free: true}, 5)
+	p := plan.build()
+	m, err := compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sol, bound, err := solveApart(context.Background(), p, m, Options{Gap: 1e-15}, time.Time{})
+	if err != errNotSeparate {
+		t.Fatalf("error %v, want errNotSeparate", err)
+	}
+	if sol == nil || !m.feasible(sol.X) {
+		t.Fatal("no feasible allocation to start from")
+	}
+	whole, err := SolveWith(context.Background(), p, Options{whole: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bound < whole.Objective || sol.Objective > whole.UpperBound {
+		t.Errorf("apart %.12g ≤ %.12g, whole %.12g ≤ %.12g", sol.Objective, bound, whole.Objective, whole.UpperBound)
+	}
+}

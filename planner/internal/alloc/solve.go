@@ -45,6 +45,9 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 			return sol, err
 		}
 		apartBound = bound
+		if sol != nil {
+			start = sol.X // feasible: the search starts from it
+		}
 	}
 	s := newSolver(m, opts)
 	s.deadline = deadline
