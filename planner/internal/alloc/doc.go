@@ -50,16 +50,19 @@
 // priced at the cost of spend alone, rows' multipliers at 0, meets them
 // all, which one pricing of every channel tells — each channel is solved
 // alone, rows left out, by the branch and bound below, on as many
-// goroutines as there are processors. The sum of their upper bounds bounds
-// the whole problem (the rows dropped: the Lagrangian bound at μ = 0 with
-// every channel's answer exact, not its envelope's), and when their optima
+// goroutines as there are processors, the slowest kinds first (carryover,
+// S-curves and a minimum). The sum of their upper bounds bounds the whole
+// problem (the rows dropped: the Lagrangian bound at μ = 0 with every
+// channel's answer exact, not its envelope's), and when their optima
 // together meet every row they are the whole problem's optimum; each
 // channel is proven to a quarter of the gap (relative to its own part),
-// and those that leave too much are solved again, tighter. Solved together,
-// a search over the product of 2,400 months' boxes closes one channel's
-// gap again in every branch of another's; apart, the searches add up. When
-// the optima break a row, the whole search runs, and the sum still caps
-// its UpperBound.
+// and those that leave too much are solved again, tighter. Solved
+// together, a search over the product of 2,400 months' boxes closes one
+// channel's gap again in every branch of another's; apart, the searches
+// add up. When the optima break a row (or their gaps will not add up), the
+// whole search runs, from their allocation if it met the rows, and the sum
+// still caps its UpperBound. Channels solved apart each get
+// Options.MaxNodes, and Solution.Nodes is the sum of their nodes.
 //
 // Branch and bound. Before it, each channel's total is capped where more
 // spend cannot pay: by its curves' saturation against the cost of spend
