@@ -426,6 +426,11 @@ func (st *chanState) finish(ch *channel, p float64) {
 func (st *chanState) bound(ch *channel, p float64) float64 {
 	for j := range st.coef {
 		st.coef[j] = st.g[j] - p
+		if math.IsNaN(st.coef[j]) {
+			// No slope to linearize with: no bound, rather than the
+			// silent 0 a NaN would add to it.
+			return math.Inf(1)
+		}
 	}
 	gain := st.linearGain(st.coef)
 	if !math.IsInf(gain, 1) {
