@@ -320,7 +320,9 @@ func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float6
 			if a > 0 && b > 8*a {
 				next = math.Sqrt(a * b)
 			} else if a <= 0 && b > 0 {
-				next = b / 16
+				// Toward 0 fast: a concave curve's root can lie at
+				// 1e-235 (a shape just under 1), 195 steps of b/16.
+				next = b * 1e-16
 			} else {
 				next = 0.5 * (a + b)
 			}
