@@ -321,8 +321,14 @@ func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float6
 				next = math.Sqrt(a * b)
 			} else if a <= 0 && b > 0 {
 				// Toward 0 fast: a concave curve's root can lie at
-				// 1e-235 (a shape just under 1), 195 steps of b/16.
-				next = b * 1e-16
+				// 1e-235 (a shape just under 1), 195 steps of b/16;
+				// but not to 0, where the slope is infinite (a root
+				// below 1e-300 is taken there: its slope is finite
+				// and below the price, which bounds the channel).
+				if b <= 1e-300 {
+					return b // its slope is finite and below the price
+				}
+				next = math.Max(b*1e-16, 1e-300)
 			} else {
 				next = 0.5 * (a + b)
 			}
