@@ -302,6 +302,7 @@ func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float6
 	if !(x > a && x < b) {
 		x = 0.5 * (a + b)
 	}
+	fall := 16.0 // the factor of the next step toward 0
 	for i := 0; i < 200; i++ {
 		v, dv := f(x)
 
@@ -320,15 +321,17 @@ func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float6
 			if a > 0 && b > 8*a {
 				next = math.Sqrt(a * b)
 			} else if a <= 0 && b > 0 {
-				// Toward 0 fast: a concave curve's root can lie at
-				// 1e-235 (a shape just under 1), 195 steps of b/16;
-				// but not to 0, where the slope is infinite (a root
-				// below 1e-300 is taken there: its slope is finite
-				// and below the price, which bounds the channel).
+				// Toward 0, by b/16 first and by ever larger factors
+				// after: a concave curve's root can lie at 1e-235 (a
+				// shape just under 1), 195 steps of b/16. But not to
+				// 0, where the slope is infinite (a root below 1e-300
+				// is taken there: its slope is finite and below the
+				// price, which bounds the channel).
 				if b <= 1e-300 {
 					return b // its slope is finite and below the price
 				}
-				next = math.Max(b*1e-16, 1e-300)
+				next = math.Max(b/fall, 1e-300)
+				fall = math.Min(fall*fall, 1e16)
 			} else {
 				next = 0.5 * (a + b)
 			}
