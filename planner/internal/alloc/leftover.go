@@ -1,0 +1,175 @@
+package alloc
+
+import "math"
+
+// fillSlack is a candidate beside the repaired answer: x (feasible) with
+// the slack of the rows the relaxation prices spent. Where two channels'
+// envelopes have linear stretches of nearly the same slope, the dual
+// search can stop at multipliers where one channel's answer sits at the
+// end of its stretch and the other's at the start of its own, a priced
+// row left slack (complementary slackness unmet): the relaxation's
+// optimum spends that slack along the stretch, and its bound is that
+// optimum's value, which the answers fall short of. With no envelope gap
+// left to split, the node's bound then stayed above every candidate
+// (found by the fuzzer). Here the channel that gains most takes what the
+// rows leave it, a few times over. out receives the candidate; fillSlack
+// reports whether it moved anything.
+func (s *solver) fillSlack(x, out [][]float64) bool {
+	m := s.m
+	priced := false
+	for _, v := range s.lastMu {
+		if v > 0 {
+			priced = true
+		}
+	}
+	if !priced {
+		return false
+	}
+	slack := make([]float64, len(m.b))
+	totals := make([]float64, len(m.ch))
+	for c := range m.ch {
+		totals[c] = sum(x[c])
+	}
+	anySlack := false
+	for r := range m.b {
+		lhs, mag := 0.0, math.Abs(m.b[r])
+		for c, a := range m.a[r] {
+			lhs += a * totals[c]
+			mag += math.Abs(a * totals[c])
+		}
+		slack[r] = m.b[r] - lhs
+		if s.lastMu[r] > 0 && slack[r] > 1e-9*(1+mag) {
+			anySlack = true
+		}
+	}
+	if !anySlack {
+		return false
+	}
+	for c := range m.ch {
+		copy(out[c], x[c])
+	}
+	// Up to a few channels, each time the one whose true value gains
+	// most from what the rows leave it (the relaxation's optimum moves
+	// along a channel's stretch, which its slope alone does not tell:
+	// another's answer may sit at the end of its own).
+	moved := false
+	trial := make([][]float64, len(m.ch))
+	for round := 0; round < 4; round++ {
+		best, bestGain, bestD := -1, 0.0, 0.0
+		for c := range m.ch {
+			st, ch := s.st[c], &m.ch[c]
+			room := st.tu - totals[c]
+			for r := range m.b {
+				if a := m.a[r][c]; a > 0 {
+					room = math.Min(room, slack[r]/a)
+				}
+			}
+			if !(room > 0) || math.IsInf(room, 1) {
+				continue
+			}
+			trial[c] = append(trial[c][:0], out[c]...)
+			st.shift(ch, trial[c], room)
+			d := sum(trial[c]) - totals[c]
+			if !(d > 0) {
+				continue
+			}
+			if gain := ch.value(trial[c]) - ch.value(out[c]) - m.kappa*d; gain > bestGain {
+				best, bestGain, bestD = c, gain, d
+			}
+		}
+		if best < 0 {
+			break
+		}
+		copy(out[best], trial[best])
+		totals[best] += bestD
+		for r := range m.b {
+			slack[r] -= m.a[r][best] * bestD
+		}
+		moved = true
+	}
+	return moved
+}
+
+// polishDual lowers a node's bound, before the node is left open with no
+// envelope gap to split, by searching each row's multiplier alone, from
+// mu, for the lowest rigorous bound: a bracket found by steps growing
+// fourfold, then golden sections (the dual is convex in it; the bound at
+// the answers nearly so, and any value found holds). The Newton search on
+// the multipliers can stop short where a channel is saturated: its
+// answer can sit anywhere on a nearly flat stretch, the row's slack
+// changes sign from one answer to the next, the Hessian is huge and the
+// steps vanish, and the bound stays above the optimum by what the row's
+// price would take off (found by the fuzzer). It returns the lowest bound
+// found, at most bound.
+func (s *solver) polishDual(mu []float64, bound float64) float64 {
+	m := s.m
+	best := bound
+	trial := append([]float64(nil), mu...)
+	f := func(r int, v float64) float64 {
+		trial[r] = v
+		_, ub := s.evaluate(trial)
+		if ub < best {
+			best = ub
+		}
+		return ub
+	}
+	for r := range m.b {
+		if s.late() {
+			break
+		}
+		copy(trial, mu)
+		// Bracket the minimum along μ_r ≥ 0: [a, c] around b.
+		b, fb := mu[r], f(r, mu[r])
+		a, c := b, b
+		step := math.Max(mu[r], 1e-12*s.priceScale)
+		for i := 0; i < 60; i++ { // up
+			c = mu[r] + step
+			fc := f(r, c)
+			if !(fc < fb) {
+				break
+			}
+			a, b, fb = b, c, fc
+			step *= 4
+		}
+		if b == mu[r] && mu[r] > 0 { // not up: down toward 0
+			c = b
+			step = 0.5 * mu[r]
+			for i := 0; i < 60; i++ {
+				a = math.Max(mu[r]-step, 0)
+				fa := f(r, a)
+				if !(fa < fb) {
+					break
+				}
+				c, b, fb = b, a, fa
+				if a == 0 {
+					break
+				}
+				step = math.Min(4*step, mu[r])
+			}
+		}
+		// Golden sections on [a, c].
+		const g = 0.381966011250105
+		for i := 0; i < 50 && c-a > 1e-12*math.Max(c, s.priceScale); i++ {
+			var x float64
+			if b-a > c-b {
+				x = b - g*(b-a)
+			} else {
+				x = b + g*(c-b)
+			}
+			fx := f(r, x)
+			if fx < fb {
+				if x < b {
+					c = b
+				} else {
+					a = b
+				}
+				b, fb = x, fx
+			} else if x < b {
+				a = x
+			} else {
+				c = x
+			}
+		}
+	}
+	return best
+}
