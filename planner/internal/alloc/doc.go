@@ -98,7 +98,12 @@
 // to a factor (months with the same responsiveness shape and caps) are kept
 // in decreasing order of that factor, which some optimum satisfies, so the
 // search does not explore their permutations. Best bound first, with dives
-// for early incumbents.
+// for early incumbents. A priced row the answers leave slack (ties of
+// nearly equal slopes) is spent, as a further candidate, on the channel
+// that gains most from it (leftover.go); a node with no envelope gap left
+// to split has its bound lowered by a search on each row's multiplier
+// alone before it is left open (a saturated channel can stall the Newton
+// search).
 //
 // This package has no dependency outside the standard library and knows
 // nothing of plans: the planner builds the Problem.
