@@ -175,16 +175,24 @@ func (s *solver) record() (value float64, empty bool) {
 			copy(s.best[c], s.scratch[c])
 		}
 	}
-	if s.fillSlack(s.scratch, s.filled) && s.m.feasible(s.filled) {
-		if f, _ := s.m.objective(s.filled); f > s.bestValue {
-			s.bestValue = f
-			copy(s.mu, s.lastMu)
-			for c := range s.filled {
-				copy(s.best[c], s.filled[c])
-			}
+	s.consider(s.fillSlack(s.scratch, s.filled))
+	s.consider(s.snapTotals(s.scratch, s.filled))
+	return v, false
+}
+
+// consider keeps s.filled, another candidate, when it is one (ok), meets
+// every constraint and beats the incumbent.
+func (s *solver) consider(ok bool) {
+	if !ok || !s.m.feasible(s.filled) {
+		return
+	}
+	if f, _ := s.m.objective(s.filled); f > s.bestValue {
+		s.bestValue = f
+		copy(s.mu, s.lastMu)
+		for c := range s.filled {
+			copy(s.best[c], s.filled[c])
 		}
 	}
-	return v, false
 }
 
 // pick returns the variable to split and where: the largest gap between a
