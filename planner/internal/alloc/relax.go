@@ -473,17 +473,23 @@ func (st *chanState) bound(ch *channel, p float64) float64 {
 // tl ≤ Σ y ≤ tu: start every variable at its lower bound, then raise them
 // in decreasing order of coef, as long as it pays or the total is below tl.
 func (st *chanState) linearGain(coef []float64) float64 {
+	return st.linearGainAt(coef, st.x, st.tl, st.tu)
+}
+
+// linearGainAt is linearGain from the point x instead of the answer, with
+// tl ≤ Σ y ≤ tu.
+func (st *chanState) linearGainAt(coef, x []float64, tl, tu float64) float64 {
 	d := len(coef)
 	if d == 1 {
 		c := coef[0]
 		switch {
 		case c > 0:
-			if math.IsInf(st.tu, 1) {
+			if math.IsInf(tu, 1) {
 				return math.Inf(1)
 			}
-			return c * (st.tu - st.x[0])
+			return c * (tu - x[0])
 		case c < 0:
-			return c * (st.tl - st.x[0])
+			return c * (tl - x[0])
 		}
 		return 0
 	}
@@ -496,7 +502,7 @@ func (st *chanState) linearGain(coef []float64) float64 {
 	for j := range st.l {
 		sum += st.l[j]
 		if st.u[j] > st.l[j] {
-			gain += coef[j] * (st.l[j] - st.x[j])
+			gain += coef[j] * (st.l[j] - x[j])
 		}
 	}
 	for _, j := range idx {
@@ -504,18 +510,18 @@ func (st *chanState) linearGain(coef []float64) float64 {
 		var room float64
 		switch {
 		case c > 0:
-			room = st.tu - sum
-		case sum < st.tl:
-			room = st.tl - sum
+			room = tu - sum
+		case sum < tl:
+			room = tl - sum
 		default:
 			return gain
 		}
 		add := math.Min(st.u[j]-st.l[j], room)
 		if add <= 0 {
-			if c > 0 && sum < st.tu {
+			if c > 0 && sum < tu {
 				continue
 			}
-			if sum >= st.tl && c <= 0 {
+			if sum >= tl && c <= 0 {
 				return gain
 			}
 			continue
