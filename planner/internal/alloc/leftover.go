@@ -1,6 +1,9 @@
 package alloc
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // fillSlack is a candidate beside the repaired answer: x (feasible) with
 // the slack of the rows the relaxation prices spent. Where two channels'
@@ -197,4 +200,90 @@ func (s *solver) snapTotals(x, out [][]float64) bool {
 		}
 	}
 	return moved
+}
+
+// linearCandidates tries, before a node is left open, each channel whose
+// bound stands above its answer moved to where the bound's linear part is
+// greatest (over its box and its total's range, the other channels kept):
+// a saturated channel's slopes differ by 1e-6, below what the active-set
+// search resolves, and its answer can stop short of the better variable
+// by what the bound still counts (found by the fuzzer). Each is a
+// candidate, kept when it meets every constraint and beats the incumbent;
+// a coupled channel's bound is also taken again at it (it holds at any
+// point). It returns the node's bound at the multipliers of the answers
+// (those of the last pricing), with those bounds.
+func (s *solver) linearCandidates() float64 {
+	m := s.m
+	mu := s.lastEval
+	bound := m.constant
+	for r, b := range m.b {
+		bound += mu[r] * b
+	}
+	for c := range m.ch {
+		copy(s.filled[c], s.st[c].x)
+	}
+	for c := range m.ch {
+		st, ch := s.st[c], &m.ch[c]
+		ub := st.ub
+		bound += ub
+		if !(st.ub-st.hreg > 1e-3*s.tol()) {
+			continue
+		}
+		p := m.kappa
+		for r, a := range ch.col {
+			p += mu[r] * a
+		}
+		coef := make([]float64, len(st.g))
+		for j, g := range st.g {
+			coef[j] = g - p
+		}
+		if !finite(coef) {
+			continue
+		}
+		y := s.filled[c]
+		st.linearArgmax(coef, st.tl, st.tu, y)
+		s.consider(true)
+		if !ch.separable {
+			g := make([]float64, len(y))
+			if val := st.psiAll(ch, y, g, nil); finite(g) {
+				if b := st.boundAt(ch, p, y, g, val); b < ub {
+					bound -= ub - b
+				}
+			}
+		}
+		copy(y, st.x)
+	}
+	return bound
+}
+
+// linearArgmax sets y to a maximizer of coef·y over the box with
+// tl ≤ Σ y ≤ tu: linearGain's greedy fill.
+func (st *chanState) linearArgmax(coef []float64, tl, tu float64, y []float64) {
+	idx := make([]int, len(coef))
+	for j := range idx {
+		idx[j] = j
+	}
+	sort.Slice(idx, func(a, b int) bool { return coef[idx[a]] > coef[idx[b]] })
+	total := 0.0
+	for j := range y {
+		y[j] = st.l[j]
+		total += y[j]
+	}
+	for _, j := range idx {
+		var room float64
+		switch {
+		case coef[j] > 0:
+			room = tu - total
+		case total < tl:
+			room = tl - total
+		default:
+			return
+		}
+		add := math.Min(st.u[j]-st.l[j], room)
+		if !(add > 0) || math.IsInf(add, 1) {
+			continue
+		}
+		y[j] += add
+		total += add
+	}
 }

@@ -530,6 +530,9 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 				trace("  mu %v", nd.mu)
 			}
 			if bound > s.bestValue+s.tol() {
+				bound = math.Min(bound, s.linearCandidates())
+			}
+			if bound > s.bestValue+s.tol() {
 				bound = s.polishDual(nd.mu, bound)
 				if trace != nil {
 					trace("  polished bound %.10g", bound)
