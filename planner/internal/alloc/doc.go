@@ -100,10 +100,12 @@
 // search does not explore their permutations. Best bound first, with dives
 // for early incumbents. A priced row the answers leave slack (ties of
 // nearly equal slopes) is spent, as a further candidate, on the channel
-// that gains most from it (leftover.go); a node with no envelope gap left
-// to split has its bound lowered by a search on each row's multiplier
-// alone before it is left open (a saturated channel can stall the Newton
-// search).
+// that gains most from it, and totals a hair off a bound are moved onto it
+// (leftover.go). A node with no envelope gap left to split, before it is
+// left open, tries each channel where its bound's linear part is greatest
+// (and takes a coupled channel's bound again there), and lowers its bound
+// by a search on each row's multiplier alone (a saturated channel can
+// stall the Newton search).
 //
 // This package has no dependency outside the standard library and knows
 // nothing of plans: the planner builds the Problem.
