@@ -121,33 +121,55 @@ func (s *solver) polishDual(mu []float64, bound float64) float64 {
 			break
 		}
 		copy(trial, mu)
-		// Bracket the minimum along μ_r ≥ 0: [a, c] around b.
+		// Bracket the minimum along μ_r ≥ 0: [a, c] around b, up first
+		// by steps growing fourfold, down toward 0 if up fails at once.
 		b, fb := mu[r], f(r, mu[r])
 		a, c := b, b
 		step := math.Max(mu[r], 1e-12*s.priceScale)
-		for i := 0; i < 60; i++ { // up
-			c = mu[r] + step
-			fc := f(r, c)
-			if !(fc < fb) {
+		prev, up := b, math.Inf(1)
+		for i := 0; i < 60; i++ {
+			x := mu[r] + step
+			fx := f(r, x)
+			if !(fx < fb) {
+				up = x
 				break
 			}
-			a, b, fb = b, c, fc
+			prev, b, fb = b, x, fx
 			step *= 4
 		}
-		if b == mu[r] && mu[r] > 0 { // not up: down toward 0
-			c = b
+		switch {
+		case b != mu[r]:
+			a, c = prev, up
+			if math.IsInf(c, 1) {
+				c = b
+			}
+		case mu[r] > 0:
+			c = up
+			if math.IsInf(c, 1) {
+				c = b
+			}
 			step = 0.5 * mu[r]
+			prev = b
 			for i := 0; i < 60; i++ {
-				a = math.Max(mu[r]-step, 0)
-				fa := f(r, a)
-				if !(fa < fb) {
+				x := math.Max(mu[r]-step, 0)
+				fx := f(r, x)
+				if !(fx < fb) {
+					a = x
 					break
 				}
-				c, b, fb = b, a, fa
-				if a == 0 {
+				prev, b, fb, a = b, x, fx, x
+				if x == 0 {
 					break
 				}
 				step = math.Min(4*step, mu[r])
+			}
+			if b != mu[r] {
+				c = prev
+			}
+		default:
+			c = up
+			if math.IsInf(c, 1) {
+				c = b
 			}
 		}
 		// Golden sections on [a, c].
