@@ -364,6 +364,10 @@ var bruteCases = []struct {
 	{"free carryover caps", spec{channels: 2, months: 4, shapes: mixed, carryover: true, caps: true, budget: "binding", kappa: 1, free: true, rho: true}},
 	{"free carryover groups", spec{channels: 3, months: 3, shapes: mixed, carryover: true, groups: true, shares: true, budget: "binding", kappa: 0, free: true}},
 	{"free rest of year", spec{channels: 2, months: 4, shapes: mixed, carryover: true, closed: 1, budget: "binding", kappa: 1, free: true, bounds: true}},
+	// Rows that do not bind: the channels are solved apart (decompose.go).
+	{"free apart slack budget", spec{channels: 3, months: 4, shapes: mixed, carryover: true, caps: true, bounds: true, budget: "slack", kappa: 1, free: true, rho: true}},
+	{"free apart no rows", spec{channels: 3, months: 3, shapes: sShaped, carryover: true, bounds: true, kappa: 1, free: true}},
+	{"free apart rest of year", spec{channels: 2, months: 4, shapes: mixed, carryover: true, closed: 1, budget: "slack", kappa: 1, free: true, caps: true}},
 }
 
 func TestBruteForce(t *testing.T) {

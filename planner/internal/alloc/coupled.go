@@ -927,24 +927,24 @@ func (st *chanState) boundAt(ch *channel, p float64, x, g []float64, val float64
 			coef[j] -= lk * r[j]
 		}
 	}
+	// The linear part's maximum over the box and the total's range (a
+	// greedy fill, exact for that polytope, which holds the channel's):
+	// over the box alone, a total held at a bound whose multiplier the
+	// active-set search left at 0 (a degenerate vertex: a variable at its
+	// upper end as well) was dropped, and with it most of the bound (found
+	// by the fuzzer).
+	// The node's total range comes from linear programs: widened by what
+	// their rounding could have cost.
+	margin := 1e-10 * (math.Max(math.Abs(st.tl), math.Abs(st.tu)) + ch.scale)
+	if math.IsInf(margin, 1) {
+		margin = 1e-10 * (math.Abs(st.tl) + ch.scale)
+	}
+	cc := make([]float64, n)
 	gain := func(lambda float64) float64 {
-		s := 0.0
 		for j := 0; j < n; j++ {
-			if !(st.u[j] > st.l[j]) {
-				continue
-			}
-			c := lambda*g[j] + coef[j]
-			switch {
-			case c > 0:
-				if math.IsInf(st.u[j], 1) {
-					return math.Inf(1)
-				}
-				s += c * (st.u[j] - x[j])
-			case c < 0:
-				s += c * (st.l[j] - x[j])
-			}
+			cc[j] = lambda*g[j] + coef[j]
 		}
-		return s
+		return st.linearGainAt(cc, x, math.Max(0, st.tl-margin), st.tu+margin)
 	}
 	if v := gain(1); !math.IsInf(v, 1) {
 		return val - p*total + slack + v

@@ -45,6 +45,25 @@
 //
 // # The method
 //
+// Channels apart first (decompose.go). With free flighting (some channel
+// with several variables) and rows that do not bind — the relaxation
+// priced at the cost of spend alone, rows' multipliers at 0, meets them
+// all, which one pricing of every channel tells — each channel is solved
+// alone, rows left out, by the branch and bound below, on as many
+// goroutines as there are processors, the slowest kinds first (carryover,
+// S-curves and a minimum). The sum of their upper bounds bounds the whole
+// problem (the rows dropped: the Lagrangian bound at μ = 0 with every
+// channel's answer exact, not its envelope's), and when their optima
+// together meet every row they are the whole problem's optimum; each
+// channel is proven to a quarter of the gap (relative to its own part),
+// and those that leave too much are solved again, tighter. Solved
+// together, a search over the product of 2,400 months' boxes closes one
+// channel's gap again in every branch of another's; apart, the searches
+// add up. When the optima break a row (or their gaps will not add up), the
+// whole search runs, from their allocation if it met the rows, and the sum
+// still caps its UpperBound. Channels solved apart each get
+// Options.MaxNodes, and Solution.Nodes is the sum of their nodes.
+//
 // Branch and bound. Before it, each channel's total is capped where more
 // spend cannot pay: by its curves' saturation against the cost of spend
 // when no row needs its spend, and from the root's Lagrangian bound
@@ -79,7 +98,14 @@
 // to a factor (months with the same responsiveness shape and caps) are kept
 // in decreasing order of that factor, which some optimum satisfies, so the
 // search does not explore their permutations. Best bound first, with dives
-// for early incumbents.
+// for early incumbents. A priced row the answers leave slack (ties of
+// nearly equal slopes) is spent, as a further candidate, on the channel
+// that gains most from it, and totals a hair off a bound are moved onto it
+// (leftover.go). A node with no envelope gap left to split, before it is
+// left open, tries each channel where its bound's linear part is greatest
+// (and takes a coupled channel's bound again there), and lowers its bound
+// by a search on each row's multiplier alone (a saturated channel can
+// stall the Newton search).
 //
 // This package has no dependency outside the standard library and knows
 // nothing of plans: the planner builds the Problem.

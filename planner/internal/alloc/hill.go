@@ -17,7 +17,12 @@ func phi(u, k float64) float64 {
 	if k == 1 {
 		return u / (1 + u)
 	}
-	return 1 / (1 + math.Pow(u, -k))
+	r := math.Pow(u, -k)
+	if r > tinyR {
+		f, _, _ := phiTiny(u, k)
+		return f
+	}
+	return 1 / (1 + r)
 }
 
 // dphi is φ_k'(u); at u = 0 it is +Inf for k < 1, 1 for k = 1 and 0 for k > 1.
@@ -36,6 +41,10 @@ func dphi(u, k float64) float64 {
 		return 1 / ((1 + u) * (1 + u))
 	}
 	r := math.Pow(u, -k) // u^(−k): stable for large u and large k
+	if r > tinyR {
+		_, d, _ := phiTiny(u, k)
+		return d
+	}
 	return k * r / (u * (1 + r) * (1 + r))
 }
 
@@ -50,10 +59,39 @@ func phiAll(u, k float64) (f, d, dd float64) {
 
 // phiAllR is phiAll at u > 0 given r = u^(−k) (k ≠ 1), computed elsewhere.
 func phiAllR(u, r, k float64) (f, d, dd float64) {
+	if r > tinyR {
+		return phiTiny(u, k)
+	}
 	f = 1 / (1 + r)
 	d = k * r / (u * (1 + r) * (1 + r))
 	dd = d * (k - 1 - 2*k*f) / u
 	return f, d, dd
+}
+
+// tinyR is the u^(−k) above which φ and its slope are computed from u^k
+// and u^(k−1) directly (phiTiny): r/(1 + r)² overflows to Inf/Inf = NaN
+// from r ≈ 1e154, and r itself to +Inf where u is tiny and k near 1 (a
+// concave curve's infinite slope at 0 then read as 0, or NaN, which voided
+// a bound; found by the fuzzer).
+const tinyR = 1e100
+
+// phiTiny is phiAll where u^k < 1e−100: φ = u^k, φ' = k u^(k−1) and φ” =
+// φ'(k − 1)/u, each to a relative 1e−100, in logarithms so that nothing
+// overflows on the way (a result beyond float64's range is ±Inf, as it
+// should be).
+func phiTiny(u, k float64) (f, d, dd float64) {
+	lu := logAny(u)
+	f = math.Exp(k * lu)
+	d = k * math.Exp((k-1)*lu)
+	dd = k * (k - 1) * math.Exp((k-2)*lu)
+	return f, d, dd
+}
+
+// logAny is ln u for u > 0, subnormal u included, where math.Log is off
+// (ln 2e−310 comes out as −709.08 instead of −713.11 on amd64).
+func logAny(u float64) float64 {
+	frac, exp := math.Frexp(u)
+	return math.Log(frac) + float64(exp)*math.Ln2
 }
 
 // inflection is the point where φ_k turns from convex to concave, 0 when k ≤ 1.

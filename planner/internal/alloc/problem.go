@@ -70,13 +70,18 @@ type Options struct {
 	// UpperBound − Objective ≤ Gap × max(1, |Objective|). Default 1e-6, the
 	// contract's. The search aims at half of it.
 	Gap float64
-	// MaxNodes stops the search after that many nodes (default 2,000,000).
+	// MaxNodes stops the search after that many nodes (default 2,000,000);
+	// channels solved apart (see the package comment) get that many each.
 	MaxNodes int
 	// TimeLimit, when > 0, stops the search after that long. Like MaxNodes,
 	// it ends in a *GapError carrying the best allocation found and an
 	// honest UpperBound: a caller that must answer in time gets the proof
 	// it has rather than nothing.
 	TimeLimit time.Duration
+
+	// whole (tests only) skips solving the channels apart (decompose.go),
+	// so that the two methods can be checked against each other.
+	whole bool
 }
 
 // DefaultGap is the relative optimality gap Solve proves by default.

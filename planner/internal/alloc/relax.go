@@ -302,6 +302,7 @@ func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float6
 	if !(x > a && x < b) {
 		x = 0.5 * (a + b)
 	}
+	fall := 16.0 // the factor of the next step toward 0
 	for i := 0; i < 200; i++ {
 		v, dv := f(x)
 
@@ -320,7 +321,17 @@ func (st *chanState) rootVar(ch *channel, j int, q, eps, tbar, a, b, warm float6
 			if a > 0 && b > 8*a {
 				next = math.Sqrt(a * b)
 			} else if a <= 0 && b > 0 {
-				next = b / 16
+				// Toward 0, by b/16 first and by ever larger factors
+				// after: a concave curve's root can lie at 1e-235 (a
+				// shape just under 1), 195 steps of b/16. But not to
+				// 0, where the slope is infinite (a root below 1e-300
+				// is taken there: its slope is finite and below the
+				// price, which bounds the channel).
+				if b <= 1e-300 {
+					return b // its slope is finite and below the price
+				}
+				next = math.Max(b/fall, 1e-300)
+				fall = math.Min(fall*fall, 1e16)
 			} else {
 				next = 0.5 * (a + b)
 			}
@@ -426,6 +437,11 @@ func (st *chanState) finish(ch *channel, p float64) {
 func (st *chanState) bound(ch *channel, p float64) float64 {
 	for j := range st.coef {
 		st.coef[j] = st.g[j] - p
+		if math.IsNaN(st.coef[j]) {
+			// No slope to linearize with: no bound, rather than the
+			// silent 0 a NaN would add to it.
+			return math.Inf(1)
+		}
 	}
 	gain := st.linearGain(st.coef)
 	if !math.IsInf(gain, 1) {
@@ -457,17 +473,23 @@ func (st *chanState) bound(ch *channel, p float64) float64 {
 // tl ≤ Σ y ≤ tu: start every variable at its lower bound, then raise them
 // in decreasing order of coef, as long as it pays or the total is below tl.
 func (st *chanState) linearGain(coef []float64) float64 {
+	return st.linearGainAt(coef, st.x, st.tl, st.tu)
+}
+
+// linearGainAt is linearGain from the point x instead of the answer, with
+// tl ≤ Σ y ≤ tu.
+func (st *chanState) linearGainAt(coef, x []float64, tl, tu float64) float64 {
 	d := len(coef)
 	if d == 1 {
 		c := coef[0]
 		switch {
 		case c > 0:
-			if math.IsInf(st.tu, 1) {
+			if math.IsInf(tu, 1) {
 				return math.Inf(1)
 			}
-			return c * (st.tu - st.x[0])
+			return c * (tu - x[0])
 		case c < 0:
-			return c * (st.tl - st.x[0])
+			return c * (tl - x[0])
 		}
 		return 0
 	}
@@ -480,7 +502,7 @@ func (st *chanState) linearGain(coef []float64) float64 {
 	for j := range st.l {
 		sum += st.l[j]
 		if st.u[j] > st.l[j] {
-			gain += coef[j] * (st.l[j] - st.x[j])
+			gain += coef[j] * (st.l[j] - x[j])
 		}
 	}
 	for _, j := range idx {
@@ -488,18 +510,18 @@ func (st *chanState) linearGain(coef []float64) float64 {
 		var room float64
 		switch {
 		case c > 0:
-			room = st.tu - sum
-		case sum < st.tl:
-			room = st.tl - sum
+			room = tu - sum
+		case sum < tl:
+			room = tl - sum
 		default:
 			return gain
 		}
 		add := math.Min(st.u[j]-st.l[j], room)
 		if add <= 0 {
-			if c > 0 && sum < st.tu {
+			if c > 0 && sum < tu {
 				continue
 			}
-			if sum >= st.tl && c <= 0 {
+			if sum >= tl && c <= 0 {
 				return gain
 			}
 			continue

@@ -59,9 +59,10 @@ type solver struct {
 	best      [][]float64 // incumbent
 	bestValue float64
 	scratch   [][]float64
-	leftover  float64   // bounds of nodes closed without a gap to branch on
-	mu        []float64 // the multipliers where the incumbent was found
-	lastMu    []float64 // the multipliers of the last relaxation
+	filled    [][]float64 // fillSlack's candidate
+	leftover  float64     // bounds of nodes closed without a gap to branch on
+	mu        []float64   // the multipliers where the incumbent was found
+	lastMu    []float64   // the multipliers of the last relaxation
 
 	deadline time.Time // Options.TimeLimit's end; zero when there is none
 
@@ -77,7 +78,7 @@ type solver struct {
 func newSolver(m *model, opts Options) *solver {
 	nr, nc := len(m.b), len(m.ch)
 	s := &solver{m: m, opts: opts, st: make([]*chanState, nc), touched: make([]bool, nc),
-		best: make([][]float64, nc), scratch: make([][]float64, nc),
+		best: make([][]float64, nc), scratch: make([][]float64, nc), filled: make([][]float64, nc),
 		bestValue: math.Inf(-1), leftover: math.Inf(-1), mu: make([]float64, nr),
 		grad: make([]float64, nr), hess: make([]float64, nr*nr), dir: make([]float64, nr),
 		trial: make([]float64, nr), rowScale: make([]float64, nr), small: make([]float64, nr*nr)}
@@ -88,6 +89,7 @@ func newSolver(m *model, opts Options) *solver {
 		s.st[c].setBox(ch)
 		s.best[c] = make([]float64, ch.dim)
 		s.scratch[c] = make([]float64, ch.dim)
+		s.filled[c] = make([]float64, ch.dim)
 		s.priceScale = math.Max(s.priceScale, ch.wsum/ch.scale)
 	}
 	if s.priceScale == 0 {
@@ -173,7 +175,24 @@ func (s *solver) record() (value float64, empty bool) {
 			copy(s.best[c], s.scratch[c])
 		}
 	}
+	s.consider(s.fillSlack(s.scratch, s.filled))
+	s.consider(s.snapTotals(s.scratch, s.filled))
 	return v, false
+}
+
+// consider keeps s.filled, another candidate, when it is one (ok), meets
+// every constraint and beats the incumbent.
+func (s *solver) consider(ok bool) {
+	if !ok || !s.m.feasible(s.filled) {
+		return
+	}
+	if f, _ := s.m.objective(s.filled); f > s.bestValue {
+		s.bestValue = f
+		copy(s.mu, s.lastMu)
+		for c := range s.filled {
+			copy(s.best[c], s.filled[c])
+		}
+	}
 }
 
 // pick returns the variable to split and where: the largest gap between a
@@ -509,6 +528,15 @@ func (s *solver) run(ctx context.Context) (float64, error) {
 					trace("  leftover ch %d ub-hreg %.3g T %.6g tl %.6g tu %.6g w %.3g x %.6g g %.8g active %v lam %.4g fixed %v tbar %.6g eps %.3g", ci, st.ub-st.hreg, st.T, st.tl, st.tu, st.w, st.x, st.g, st.active, st.lam, st.fixed, st.tbar, s.m.ch[ci].eps)
 				}
 				trace("  mu %v", nd.mu)
+			}
+			if bound > s.bestValue+s.tol() {
+				bound = math.Min(bound, s.linearCandidates())
+			}
+			if bound > s.bestValue+s.tol() {
+				bound = s.polishDual(nd.mu, bound)
+				if trace != nil {
+					trace("  polished bound %.10g", bound)
+				}
 			}
 			s.leftover = math.Max(s.leftover, bound)
 			continue

@@ -32,10 +32,25 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 	if err != nil {
 		return nil, err
 	}
-	s := newSolver(m, opts)
+	var deadline time.Time
 	if opts.TimeLimit > 0 {
-		s.deadline = time.Now().Add(opts.TimeLimit)
+		deadline = time.Now().Add(opts.TimeLimit)
 	}
+	// apartBound bounds the whole problem when the channels, solved apart,
+	// did not meet the rows (the rows dropped: a relaxation).
+	apartBound := math.Inf(1)
+	if !opts.whole && decomposable(p) && m.rowsIdle(opts, deadline) {
+		sol, bound, err := solveApart(ctx, p, m, opts, deadline)
+		if err != errNotSeparate {
+			return sol, err
+		}
+		apartBound = bound
+		if sol != nil {
+			start = sol.X // feasible: the search starts from it
+		}
+	}
+	s := newSolver(m, opts)
+	s.deadline = deadline
 	for c := range m.ch {
 		copy(s.best[c], start[c])
 	}
@@ -55,6 +70,7 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 			return nil, err
 		}
 	}
+	ub = math.Min(ub, apartBound)
 	sol := &Solution{X: s.best, Total: make([]float64, len(m.ch)), Nodes: s.nodes, Prices: make([]float64, len(p.Rows))}
 	obj, mag := m.objective(s.best)
 	for c := range m.ch {
