@@ -48,6 +48,15 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 		if sol != nil {
 			start = sol.X // feasible: the search starts from it
 		}
+	} else if !opts.whole && decomposable(p) {
+		sol, bound, err := solveLagrange(ctx, p, m, opts, deadline)
+		if err != errNotSeparate {
+			return sol, err
+		}
+		apartBound = bound
+		if sol != nil {
+			start = sol.X
+		}
 	}
 	s := newSolver(m, opts)
 	s.deadline = deadline

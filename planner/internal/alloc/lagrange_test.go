@@ -1,0 +1,97 @@
+package alloc
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+)
+
+// TestLagrange checks the Lagrangian decomposition against the whole
+// search on small free-flighting plans whose rows bind (a budget, groups'
+// bounds and shares): when it proves an answer, the answer must be
+// feasible, within the gap of its own bound, and agree with the whole
+// search's within both gaps; when it does not, its bound must still be
+// above the optimum and its allocation (if any) feasible; and Solve, which
+// uses it, must agree with the whole search.
+func TestLagrange(t *testing.T) {
+	cases := []struct {
+		name  string
+		sp    spec
+		share float64 // > 0: the budget is that share of what the channels spend without one
+	}{
+		{"concave, budget at half", spec{channels: 4, months: 3, shapes: concave, kappa: 1, free: true, rho: true}, 0.5},
+		{"s-shaped, binding budget", spec{channels: 3, months: 4, shapes: sShaped, budget: "binding", kappa: 1, free: true}, 0},
+		{"mixed carryover caps, budget at 0.6", spec{channels: 4, months: 4, shapes: mixed, carryover: true, caps: true, kappa: 1, free: true, rho: true}, 0.6},
+		{"units, binding budget", spec{channels: 3, months: 4, shapes: sShaped, budget: "binding", kappa: 0, free: true}, 0},
+		{"groups, binding budget", spec{channels: 4, months: 3, shapes: mixed, carryover: true, groups: true, budget: "binding", kappa: 1, free: true}, 0},
+		{"groups shares, units", spec{channels: 4, months: 3, shapes: mixed, carryover: true, groups: true, shares: true, budget: "binding", kappa: 0, free: true}, 0},
+		{"bounds, rest of year", spec{channels: 3, months: 4, shapes: mixed, carryover: true, closed: 1, bounds: true, budget: "binding", kappa: 1, free: true}, 0},
+	}
+	seeds := 4
+	if testing.Short() {
+		seeds = 1
+	}
+	for i, tc := range cases {
+		for seed := 0; seed < seeds; seed++ {
+			t.Run(tc.name, func(t *testing.T) { checkLagrange(t, randomPlan(tc.sp, int64(311+10*i+seed)), tc.share) })
+		}
+	}
+}
+
+// checkLagrange solves plan by the decomposition and whole and compares
+// (see TestLagrange).
+func checkLagrange(t *testing.T, plan *mPlan, share float64) {
+	t.Helper()
+	if share > 0 {
+		free, err := Solve(context.Background(), plan.build())
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan.Budget = share * sum(free.Total)
+		if !(plan.Budget > 0) {
+			t.Fatal("the plan spends nothing without a budget")
+		}
+	}
+	p := plan.build()
+	m, err := compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := SolveWith(context.Background(), p, Options{whole: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tol := 1e-6 * math.Max(1, math.Abs(whole.Objective))
+	lag, bound, err := solveLagrange(context.Background(), p, m, Options{Gap: DefaultGap, MaxNodes: 2000000}, time.Time{})
+	if bound < whole.Objective-tol {
+		t.Errorf("the decomposition's bound %.10g is below the optimum %.10g", bound, whole.Objective)
+	}
+	switch {
+	case err == nil:
+		if !m.feasible(lag.X) {
+			t.Fatal("the allocation breaks a constraint")
+		}
+		if g := lag.UpperBound - lag.Objective; g < 0 || g > tol {
+			t.Errorf("UpperBound − Objective = %g", g)
+		}
+		if lag.UpperBound < whole.Objective || whole.UpperBound < lag.Objective {
+			t.Errorf("a bound below the other's objective: decomposition %.10g ≤ %.10g, whole %.10g ≤ %.10g",
+				lag.Objective, lag.UpperBound, whole.Objective, whole.UpperBound)
+		}
+	case err == errNotSeparate:
+		t.Logf("left to the whole search")
+		if lag != nil && (!m.feasible(lag.X) || lag.Objective > whole.UpperBound) {
+			t.Errorf("the allocation left for the whole search is infeasible or beats the optimum")
+		}
+	default:
+		t.Fatal(err)
+	}
+	sol, err := Solve(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sol.UpperBound < whole.Objective || whole.UpperBound < sol.Objective || sol.UpperBound-sol.Objective > tol {
+		t.Errorf("Solve %.10g ≤ %.10g, whole %.10g ≤ %.10g", sol.Objective, sol.UpperBound, whole.Objective, whole.UpperBound)
+	}
+}
