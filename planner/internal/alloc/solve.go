@@ -48,7 +48,7 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 		if sol != nil {
 			start = sol.X // feasible: the search starts from it
 		}
-	} else if !opts.whole && decomposable(p) {
+	} else if !opts.whole && decomposable(p) && len(p.Channels) >= lagrangeChannels {
 		sol, bound, err := solveLagrange(ctx, p, m, opts, deadline)
 		if err != errNotSeparate {
 			return sol, err
