@@ -95,3 +95,62 @@ func checkLagrange(t *testing.T, plan *mPlan, share float64) {
 		t.Errorf("Solve %.10g ≤ %.10g, whole %.10g ≤ %.10g", sol.Objective, sol.UpperBound, whole.Objective, whole.UpperBound)
 	}
 }
+
+// TestLagrangeSolve checks Solve, which decomposes from lagrangeChannels
+// channels on when a row binds, against the whole search on generated
+// plans of that size (a budget, a digital group with a minimum and a share
+// cap, an offline group with a maximum), months few enough for the whole
+// search to prove its answer. On these the decomposition must prove its
+// answer itself.
+func TestLagrangeSolve(t *testing.T) {
+	cases := []struct {
+		name     string
+		channels int
+		share    float64 // the budget as a share of what the channels spend without one
+		seed     int64
+	}{
+		{"24 channels, budget at half", 24, 0.5, 25},
+		{"24 channels, budget at 0.8", 24, 0.8, 25},
+		{"30 channels, budget at half", 30, 0.5, 31},
+		{"30 channels, budget at 0.8", 30, 0.8, 31},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			plan := largePlan(tc.channels, 3, true, tc.seed)
+			free, err := Solve(context.Background(), plan.build())
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan.Budget = tc.share * sum(free.Total)
+			p := plan.build()
+			m, err := compile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.rowsIdle(Options{Gap: DefaultGap}, time.Time{}) {
+				t.Fatal("no row binds: the decomposition would not run")
+			}
+			if _, _, err := solveLagrange(context.Background(), p, m, Options{Gap: DefaultGap, MaxNodes: 2000000}, time.Time{}); err != nil {
+				t.Errorf("the decomposition did not prove its answer: %v", err)
+			}
+			whole, err := SolveWith(context.Background(), p, Options{whole: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sol, err := Solve(context.Background(), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tol := 1e-6 * math.Max(1, math.Abs(whole.Objective))
+			if !m.feasible(sol.X) {
+				t.Fatal("the allocation breaks a constraint")
+			}
+			if g := sol.UpperBound - sol.Objective; g < 0 || g > tol {
+				t.Errorf("UpperBound − Objective = %g", g)
+			}
+			if sol.UpperBound < whole.Objective || whole.UpperBound < sol.Objective {
+				t.Errorf("Solve %.10g ≤ %.10g, whole %.10g ≤ %.10g", sol.Objective, sol.UpperBound, whole.Objective, whole.UpperBound)
+			}
+		})
+	}
+}
