@@ -295,12 +295,14 @@ type dualPoint struct {
 }
 
 // minimize searches μ for the least L, one row's multiplier at a time by
-// bisection, from mu; it returns the best point found.
-func (lg *lagrange) minimize(subs []*subCache, mu []float64, tol float64) (*dualPoint, error) {
+// bisection, from mu, to a tenth of the gap; it returns the best point
+// found.
+func (lg *lagrange) minimize(subs []*subCache, mu []float64) (*dualPoint, error) {
 	l, at, err := lg.eval(subs, mu)
 	if err != nil {
 		return nil, err
 	}
+	tol := 0.1 * lg.opts.Gap * math.Max(1, math.Abs(l))
 	best := &dualPoint{mu: append([]float64(nil), mu...), l: l, at: at}
 	lg.trail = append(lg.trail[:0], best)
 	nr := len(lg.m.b)
@@ -462,12 +464,58 @@ func (lg *lagrange) nearOptimal(sc *subCache, a *pricedAnswer, mu []float64, ub 
 	return ub-(a.f-p*a.t) <= math.Max(lg.tolAt(ub), 2*(a.ub-(a.f-a.p*a.t)))
 }
 
-// candidate builds a feasible allocation from the answers at pt: every
-// channel's smallest near-optimal answer (or largest, where the smallest
-// break a row), then what the rows leave over given to the channels that
-// straddle, each solved again with its total fixed. It returns nil when
-// neither meets the rows.
-func (lg *lagrange) candidate(subs []*subCache, pt *dualPoint) ([][]float64, float64, error) {
+// candidate builds feasible allocations from the answers at pt and
+// returns the best, with its objective, and the one that guides the
+// branching (nil when none meets the rows): the answers spent on the
+// priced rows by complement, else the best of every point's smallest (or
+// largest) answers with what the rows leave over given to channels that
+// straddle, else the smallest answers moved onto the rows by
+// repairTotals (which moves channels away from their answers: often the
+// best allocation, a poor guide). The guide's losses against the channels' bounds say where
+// the gap is; the best, whichever it is, is the incumbent.
+func (lg *lagrange) candidate(subs []*subCache, pt *dualPoint) (best [][]float64, bestObj float64, guide [][]float64, err error) {
+	m := lg.m
+	bestObj = math.Inf(-1)
+	keep := func(x [][]float64) {
+		if x == nil {
+			return
+		}
+		if v, _ := m.objective(x); v > bestObj {
+			best, bestObj = x, v
+		}
+	}
+	comp, err := lg.complement(subs, pt)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	filled, err := lg.fillTrail(subs, pt)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	rep, err := lg.repairTotals(subs, pt)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	keep(comp)
+	keep(filled)
+	keep(rep)
+	switch {
+	case comp != nil:
+		guide = comp
+	case filled != nil:
+		guide = filled
+	default:
+		guide = rep
+	}
+	return best, bestObj, guide, nil
+}
+
+// fillTrail takes the best of the smallest (or largest) answers of every
+// point the last minimize evaluated that meet the rows, and gives what
+// the rows leave over to the channels with a larger near-optimal total at
+// pt, each solved again with its total fixed; nil when none meets the
+// rows.
+func (lg *lagrange) fillTrail(subs []*subCache, pt *dualPoint) ([][]float64, error) {
 	m := lg.m
 	nc := len(subs)
 	var x [][]float64
@@ -495,11 +543,7 @@ func (lg *lagrange) candidate(subs []*subCache, pt *dualPoint) ([][]float64, flo
 		}
 	}
 	if x == nil {
-		var err error
-		if x, err = lg.repairTotals(subs, pt); x == nil || err != nil {
-			return nil, 0, err
-		}
-		obj, _ = m.objective(x)
+		return nil, nil
 	}
 	totals := make([]float64, nc)
 	for c := range x {
@@ -532,7 +576,7 @@ func (lg *lagrange) candidate(subs []*subCache, pt *dualPoint) ([][]float64, flo
 			continue
 		}
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		lg.nodes += ans.nodes
 		old := x[c]
@@ -543,7 +587,110 @@ func (lg *lagrange) candidate(subs []*subCache, pt *dualPoint) ([][]float64, flo
 		}
 		x[c] = old
 	}
-	return x, obj, nil
+	return x, nil
+}
+
+// complement picks each channel's total between its smallest and largest
+// near-optimal answers at pt so that the priced rows are spent as fully
+// as the others allow (a small linear program: at the dual's minimum some
+// such choice meets them exactly), and solves again, with its total fixed,
+// each channel whose total falls strictly between; nil when that fails.
+// Where several rows bind, the answers of no single point do.
+func (lg *lagrange) complement(subs []*subCache, pt *dualPoint) ([][]float64, error) {
+	m := lg.m
+	nr, nc := len(m.b), len(subs)
+	prob := &lp{a: make([][]float64, nr), b: make([]float64, nr), c: make([]float64, nc),
+		lo: make([]float64, nc), hi: make([]float64, nc)}
+	for r := 0; r < nr; r++ {
+		prob.a[r] = append([]float64(nil), m.a[r]...)
+		rhs := m.b[r]
+		for c := 0; c < nc; c++ {
+			rhs -= m.a[r][c] * pt.at[c].small.t
+		}
+		prob.b[r] = rhs
+	}
+	for c := range subs {
+		prob.hi[c] = math.Max(0, pt.at[c].big.t-pt.at[c].small.t)
+		for r := 0; r < nr; r++ {
+			prob.c[c] -= pt.mu[r] * m.a[r][c]
+		}
+	}
+	res := prob.solve()
+	if res.status != lpOptimal && res.status != lpStalled {
+		return nil, nil
+	}
+	x := make([][]float64, nc)
+	for c, sc := range subs {
+		small, big := pt.at[c].small, pt.at[c].big
+		d := res.v[c]
+		switch {
+		case d <= 1e-12*math.Max(1, small.t):
+			x[c] = append([]float64(nil), small.x...)
+		case d >= prob.hi[c]-1e-12*math.Max(1, big.t):
+			x[c] = append([]float64(nil), big.x...)
+		default:
+			ch := sc.ch
+			ch.Min = small.t + d
+			ch.Max = ch.Min
+			ans, err := lg.solveOne(ch, lg.price(c, pt.mu), lg.share)
+			if err != nil {
+				if err == errDualFailed {
+					return nil, nil
+				}
+				return nil, err
+			}
+			lg.nodes += ans.nodes
+			x[c] = ans.x
+		}
+	}
+	if !m.feasible(x) {
+		return nil, nil
+	}
+	return x, nil
+}
+
+// startMultipliers finds, one row at a time, the multiplier that brings
+// the root's relaxation (almost unregularized, priced once per step) onto
+// that row, by doubling then bisection: a guess at the dual's minimum for
+// a few dozen pricings of the envelopes, far cheaper than the root's
+// relaxation solved to convergence, which the exact search does not need.
+func (m *model) startMultipliers(opts Options, deadline time.Time) []float64 {
+	s := newSolver(m, opts)
+	s.deadline = deadline
+	s.load(nil)
+	s.setStage(1e-6)
+	mu := make([]float64, len(m.b))
+	over := func(r int) bool {
+		s.evaluate(mu)
+		lhs := 0.0
+		for c := range m.ch {
+			lhs += m.a[r][c] * s.st[c].T
+		}
+		return !(lhs <= m.b[r])
+	}
+	for r := range mu {
+		if !over(r) {
+			continue
+		}
+		lo, hi := 0.0, 1e-3*math.Max(m.kappa, 1e-3)
+		for it := 0; it < 60; it++ {
+			mu[r] = hi
+			if !over(r) {
+				break
+			}
+			lo, hi = hi, 2*hi
+		}
+		for it := 0; it < 12; it++ {
+			mu[r] = 0.5 * (lo + hi)
+			if over(r) {
+				lo = mu[r]
+			} else {
+				hi = mu[r]
+			}
+		}
+		mu[r] = hi
+	}
+	return mu
 }
 
 // repairTotals moves the smallest answers at pt the least (in total,
@@ -621,21 +768,14 @@ type lagNode struct {
 // with the best feasible allocation found (nil if none) and the best
 // bound proven (+Inf if none), for the whole search to start from.
 func solveLagrange(ctx context.Context, p *Problem, m *model, opts Options, deadline time.Time) (*Solution, float64, error) {
-	nc, nr := len(p.Channels), len(m.b)
+	nc := len(p.Channels)
 	lg := &lagrange{ctx: ctx, p: p, m: m, opts: opts, deadline: deadline, share: 0.25 * opts.Gap}
-	// Start from the multipliers of the root's relaxation.
-	s := newSolver(m, opts)
-	s.deadline = deadline
-	s.load(nil)
-	mu := make([]float64, nr)
-	s.relax(mu, math.Inf(-1))
+	// Start a little below the multipliers that bring the root's
+	// relaxation onto the rows: the search then goes up, where channels
+	// at their least total need no new solve.
+	mu := m.startMultipliers(opts, deadline)
 	for r := range mu {
-		// A little below: the search then goes up, where channels at
-		// their least total need no new solve.
 		mu[r] *= 0.7
-		if math.IsNaN(mu[r]) || mu[r] < 0 {
-			mu[r] = 0
-		}
 	}
 	subs := make([]*subCache, nc)
 	for c := range subs {
@@ -651,7 +791,7 @@ func solveLagrange(ctx context.Context, p *Problem, m *model, opts Options, dead
 		}
 		return sol, bound, errNotSeparate
 	}
-	pt, err := lg.minimize(subs, mu, 0.1*opts.Gap*math.Max(1, math.Abs(s.relaxBest)))
+	pt, err := lg.minimize(subs, mu)
 	if err != nil {
 		return fail(err, nil, math.Inf(1))
 	}
@@ -659,11 +799,11 @@ func solveLagrange(ctx context.Context, p *Problem, m *model, opts Options, dead
 	var bestMu []float64 // the multipliers best was built at
 	bestObj := math.Inf(-1)
 	consider := func(n *lagNode) error {
-		x, obj, err := lg.candidate(n.subs, n.pt)
+		x, obj, guide, err := lg.candidate(n.subs, n.pt)
 		if err != nil {
 			return err
 		}
-		n.x = x
+		n.x = guide
 		if x != nil && obj > bestObj {
 			best, bestObj, bestMu = x, obj, n.pt.mu
 		}
@@ -714,10 +854,14 @@ func solveLagrange(ctx context.Context, p *Problem, m *model, opts Options, dead
 		}
 		sc := n.subs[c]
 		split := sum(n.x[c])
-		if !(split > sc.ch.Min && split < sc.ch.Max) {
+		inside := func(t float64) bool {
+			margin := 1e-9 * math.Max(1, math.Abs(t))
+			return t > sc.ch.Min+margin && t < sc.ch.Max-margin
+		}
+		if !inside(split) {
 			a := n.pt.at[c]
 			split = 0.5 * (a.big.t + a.small.t)
-			if !(split > sc.ch.Min && split < sc.ch.Max) {
+			if !inside(split) {
 				return fail(nil, best, ub) // nothing to split
 			}
 		}
@@ -732,10 +876,12 @@ func solveLagrange(ctx context.Context, p *Problem, m *model, opts Options, dead
 			}
 			child := &lagNode{subs: append([]*subCache(nil), n.subs...)}
 			child.subs[c] = lg.newSubCache(c, lo, hi)
-			pt, err := lg.minimize(child.subs, n.pt.mu, 0.1*slack)
+			pt, err := lg.minimize(child.subs, n.pt.mu)
 			if err != nil {
 				return fail(err, best, ub)
 			}
+			// The parent's bound holds on the child's part of it.
+			pt.l = math.Min(pt.l, n.pt.l)
 			child.pt = pt
 			if err := consider(child); err != nil {
 				return fail(err, best, ub)
