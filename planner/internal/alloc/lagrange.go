@@ -29,11 +29,10 @@ import (
 // subgradient b − A·total, solves few channels after its first pricing.
 //
 // At the best μ each channel answers with its largest and smallest
-// near-optimal totals (they differ only for channels that straddle a
-// tie); the candidate takes the smallest and gives what rows leave over
-// to straddling channels, each solved again with its total fixed. Where a
-// gap remains, a branch and bound on the totals of the straddling
-// channels restricts a channel's total to either side of its candidate's
+// near-optimal totals (they differ only for channels that straddle a tie,
+// or within the gap). Candidates are built from them (see candidate), and
+// where a gap remains, a branch and bound on the totals of the straddling
+// channels restricts a channel's total to either side of the candidate's
 // (each side is its own subproblem, with its own cache): every node's
 // bound is its own Lagrangian bound, and the problem's is the greatest
 // over the open nodes.

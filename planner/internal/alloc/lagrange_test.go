@@ -2,6 +2,7 @@ package alloc
 
 import (
 	"context"
+	"errors"
 	"math"
 	"testing"
 	"time"
@@ -152,5 +153,39 @@ func TestLagrangeSolve(t *testing.T) {
 				t.Errorf("Solve %.10g ≤ %.10g, whole %.10g ≤ %.10g", sol.Objective, sol.UpperBound, whole.Objective, whole.UpperBound)
 			}
 		})
+	}
+}
+
+// TestLagrangeStopped: the decomposition stopped by Options.TimeLimit (or by
+// its context) part way still answers as the whole search does: a feasible
+// allocation and an honest UpperBound in a *GapError (ctx's error).
+func TestLagrangeStopped(t *testing.T) {
+	plan := largePlan(60, 12, true, 5)
+	plan.Budget *= 0.1
+	p := plan.build()
+	m, err := compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.rowsIdle(Options{Gap: DefaultGap}, time.Time{}) {
+		t.Fatal("no row binds: the decomposition would not run")
+	}
+	for _, limit := range []time.Duration{time.Millisecond, 50 * time.Millisecond} {
+		sol, err := SolveWith(context.Background(), p, Options{TimeLimit: limit})
+		var gapErr *GapError
+		if err != nil && !errors.As(err, &gapErr) {
+			t.Fatalf("limit %v: error %v, want a *GapError or none", limit, err)
+		}
+		if sol == nil || !m.feasible(sol.X) {
+			t.Fatalf("limit %v: no feasible allocation", limit)
+		}
+		if sol.UpperBound < sol.Objective || (gapErr != nil && (gapErr.UpperBound != sol.UpperBound || gapErr.Objective != sol.Objective)) {
+			t.Errorf("limit %v: solution %v ≤ %v, error %v", limit, sol.Objective, sol.UpperBound, err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := Solve(ctx, p); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v, want context.DeadlineExceeded", err)
 	}
 }
