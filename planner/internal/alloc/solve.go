@@ -49,7 +49,14 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 			start = sol.X // feasible: the search starts from it
 		}
 	} else if !opts.whole && decomposable(p) && len(p.Channels) >= lagrangeChannels {
-		sol, bound, err := solveLagrange(ctx, p, m, opts, deadline)
+		// Under a time limit the decomposition gets 60 % of it: stopped
+		// part way it may have no bound yet, and the whole search then
+		// needs time of its own to find one.
+		lagDeadline := deadline
+		if !deadline.IsZero() {
+			lagDeadline = time.Now().Add(time.Duration(0.6 * float64(time.Until(deadline))))
+		}
+		sol, bound, err := solveLagrange(ctx, p, m, opts, lagDeadline)
 		if err != errNotSeparate {
 			return sol, err
 		}
