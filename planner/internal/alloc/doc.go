@@ -92,9 +92,9 @@
 // straddling channels' totals, best bound first), until the greatest open
 // bound is within half the gap. A price cannot go below 0 (a share row's
 // negative coefficients); when the decomposition cannot run or prove the
-// gap (64 open nodes, the deadline, a dual search stalled where several
-// rows bind), the whole search runs from its best allocation, under its
-// bound.
+// gap (64 open nodes, 60 % of a time limit, a dual search stalled where
+// several rows bind), the whole search runs from its best allocation,
+// under its bound.
 //
 // Branch and bound. Before it, each channel's total is capped where more
 // spend cannot pay: by its curves' saturation against the cost of spend
