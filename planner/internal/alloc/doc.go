@@ -64,8 +64,9 @@
 // still caps its UpperBound. Channels solved apart each get
 // Options.MaxNodes, and Solution.Nodes is the sum of their nodes.
 //
-// Where a row binds (that one pricing breaks it) and there are at least
-// 24 channels (fewer, the whole search is quicker), the channels are
+// Where a row binds (that one pricing breaks it), there are at least 24
+// channels (fewer, the whole search is quicker) and no time limit (stopped
+// part way, the decomposition has no bound to give), the channels are
 // still solved apart, by a Lagrangian decomposition (lagrange.go): for row
 // multipliers μ ≥ 0, L(μ) = Constant + μ·b + Σ_c V_c(Kappa + μ·A_c)
 // bounds the problem, where V_c(p), channel c's best value at cost p per
@@ -92,9 +93,8 @@
 // straddling channels' totals, best bound first), until the greatest open
 // bound is within half the gap. A price cannot go below 0 (a share row's
 // negative coefficients); when the decomposition cannot run or prove the
-// gap (64 open nodes, 60 % of a time limit, a dual search stalled where
-// several rows bind), the whole search runs from its best allocation,
-// under its bound.
+// gap (64 open nodes, a dual search stalled where several rows bind), the
+// whole search runs from its best allocation, under its bound.
 //
 // Branch and bound. Before it, each channel's total is capped where more
 // spend cannot pay: by its curves' saturation against the cost of spend

@@ -48,15 +48,14 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 		if sol != nil {
 			start = sol.X // feasible: the search starts from it
 		}
-	} else if !opts.whole && decomposable(p) && len(p.Channels) >= lagrangeChannels {
-		// Under a time limit the decomposition gets 60 % of it: stopped
-		// part way it may have no bound yet, and the whole search then
-		// needs time of its own to find one.
-		lagDeadline := deadline
-		if !deadline.IsZero() {
-			lagDeadline = time.Now().Add(time.Duration(0.6 * float64(time.Until(deadline))))
-		}
-		sol, bound, err := solveLagrange(ctx, p, m, opts, lagDeadline)
+	} else if !opts.whole && decomposable(p) && len(p.Channels) >= lagrangeChannels && deadline.IsZero() {
+		// Not under a time limit: stopped part way (its first pricing
+		// of every channel exactly takes seconds at 200 channels) the
+		// decomposition has neither a bound nor an allocation to give,
+		// and the whole search, left the rest of the time, may answer
+		// worse than with all of it. Under a time limit Solve answers
+		// as before the decomposition.
+		sol, bound, err := solveLagrange(ctx, p, m, opts, deadline)
 		if err != errNotSeparate {
 			return sol, err
 		}
