@@ -64,6 +64,38 @@
 // still caps its UpperBound. Channels solved apart each get
 // Options.MaxNodes, and Solution.Nodes is the sum of their nodes.
 //
+// Where a row binds (that one pricing breaks it), there are at least 24
+// channels (fewer, the whole search is quicker) and no time limit (stopped
+// part way, the decomposition has no bound to give), the channels are
+// still solved apart, by a Lagrangian decomposition (lagrange.go): for row
+// multipliers μ ≥ 0, L(μ) = Constant + μ·b + Σ_c V_c(Kappa + μ·A_c)
+// bounds the problem, where V_c(p), channel c's best value at cost p per
+// unit of spend (its own box, Min and Max), is bounded by the branch and
+// bound run on channel c alone. V_c is convex in p with slope −total, so
+// a channel is bounded between two prices it was solved at by the chord,
+// and above the highest by the slope of its least total; an answer within
+// the channel's share of the gap of that bound is its answer there, and
+// only channels whose answer moves are solved again. The search on μ
+// starts at 0.7 × the multipliers that bring the root's relaxation onto
+// each broken row (a doubling and bisection) and minimizes L one row's
+// multiplier at a time, by bisection on the sign of b − A·total (upwards
+// first, where channels at their least total stay put); where the minimum
+// sits on a channel's jump between two totals, both sides' answers are
+// kept. Candidates: each channel's total chosen between its smallest and
+// largest near-optimal answers so that the priced rows are spent (a small
+// linear program; channels left strictly between are solved again with
+// their total fixed), the answers of a point that meet the rows with what
+// they leave given to channels that straddle, and the smallest answers
+// moved the least onto the rows. The gap is the sum over channels of what
+// the first candidate's answer loses against the channel's bound (plus
+// the priced rows' slack): the channel that loses most has its total split
+// there, each side a subproblem of its own (a branch and bound on the few
+// straddling channels' totals, best bound first), until the greatest open
+// bound is within half the gap. A price cannot go below 0 (a share row's
+// negative coefficients); when the decomposition cannot run or prove the
+// gap (64 open nodes, a dual search stalled where several rows bind), the
+// whole search runs from its best allocation, under its bound.
+//
 // Branch and bound. Before it, each channel's total is capped where more
 // spend cannot pay: by its curves' saturation against the cost of spend
 // when no row needs its spend, and from the root's Lagrangian bound

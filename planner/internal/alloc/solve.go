@@ -48,6 +48,21 @@ func SolveWith(ctx context.Context, p *Problem, opts Options) (*Solution, error)
 		if sol != nil {
 			start = sol.X // feasible: the search starts from it
 		}
+	} else if !opts.whole && decomposable(p) && len(p.Channels) >= lagrangeChannels && deadline.IsZero() {
+		// Not under a time limit: stopped part way (its first pricing
+		// of every channel exactly takes seconds at 200 channels) the
+		// decomposition has neither a bound nor an allocation to give,
+		// and the whole search, left the rest of the time, may answer
+		// worse than with all of it. Under a time limit Solve answers
+		// as before the decomposition.
+		sol, bound, err := solveLagrange(ctx, p, m, opts, deadline)
+		if err != errNotSeparate {
+			return sol, err
+		}
+		apartBound = bound
+		if sol != nil {
+			start = sol.X
+		}
 	}
 	s := newSolver(m, opts)
 	s.deadline = deadline
