@@ -444,25 +444,10 @@ func (s *solver) repair(x [][]float64) bool {
 	if !violated {
 		return true
 	}
-	// min Σ (d⁺_c + d⁻_c)/scale_c  s.t.  A(T + d⁺ − d⁻) ≤ b,  T + d⁺ − d⁻ within the node's totals.
-	prob := &lp{a: make([][]float64, nr), b: make([]float64, nr), c: make([]float64, 2*nc),
-		lo: make([]float64, 2*nc), hi: make([]float64, 2*nc)}
-	for r := 0; r < nr; r++ {
-		row := make([]float64, 2*nc)
-		rhs := m.b[r]
-		for c := 0; c < nc; c++ {
-			row[c], row[nc+c] = m.a[r][c], -m.a[r][c]
-			rhs -= m.a[r][c] * s.st[c].T
-		}
-		prob.a[r], prob.b[r] = row, rhs
-	}
-	for c := 0; c < nc; c++ {
-		st := s.st[c]
-		prob.hi[c] = math.Max(0, st.tu-st.T)
-		prob.hi[nc+c] = math.Max(0, st.T-st.tl)
-		prob.c[c] = 1 / m.ch[c].scale
-		prob.c[nc+c] = 1 / m.ch[c].scale
-	}
+	prob := m.leastMove(func(c int) float64 { return s.st[c].T }, func(c int) (float64, float64) {
+		st := s.st[c] // within the node's totals
+		return st.tu - st.T, st.T - st.tl
+	})
 	res := prob.solve()
 	if res.status == lpInfeasible {
 		return false
@@ -474,6 +459,36 @@ func (s *solver) repair(x [][]float64) bool {
 		}
 	}
 	return true
+}
+
+// leastMove poses the small linear program that moves the channels'
+// totals t the least onto the rows:
+//
+//	min Σ (d⁺_c + d⁻_c)/scale_c  s.t.  A(t + d⁺ − d⁻) ≤ b,  0 ≤ d⁺_c ≤ up_c,  0 ≤ d⁻_c ≤ down_c,
+//
+// with room(c) = (up_c, down_c) (negative room counts as none). Variable c
+// of the answer is d⁺_c, variable nc+c is d⁻_c.
+func (m *model) leastMove(total func(c int) float64, room func(c int) (up, down float64)) *lp {
+	nr, nc := len(m.b), len(m.ch)
+	prob := &lp{a: make([][]float64, nr), b: make([]float64, nr), c: make([]float64, 2*nc),
+		lo: make([]float64, 2*nc), hi: make([]float64, 2*nc)}
+	for r := 0; r < nr; r++ {
+		row := make([]float64, 2*nc)
+		rhs := m.b[r]
+		for c := 0; c < nc; c++ {
+			row[c], row[nc+c] = m.a[r][c], -m.a[r][c]
+			rhs -= m.a[r][c] * total(c)
+		}
+		prob.a[r], prob.b[r] = row, rhs
+	}
+	for c := 0; c < nc; c++ {
+		up, down := room(c)
+		prob.hi[c] = math.Max(0, up)
+		prob.hi[nc+c] = math.Max(0, down)
+		prob.c[c] = 1 / m.ch[c].scale
+		prob.c[nc+c] = 1 / m.ch[c].scale
+	}
+	return prob
 }
 
 // shift moves the total of x (the channel's variables) by d, filling the

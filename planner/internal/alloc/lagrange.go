@@ -628,18 +628,11 @@ func (lg *lagrange) complement(subs []*subCache, pt *dualPoint) ([][]float64, er
 		case d >= prob.hi[c]-1e-12*math.Max(1, big.t):
 			x[c] = append([]float64(nil), big.x...)
 		default:
-			ch := sc.ch
-			ch.Min = small.t + d
-			ch.Max = ch.Min
-			ans, err := lg.solveOne(ch, lg.price(c, pt.mu), lg.share)
-			if err != nil {
-				if err == errDualFailed {
-					return nil, nil
-				}
+			var ok bool
+			var err error
+			if x[c], ok, err = lg.solveAtTotal(sc, c, pt.mu, small.t+d); !ok {
 				return nil, err
 			}
-			lg.nodes += ans.nodes
-			x[c] = ans.x
 		}
 	}
 	if !m.feasible(x) {
@@ -700,29 +693,15 @@ func (m *model) startMultipliers(opts Options, deadline time.Time) []float64 {
 // much for the budget with the largest.
 func (lg *lagrange) repairTotals(subs []*subCache, pt *dualPoint) ([][]float64, error) {
 	m := lg.m
-	nr, nc := len(m.b), len(subs)
-	prob := &lp{a: make([][]float64, nr), b: make([]float64, nr), c: make([]float64, 2*nc),
-		lo: make([]float64, 2*nc), hi: make([]float64, 2*nc)}
-	for r := 0; r < nr; r++ {
-		row := make([]float64, 2*nc)
-		rhs := m.b[r]
-		for c := 0; c < nc; c++ {
-			row[c], row[nc+c] = m.a[r][c], -m.a[r][c]
-			rhs -= m.a[r][c] * pt.at[c].small.t
-		}
-		prob.a[r], prob.b[r] = row, rhs
-	}
-	for c, sc := range subs {
-		t := pt.at[c].small.t
+	nc := len(subs)
+	prob := m.leastMove(func(c int) float64 { return pt.at[c].small.t }, func(c int) (float64, float64) {
+		sc, t := subs[c], pt.at[c].small.t
 		most := sc.ch.Max
 		if sc.ch.Hi != nil {
 			most = math.Min(most, sum(sc.ch.Hi))
 		}
-		prob.hi[c] = math.Max(0, most-t)
-		prob.hi[nc+c] = math.Max(0, t-sc.least)
-		prob.c[c] = 1 / m.ch[c].scale
-		prob.c[nc+c] = 1 / m.ch[c].scale
-	}
+		return most - t, t - sc.least
+	})
 	res := prob.solve()
 	if res.status != lpOptimal && res.status != lpStalled {
 		return nil, nil
@@ -735,23 +714,34 @@ func (lg *lagrange) repairTotals(subs []*subCache, pt *dualPoint) ([][]float64, 
 			x[c] = append([]float64(nil), small.x...)
 			continue
 		}
-		ch := sc.ch
-		ch.Min = math.Max(small.t+d, sc.least)
-		ch.Max = ch.Min
-		ans, err := lg.solveOne(ch, lg.price(c, pt.mu), lg.share)
-		if err != nil {
-			if err == errDualFailed {
-				return nil, nil
-			}
+		var ok bool
+		var err error
+		if x[c], ok, err = lg.solveAtTotal(sc, c, pt.mu, math.Max(small.t+d, sc.least)); !ok {
 			return nil, err
 		}
-		lg.nodes += ans.nodes
-		x[c] = ans.x
 	}
 	if !m.feasible(x) {
 		return nil, nil
 	}
 	return x, nil
+}
+
+// solveAtTotal solves channel c again with its total fixed at total, at
+// its price under mu, and returns its variables; ok is false when it could
+// not, with the error, or none when the channel's dual failed and the
+// candidate is merely given up.
+func (lg *lagrange) solveAtTotal(sc *subCache, c int, mu []float64, total float64) (x []float64, ok bool, err error) {
+	ch := sc.ch
+	ch.Min, ch.Max = total, total
+	ans, err := lg.solveOne(ch, lg.price(c, mu), lg.share)
+	if err != nil {
+		if err == errDualFailed {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	lg.nodes += ans.nodes
+	return ans.x, true, nil
 }
 
 // lagNode is a node of the branch and bound on totals: the channels'
