@@ -36,8 +36,9 @@ func TestApart(t *testing.T) {
 	}
 }
 
-// checkApart solves plan apart and whole and compares (see TestApart).
-func checkApart(t *testing.T, plan *mPlan, share float64, separate bool) {
+// budgetedProblem gives plan a budget of share of what its optimum
+// without one spends (none when share is 0), and builds and compiles it.
+func budgetedProblem(t *testing.T, plan *mPlan, share float64) (*Problem, *model) {
 	t.Helper()
 	if share > 0 {
 		free, err := Solve(context.Background(), plan.build())
@@ -54,6 +55,13 @@ func checkApart(t *testing.T, plan *mPlan, share float64, separate bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p, m
+}
+
+// checkApart solves plan apart and whole and compares (see TestApart).
+func checkApart(t *testing.T, plan *mPlan, share float64, separate bool) {
+	t.Helper()
+	p, m := budgetedProblem(t, plan, share)
 	opts := Options{Gap: DefaultGap}
 	whole, err := SolveWith(context.Background(), p, Options{whole: true})
 	if err != nil {

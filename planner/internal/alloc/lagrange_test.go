@@ -40,25 +40,19 @@ func TestLagrange(t *testing.T) {
 	}
 }
 
+// mustBind fails unless a row of m binds, so that Solve would decompose.
+func mustBind(t *testing.T, m *model) {
+	t.Helper()
+	if m.rowsIdle(Options{Gap: DefaultGap}, time.Time{}) {
+		t.Fatal("no row binds: the decomposition would not run")
+	}
+}
+
 // checkLagrange solves plan by the decomposition and whole and compares
 // (see TestLagrange).
 func checkLagrange(t *testing.T, plan *mPlan, share float64) {
 	t.Helper()
-	if share > 0 {
-		free, err := Solve(context.Background(), plan.build())
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan.Budget = share * sum(free.Total)
-		if !(plan.Budget > 0) {
-			t.Fatal("the plan spends nothing without a budget")
-		}
-	}
-	p := plan.build()
-	m, err := compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, m := budgetedProblem(t, plan, share)
 	whole, err := SolveWith(context.Background(), p, Options{whole: true})
 	if err != nil {
 		t.Fatal(err)
@@ -117,20 +111,8 @@ func TestLagrangeSolve(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			plan := largePlan(tc.channels, 3, true, tc.seed)
-			free, err := Solve(context.Background(), plan.build())
-			if err != nil {
-				t.Fatal(err)
-			}
-			plan.Budget = tc.share * sum(free.Total)
-			p := plan.build()
-			m, err := compile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m.rowsIdle(Options{Gap: DefaultGap}, time.Time{}) {
-				t.Fatal("no row binds: the decomposition would not run")
-			}
+			p, m := budgetedProblem(t, largePlan(tc.channels, 3, true, tc.seed), tc.share)
+			mustBind(t, m)
 			if _, _, err := solveLagrange(context.Background(), p, m, Options{Gap: DefaultGap, MaxNodes: 2000000}, time.Time{}); err != nil {
 				t.Errorf("the decomposition did not prove its answer: %v", err)
 			}
@@ -164,14 +146,8 @@ func TestLagrangeSolve(t *testing.T) {
 func TestLagrangeStopped(t *testing.T) {
 	plan := largePlan(60, 12, true, 5)
 	plan.Budget *= 0.1
-	p := plan.build()
-	m, err := compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.rowsIdle(Options{Gap: DefaultGap}, time.Time{}) {
-		t.Fatal("no row binds: the decomposition would not run")
-	}
+	p, m := budgetedProblem(t, plan, 0)
+	mustBind(t, m)
 	whole, err := SolveWith(context.Background(), p, Options{TimeLimit: 20 * time.Second})
 	var gapErr *GapError
 	if err != nil && !errors.As(err, &gapErr) {
